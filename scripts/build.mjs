@@ -1,0 +1,42 @@
+// Two bundles: the extension host (node, cjs, `vscode` external) and the webview
+// (browser, iife). `--watch` rebuilds on change; `--production` minifies.
+import * as esbuild from 'esbuild';
+import { cpSync, mkdirSync } from 'node:fs';
+
+const watch = process.argv.includes('--watch');
+const production = process.argv.includes('--production');
+
+const common = { bundle: true, sourcemap: !production, minify: production, logLevel: 'info', legalComments: 'none' };
+const extension = {
+  ...common,
+  entryPoints: ['src/extension/extension.ts'],
+  outfile: 'dist/extension.js',
+  platform: 'node',
+  format: 'cjs',
+  target: 'node18',
+  external: ['vscode', 'bufferutil', 'utf-8-validate'],
+};
+const webview = {
+  ...common,
+  entryPoints: ['src/webview/main.ts'],
+  outfile: 'dist/webview/main.js',
+  platform: 'browser',
+  format: 'iife',
+  target: 'es2022',
+  loader: { '.css': 'text' },
+};
+
+function copyAssets() {
+  mkdirSync('dist/webview', { recursive: true });
+  // Codicons are served from the extension itself: webviews load nothing remote.
+  cpSync('node_modules/@vscode/codicons/dist/codicon.css', 'dist/webview/codicon.css');
+  cpSync('node_modules/@vscode/codicons/dist/codicon.ttf', 'dist/webview/codicon.ttf');
+}
+
+copyAssets();
+if (watch) {
+  const contexts = await Promise.all([esbuild.context(extension), esbuild.context(webview)]);
+  await Promise.all(contexts.map((c) => c.watch()));
+} else {
+  await Promise.all([esbuild.build(extension), esbuild.build(webview)]);
+}

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# The README's test command: sets up what is missing, then runs every suite.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib.sh
+
+ensure_node_modules
+step "contributes up to date" node scripts/merge-contributes.mjs --check
+step "type-check" npm run --silent typecheck
+step "lint" npm run --silent lint
+step "build" node scripts/build.mjs
+step "unit tests" npm run --silent test:unit
+summary

@@ -1,0 +1,32 @@
+import * as vscode from 'vscode';
+import { ConnectionManager } from './connection/manager';
+import type { Services } from './services';
+import { registerProfiles } from './profiles';
+import { registerViews } from './views';
+import { registerEventPanel } from './webviews';
+import { registerAriCommands } from './commands';
+import { registerDialplan } from './dialplan';
+
+export interface ExtensionApi {
+  readonly services: Services;
+}
+
+export function activate(context: vscode.ExtensionContext): ExtensionApi {
+  const log = vscode.window.createOutputChannel('ARI Explorer', { log: true });
+  context.subscriptions.push(log);
+  const connections = new ConnectionManager(context, log);
+  context.subscriptions.push(connections);
+  const services: Services = { context, log, connections };
+  context.subscriptions.push(
+    registerProfiles(services),
+    registerViews(services),
+    registerEventPanel(services),
+    registerAriCommands(services),
+    registerDialplan(services),
+  );
+  return { services };
+}
+
+export function deactivate(): void {
+  // Everything is released through context.subscriptions.
+}

@@ -1,0 +1,2 @@
+// STUB — replaced by the event panel work.
+export {};
