@@ -1,7 +1,9 @@
-// STUB — replaced by the owner of src/extension/views (see docs/ARCHITECTURE.md).
+// Views area: the explorer tree and the connection status bar item.
 import * as vscode from 'vscode';
 import type { Services } from '../services';
+import { registerExplorer } from './explorer';
+import { registerStatusBar } from './statusBar';
 
-export function registerViews(_services: Services): vscode.Disposable {
-  return new vscode.Disposable(() => undefined);
+export function registerViews(services: Services): vscode.Disposable {
+  return vscode.Disposable.from(registerExplorer(services), registerStatusBar(services));
 }

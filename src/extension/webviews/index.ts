@@ -1,7 +1,244 @@
-// STUB — replaced by the owner of src/extension/webviews (see docs/ARCHITECTURE.md).
-import * as vscode from 'vscode';
-import type { Services } from '../services';
+// Host side of the event stream: the live ring buffer fed by the active session, the
+// "ARI Events" editor panel (one at a time), the docked `ariExplorer.eventsView`, and the
+// ariExplorer.events.* commands. Both webviews run the same bundle and controller.
 
-export function registerEventPanel(_services: Services): vscode.Disposable {
-  return new vscode.Disposable(() => undefined);
+import * as vscode from 'vscode';
+import { ARI_EVENT_TYPES } from '../ari/models.generated';
+import type { Services } from '../services';
+import { registerCommand } from '../util/commands';
+import type { EventFilter, SourceInfo } from '../../shared/protocol';
+import { EMPTY_FILTER } from '../../shared/protocol';
+import { EventStore } from './event-store';
+import { EventViewController, type EventViewHost, type WebviewPort } from './event-view-controller';
+import { EventView } from './event-view';
+import { buildEventPanelHtml, makeNonce } from './html';
+import { LiveFeed } from './live-feed';
+import { describeBadLines, parseNdjson, toNdjson } from './ndjson';
+import { filterFromArgument } from './show-argument';
+
+const PANEL_TYPE = 'ariExplorer.eventsPanel';
+const VIEW_ID = 'ariExplorer.eventsView';
+const DEFAULT_BUFFER = 50_000;
+/** Opened logs larger than this are refused: the whole file is read into memory. */
+const MAX_LOG_BYTES = 512 * 1024 * 1024;
+
+function bufferSize(): number {
+  const v = vscode.workspace.getConfiguration('ariExplorer.events').get<number>('bufferSize', DEFAULT_BUFFER);
+  return Number.isSafeInteger(v) && v >= 100 ? Math.min(v, 1_000_000) : DEFAULT_BUFFER;
+}
+
+class EventPanels implements vscode.Disposable, EventViewHost {
+  readonly liveStore = new EventStore(bufferSize());
+  private readonly controllers = new Set<EventViewController>();
+  private panel: { panel: vscode.WebviewPanel; controller: EventViewController } | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(private readonly services: Services) {
+    this.disposables.push(
+      new LiveFeed(
+        services.connections,
+        this.liveStore,
+        () => this.liveStoreChanged(),
+        () => this.controllers.forEach((c) => c.liveSourceChanged()),
+      ),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('ariExplorer.events.bufferSize')) {
+          this.liveStore.resize(bufferSize());
+          this.liveStoreChanged();
+        }
+      }),
+      vscode.window.registerWebviewViewProvider(VIEW_ID, { resolveWebviewView: (v) => this.resolveView(v) }),
+    );
+  }
+
+  get log(): vscode.LogOutputChannel {
+    return this.services.log;
+  }
+
+  liveSource(): SourceInfo {
+    const session = this.services.connections.active;
+    const name = this.services.connections.activeProfile?.name;
+    return { kind: 'live', label: session ? `live: ${name ?? 'connected'}` : 'live: not connected' };
+  }
+
+  eventTypes(): string[] {
+    const all = new Set<string>(ARI_EVENT_TYPES);
+    for (const t of this.liveStore.seenTypes()) all.add(t);
+    return [...all].sort();
+  }
+
+  liveStoreChanged(): void {
+    for (const c of this.controllers) if (c.view.store === this.liveStore) c.storeChanged();
+  }
+
+  showPanel(filter: EventFilter | undefined): EventViewController {
+    if (this.panel) {
+      this.panel.panel.reveal();
+      if (filter) this.panel.controller.applyFilter(filter);
+      return this.panel.controller;
+    }
+    const panel = vscode.window.createWebviewPanel(PANEL_TYPE, 'ARI Events', vscode.ViewColumn.Active, this.webviewOptions());
+    panel.iconPath = vscode.Uri.joinPath(this.services.context.extensionUri, 'media', 'ari.svg');
+    const controller = this.attach(panel.webview, 'panel', filter ?? lastPanelFilter);
+    const onFilter = panel.onDidChangeViewState(() => {
+      // Without retainContextWhenHidden a hidden webview is torn down; it says ready again.
+      if (!panel.visible) controller.webviewReloaded();
+    });
+    panel.onDidDispose(() => {
+      lastPanelFilter = controller.view.filter;
+      onFilter.dispose();
+      this.detach(controller);
+      this.panel = undefined;
+    });
+    this.panel = { panel, controller };
+    return controller;
+  }
+
+  private resolveView(view: vscode.WebviewView): void {
+    view.webview.options = this.webviewOptions();
+    const controller = this.attach(view.webview, 'view', undefined);
+    const onVisible = view.onDidChangeVisibility(() => {
+      if (!view.visible) controller.webviewReloaded();
+    });
+    view.onDidDispose(() => {
+      onVisible.dispose();
+      this.detach(controller);
+    });
+  }
+
+  private webviewOptions(): vscode.WebviewOptions {
+    const root = this.services.context.extensionUri;
+    return {
+      enableScripts: true,
+      localResourceRoots: [vscode.Uri.joinPath(root, 'dist', 'webview'), vscode.Uri.joinPath(root, 'media')],
+    };
+  }
+
+  private attach(webview: vscode.Webview, variant: 'panel' | 'view', filter: EventFilter | undefined): EventViewController {
+    const root = this.services.context.extensionUri;
+    const uri = (...p: string[]): string => webview.asWebviewUri(vscode.Uri.joinPath(root, ...p)).toString();
+    const port: WebviewPort = {
+      postMessage: (m) => webview.postMessage(m),
+      onDidReceiveMessage: (l) => webview.onDidReceiveMessage(l),
+    };
+    const controller = new EventViewController(port, this, filter);
+    this.controllers.add(controller);
+    webview.html = buildEventPanelHtml({
+      cspSource: webview.cspSource,
+      nonce: makeNonce(),
+      scriptUri: uri('dist', 'webview', 'main.js'),
+      styleUri: uri('media', 'events.css'),
+      codiconUri: uri('dist', 'webview', 'codicon.css'),
+      variant,
+    });
+    return controller;
+  }
+
+  private detach(controller: EventViewController): void {
+    this.controllers.delete(controller);
+    controller.dispose();
+  }
+
+  async exportEvents(view: EventView): Promise<string | undefined> {
+    const stamp = new Date().toISOString().replace(/[:]/g, '').replace(/\..*$/, '');
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    const target = await vscode.window.showSaveDialog({
+      title: `Export ${view.total} events as NDJSON`,
+      defaultUri: folder ? vscode.Uri.joinPath(folder, `ari-events-${stamp}.ndjson`) : undefined,
+      filters: { 'NDJSON event log': ['ndjson', 'jsonl'], 'All files': ['*'] },
+      saveLabel: 'Export',
+    });
+    if (!target) return undefined;
+    const lines = [...view.events()].map((e) => e.json);
+    await vscode.workspace.fs.writeFile(target, Buffer.from(toNdjson(lines), 'utf8'));
+    const text = `Exported ${lines.length} event${lines.length === 1 ? '' : 's'} to ${vscode.workspace.asRelativePath(target)}`;
+    this.log.info(`events: ${text}`);
+    return text;
+  }
+
+  async openLog(): Promise<{ store: EventStore; label: string; notice?: string } | undefined> {
+    const picked = await vscode.window.showOpenDialog({
+      title: 'Open an ARI event log (NDJSON)',
+      canSelectMany: false,
+      filters: { 'Event logs': ['ndjson', 'jsonl', 'log', 'json', 'txt'], 'All files': ['*'] },
+      openLabel: 'Open Log',
+    });
+    const file = picked?.[0];
+    if (!file) return undefined;
+    const stat = await vscode.workspace.fs.stat(file);
+    if (stat.size > MAX_LOG_BYTES) throw new Error(`The log is too large to open (${Math.round(stat.size / 1048576)} MB).`);
+    const text = Buffer.from(await vscode.workspace.fs.readFile(file)).toString('utf8');
+    const parsed = parseNdjson(text);
+    const name = file.path.split('/').pop() ?? file.path;
+    if (parsed.events.length === 0) {
+      throw new Error(`No events in ${name}${parsed.errors.length ? `: bad ${describeBadLines(parsed.errors)}` : ''}.`);
+    }
+    const store = new EventStore(parsed.events.length);
+    for (const p of parsed.events) store.push(p.event, Date.parse(String(p.event.timestamp)) || 0, p.json);
+    let notice: string | undefined;
+    if (parsed.errors.length > 0) {
+      notice = `${name}: loaded ${parsed.events.length} events, skipped ${parsed.errors.length} bad ${describeBadLines(parsed.errors)}`;
+      this.log.warn(`events: ${notice}`);
+      void vscode.window.showWarningMessage(notice);
+    }
+    return { store, label: `log: ${name} (${parsed.events.length} events)`, notice };
+  }
+
+  exportFromCommand(): Promise<string | undefined> {
+    const controller = this.panel?.controller;
+    if (controller) return this.exportEvents(controller.view);
+    return this.exportEvents(new EventView(this.liveStore, EMPTY_FILTER));
+  }
+
+  clearLive(): void {
+    this.liveStore.clear();
+    this.liveStoreChanged();
+  }
+
+  dispose(): void {
+    this.panel?.panel.dispose();
+    for (const c of this.controllers) c.dispose();
+    this.controllers.clear();
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+/** The panel's filter when it was last closed: reopening replays the buffer through it. */
+let lastPanelFilter: EventFilter | undefined;
+
+export function registerEventPanel(services: Services): vscode.Disposable {
+  const panels = new EventPanels(services);
+  const ids = {
+    show: 'ariExplorer.events.show',
+    showForChannel: 'ariExplorer.events.showForChannel',
+    showForBridge: 'ariExplorer.events.showForBridge',
+    showForApp: 'ariExplorer.events.showForApp',
+    openLog: 'ariExplorer.events.openLog',
+    export: 'ariExplorer.events.export',
+    clear: 'ariExplorer.events.clear',
+  };
+  return vscode.Disposable.from(
+    panels,
+    registerCommand(services, ids.show, (arg) => {
+      panels.showPanel(filterFromArgument(arg));
+    }),
+    registerCommand(services, ids.showForChannel, (arg) => {
+      panels.showPanel(filterFromArgument(arg, 'channel'));
+    }),
+    registerCommand(services, ids.showForBridge, (arg) => {
+      panels.showPanel(filterFromArgument(arg, 'bridge'));
+    }),
+    registerCommand(services, ids.showForApp, (arg) => {
+      panels.showPanel(filterFromArgument(arg, 'application'));
+    }),
+    registerCommand(services, ids.openLog, async () => {
+      const controller = panels.showPanel(undefined);
+      await controller.handle({ kind: 'openLog' });
+    }),
+    registerCommand(services, ids.export, async () => {
+      const text = await panels.exportFromCommand();
+      if (text) void vscode.window.showInformationMessage(text);
+    }),
+    registerCommand(services, ids.clear, () => panels.clearLive()),
+  );
 }

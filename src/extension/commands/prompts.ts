@@ -1,0 +1,119 @@
+// Small wrappers over VS Code's input box and QuickPick used by every command, and the
+// QuickPicks of live objects from the session's state model (palette invocations).
+import * as vscode from 'vscode';
+import type { Services } from '../services';
+import { bridgeEntry, channelEntry, playbackEntry, recordingEntry, type PickEntry } from './describe';
+import type { ChannelView, CommandSession } from './session';
+import type { Validator } from './validate';
+
+/** The connected session, or a user-facing "Not connected…" error (ConnectionManager). */
+export function sessionOf(services: Services): CommandSession {
+  return services.connections.requireSession();
+}
+
+export interface AskOptions {
+  title: string;
+  prompt: string;
+  value?: string;
+  placeHolder?: string;
+  validate?: Validator;
+  password?: boolean;
+}
+
+/** An input box with inline validation; undefined when cancelled. */
+export async function askText(o: AskOptions): Promise<string | undefined> {
+  const v = await vscode.window.showInputBox({
+    title: o.title,
+    prompt: o.prompt,
+    value: o.value,
+    placeHolder: o.placeHolder,
+    password: o.password,
+    ignoreFocusOut: true,
+    validateInput: o.validate ? (text) => o.validate?.(text) : undefined,
+  });
+  return v === undefined ? undefined : v.trim();
+}
+
+export async function pickOne<T extends vscode.QuickPickItem>(items: T[], title: string, placeHolder?: string): Promise<T | undefined> {
+  return vscode.window.showQuickPick(items, { title, placeHolder, ignoreFocusOut: true, matchOnDescription: true, matchOnDetail: true });
+}
+
+/** QuickPick over plain values: `pickValue(['in','out','both'], ...)`. */
+export async function pickValue<V extends string>(
+  values: readonly V[],
+  title: string,
+  opts: { placeHolder?: string; describe?: (v: V) => string | undefined } = {},
+): Promise<V | undefined> {
+  const item = await pickOne(
+    values.map((v) => ({ label: v, description: opts.describe?.(v), value: v })),
+    title,
+    opts.placeHolder,
+  );
+  return item?.value;
+}
+
+interface EntryItem extends vscode.QuickPickItem {
+  id: string;
+}
+
+/** Picks among live objects; informs and returns undefined when there are none. */
+export async function pickEntries(
+  entries: PickEntry[],
+  o: { title: string; noun: string; canPickMany?: boolean; placeHolder?: string },
+): Promise<string[] | undefined> {
+  if (entries.length === 0) {
+    void vscode.window.showInformationMessage(`No ${o.noun} right now.`);
+    return undefined;
+  }
+  const items: EntryItem[] = entries.map((e) => ({ id: e.id, label: e.label, description: e.description, detail: e.detail }));
+  if (o.canPickMany) {
+    const picked = await vscode.window.showQuickPick(items, {
+      title: o.title,
+      placeHolder: o.placeHolder,
+      canPickMany: true,
+      ignoreFocusOut: true,
+      matchOnDescription: true,
+      matchOnDetail: true,
+    });
+    return picked && picked.length > 0 ? picked.map((i) => i.id) : undefined;
+  }
+  const one = await pickOne(items, o.title, o.placeHolder);
+  return one ? [one.id] : undefined;
+}
+
+export function pickChannels(
+  session: CommandSession,
+  o: { title: string; canPickMany?: boolean; filter?: (ch: ChannelView) => boolean; noun?: string },
+): Promise<string[] | undefined> {
+  const list = [...session.model.channels.values()].filter(o.filter ?? (() => true));
+  return pickEntries(list.map(channelEntry), { title: o.title, noun: o.noun ?? 'channels', canPickMany: o.canPickMany });
+}
+
+export function pickBridges(session: CommandSession, o: { title: string; canPickMany?: boolean }): Promise<string[] | undefined> {
+  return pickEntries([...session.model.bridges.values()].map(bridgeEntry), { title: o.title, noun: 'bridges', canPickMany: o.canPickMany });
+}
+
+export function pickPlaybacks(
+  session: CommandSession,
+  o: { title: string; canPickMany?: boolean; states?: readonly string[] },
+): Promise<string[] | undefined> {
+  const list = [...session.model.playbacks.values()].filter((p) => !o.states || o.states.includes(p.state));
+  return pickEntries(list.map(playbackEntry), { title: o.title, noun: 'playbacks', canPickMany: o.canPickMany });
+}
+
+export function pickLiveRecordings(
+  session: CommandSession,
+  o: { title: string; canPickMany?: boolean; states?: readonly string[] },
+): Promise<string[] | undefined> {
+  const list = [...session.model.recordings.values()].filter((r) => !o.states || o.states.includes(r.state));
+  return pickEntries(list.map(recordingEntry), { title: o.title, noun: 'live recordings', canPickMany: o.canPickMany });
+}
+
+/** "Hung up 3 channels." / "Hung up channel X." */
+export function done(message: string): void {
+  void vscode.window.showInformationMessage(message);
+}
+
+export function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}

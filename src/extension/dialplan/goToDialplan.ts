@@ -1,0 +1,68 @@
+// "Go to Dialplan Location" for a live channel: opens the workspace's dialplan at the
+// channel's context, extension and priority, or says plainly what could not be found.
+import * as vscode from 'vscode';
+import type { Services } from '../services';
+import { registerCommand } from '../util/commands';
+import type { LocationResult } from './core/dialplanIndex';
+import { channelLocationNote } from './core/channelLocation';
+import { locationOf } from './core/definition';
+import { toRange } from './language';
+import type { DialplanSession, DialplanSessionSource } from './sessionView';
+import type { WorkspaceDialplans } from './workspaceDialplans';
+
+export const GO_TO_DIALPLAN_COMMAND = 'ariExplorer.channel.goToDialplan';
+
+interface ChannelNode {
+  kind: string;
+  id: string;
+}
+
+function isChannelNode(v: unknown): v is ChannelNode {
+  return typeof v === 'object' && v !== null && (v as ChannelNode).kind === 'channel' && typeof (v as ChannelNode).id === 'string';
+}
+
+async function pickChannel(session: DialplanSession): Promise<string | undefined> {
+  const items = [...session.model.channels.values()].map((c) => ({
+    label: c.name,
+    description: c.dialplan ? `${c.dialplan.exten}@${c.dialplan.context}, priority ${c.dialplan.priority}` : '',
+    detail: c.dialplan?.app_name ? `${c.dialplan.app_name}(${c.dialplan.app_data ?? ''})` : undefined,
+    id: c.id,
+  }));
+  if (items.length === 0) throw new Error('There are no live channels on this server.');
+  return (await vscode.window.showQuickPick(items, { placeHolder: 'Channel whose dialplan location to open' }))?.id;
+}
+
+export function registerGoToDialplan(services: Services, source: DialplanSessionSource, dialplans: WorkspaceDialplans): vscode.Disposable {
+  return registerCommand(services, GO_TO_DIALPLAN_COMMAND, async (arg) => {
+    const session = source.active;
+    if (!session) throw new Error('Not connected to an Asterisk server: connect a profile to see live channels.');
+    const id = isChannelNode(arg) ? arg.id : await pickChannel(session);
+    if (!id) return;
+    const ch = session.model.channels.get(id);
+    if (!ch) throw new Error(`Channel ${id} is no longer live.`);
+    const dp = ch.dialplan;
+    if (!dp?.context || !dp.exten) {
+      void vscode.window.showInformationMessage(`${ch.name} has no dialplan location (it was created by ARI and has not run the dialplan).`);
+      return;
+    }
+    const result = (await dialplans.index()).locate(dp.context, dp.exten, dp.priority);
+    await show(result, ch.name, dialplans);
+    const note = result.found === 'priority' ? channelLocationNote(dp, result.priority) : undefined;
+    if (note) void vscode.window.showInformationMessage(`${ch.name}: ${note}`);
+  });
+}
+
+async function show(result: LocationResult, channel: string, dialplans: WorkspaceDialplans): Promise<void> {
+  const [where] = locationOf(result);
+  if (!where) {
+    const n = dialplans.fileCount;
+    void vscode.window.showWarningMessage(
+      `${channel}: ${result.found === 'none' ? result.reason : ''} Searched ${n} dialplan ${n === 1 ? 'file' : 'files'} (extensions*.conf, files associated with the Asterisk language, and what they #include).`,
+    );
+    return;
+  }
+  const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(where.uri));
+  const range = toRange(where.span);
+  await vscode.window.showTextDocument(doc, { selection: range, preview: true });
+  if (result.found !== 'priority' && result.found !== 'none') void vscode.window.showInformationMessage(`${channel}: ${result.reason} Showing the closest match.`);
+}

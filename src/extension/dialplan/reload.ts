@@ -1,0 +1,76 @@
+// "Reload Dialplan": PUT /ari/asterisk/modules/pbx_config.so, on demand and after saving a
+// dialplan file (per ariExplorer.dialplan.reloadOnSave), with a plain warning when the saved
+// file is outside the folder the server reads (ariExplorer.dialplan.serverConfigFolder).
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { Services } from '../services';
+import { registerCommand, reportError } from '../util/commands';
+import { decideOnSave, parseReloadSetting, resolveConfigFolder } from './core/reloadPolicy';
+import { CONFIG_SECTION, LANGUAGE_ID } from './language';
+import type { DialplanSessionSource } from './sessionView';
+
+export const RELOAD_COMMAND = 'ariExplorer.dialplan.reload';
+const MODULE = 'pbx_config.so';
+
+function notConnected(): Error {
+  return new Error('Not connected to an Asterisk server: connect a profile first, then reload the dialplan.');
+}
+
+async function reload(source: DialplanSessionSource, services: Services): Promise<void> {
+  const session = source.active;
+  if (!session) throw notConnected();
+  const server = source.activeProfile?.name ?? 'the server';
+  await session.rest.asterisk.reloadModule(MODULE);
+  services.log.info(`dialplan: reloaded ${MODULE} on ${server}`);
+  void vscode.window.showInformationMessage(`Dialplan reloaded on ${server} (${MODULE}): the server re-read its own extensions.conf.`);
+}
+
+export function registerReload(services: Services, source: DialplanSessionSource): vscode.Disposable {
+  const reloadReporting = () => reload(source, services).catch((err) => reportError(services, err, RELOAD_COMMAND));
+  return vscode.Disposable.from(
+    registerCommand(services, RELOAD_COMMAND, () => reload(source, services)),
+    // The listener returns its promise (VS Code ignores it) so tests can await the outcome.
+    vscode.workspace.onDidSaveTextDocument((doc) => {
+      if (doc.languageId !== LANGUAGE_ID || doc.uri.scheme !== 'file') return undefined;
+      return onSave(doc, source, reloadReporting).catch((err) => reportError(services, err, 'dialplan reload on save'));
+    }),
+  );
+}
+
+async function onSave(doc: vscode.TextDocument, source: DialplanSessionSource, reloadNow: () => Promise<void>): Promise<void> {
+  const config = vscode.workspace.getConfiguration(CONFIG_SECTION, doc.uri);
+  const folder = vscode.workspace.getWorkspaceFolder(doc.uri)?.uri.fsPath ?? vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+  const action = decideOnSave({
+    setting: parseReloadSetting(config.get('reloadOnSave')),
+    connected: source.active !== undefined,
+    filePath: doc.uri.fsPath,
+    serverConfigFolder: resolveConfigFolder(config.get<string>('serverConfigFolder'), folder),
+  });
+  const name = path.basename(doc.uri.fsPath);
+  const server = source.activeProfile?.name ?? 'the server';
+  switch (action.kind) {
+    case 'none':
+      return;
+    case 'reload':
+      return reloadNow();
+    case 'notServerFile': {
+      const choice = await vscode.window.showWarningMessage(
+        `${name} is outside ${action.folder} (ariExplorer.dialplan.serverConfigFolder): ${server} does not read this file, so reloading the dialplan will not pick up this change.`,
+        'Reload Anyway',
+        'Open Settings',
+      );
+      if (choice === 'Reload Anyway') return reloadNow();
+      if (choice === 'Open Settings') void vscode.commands.executeCommand('workbench.action.openSettings', 'ariExplorer.dialplan.serverConfigFolder');
+      return;
+    }
+    case 'ask': {
+      const choice = await vscode.window.showInformationMessage(`Saved ${name}. Reload the dialplan on ${server}?`, 'Reload Dialplan', 'Always', 'Never');
+      if (choice === 'Always' || choice === 'Never') {
+        const target = vscode.workspace.workspaceFolders ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+        await config.update('reloadOnSave', choice.toLowerCase(), target);
+      }
+      if (choice === 'Reload Dialplan' || choice === 'Always') return reloadNow();
+      return;
+    }
+  }
+}

@@ -1,0 +1,147 @@
+// Wires the explorer tree to the active session: model changes -> node refreshes, filters,
+// Copy ID / Copy as JSON / Open as JSON.
+import * as vscode from 'vscode';
+import type { Services } from '../services';
+import type { AriSession } from '../connection/session';
+import { registerCommand } from '../util/commands';
+import { DisposableStore } from '../util/emitter';
+import { AriTree } from './tree/ariTree';
+import { AriTreeProvider } from './tree/provider';
+import { AriJsonDocuments } from './jsonDocuments';
+import { JSON_SCHEME, type EntityRef } from './tree/jsonRefs';
+import type { TreeSource } from './tree/source';
+
+export const EXPLORER_VIEW = 'ariExplorer.explorer';
+
+function sourceOf(session: AriSession, ownApp: string): TreeSource {
+  return {
+    model: session.model,
+    get info() {
+      return session.info;
+    },
+    ownApp,
+    loadModules: () => session.rest.asterisk.listModules(),
+  };
+}
+
+/** Node commands get a tree node; anything with string kind and id will do. */
+function refOf(arg: unknown): EntityRef {
+  const a = arg as Partial<EntityRef> | undefined;
+  if (!a || typeof a.kind !== 'string' || typeof a.id !== 'string') throw new Error('Run this command from an item of the ARI explorer.');
+  return { kind: a.kind, id: a.id };
+}
+
+export function registerExplorer(services: Services): vscode.Disposable {
+  const manager = services.connections;
+  const tree = new AriTree();
+  const provider = new AriTreeProvider(tree);
+  const docs = new AriJsonDocuments(tree);
+  const view = vscode.window.createTreeView(EXPLORER_VIEW, { treeDataProvider: provider, showCollapseAll: true });
+  let sessionSubs = new DisposableStore();
+
+  const filterChanged = () => {
+    view.description = tree.filterDescription();
+    void vscode.commands.executeCommand('setContext', 'ariExplorer.treeFiltered', tree.isFiltered);
+    provider.refreshAll();
+  };
+
+  const setSession = (session: AriSession | undefined) => {
+    sessionSubs.dispose();
+    sessionSubs = new DisposableStore();
+    tree.setSource(session ? sourceOf(session, manager.observerApp) : undefined);
+    provider.refreshAll();
+    docs.refreshAll();
+    if (!session) return;
+    // Server info is re-read at each (re)connect; refresh its node with the first change after.
+    let serverStale = false;
+    sessionSubs.add(
+      session.onState((s) => {
+        if (s.kind === 'open') {
+          serverStale = true;
+          provider.refresh({ root: false, nodes: [tree.serverChanged()] });
+        }
+      }),
+    );
+    sessionSubs.add(
+      session.onModelChange((change) => {
+        // Already batched by the session (<= 1 per 100 ms): one pass, only changed nodes.
+        const r = tree.applyChange(change);
+        if (serverStale) {
+          serverStale = false;
+          r.nodes.push(tree.serverChanged());
+        }
+        provider.refresh(r);
+        docs.modelChanged(change);
+      }),
+    );
+  };
+  setSession(manager.active);
+
+  const copy = async (text: string, what: string) => {
+    await vscode.env.clipboard.writeText(text);
+    vscode.window.setStatusBarMessage(`$(clippy) Copied ${what}`, 2000);
+  };
+
+  return vscode.Disposable.from(
+    view,
+    provider,
+    docs,
+    new vscode.Disposable(() => sessionSubs.dispose()),
+    manager.onDidChangeActive(setSession),
+    vscode.workspace.registerTextDocumentContentProvider(JSON_SCHEME, docs),
+
+    registerCommand(services, 'ariExplorer.tree.filterByApp', async (...args: unknown[]) => {
+      // From the palette there is no argument: ask. An explicit undefined clears the filter.
+      let app: string | undefined;
+      if (args.length === 0) {
+        const names = tree.appNames();
+        const items = [...names.map((n) => ({ label: n, app: n as string | undefined })), { label: '$(clear-all) Show all apps', app: undefined }];
+        const pick = await vscode.window.showQuickPick(items, { placeHolder: names.length ? 'Show only what belongs to the app…' : 'No Stasis app is known yet' });
+        if (!pick) return;
+        app = pick.app;
+      } else {
+        const a = args[0];
+        app = typeof a === 'string' ? a : a && typeof a === 'object' && (a as EntityRef).kind === 'application' ? (a as EntityRef).id : undefined;
+      }
+      tree.setFilter({ ...tree.filter, app });
+      filterChanged();
+    }),
+    registerCommand(services, 'ariExplorer.tree.filter', async (...args: unknown[]) => {
+      const text =
+        typeof args[0] === 'string'
+          ? args[0]
+          : await vscode.window.showInputBox({
+              title: 'Filter the ARI explorer',
+              prompt: 'Text in a name, state, caller number, dialplan location or app (empty clears)',
+              value: tree.filter.text ?? '',
+            });
+      if (text === undefined) return;
+      tree.setFilter({ ...tree.filter, text });
+      filterChanged();
+    }),
+    registerCommand(services, 'ariExplorer.tree.clearFilter', () => {
+      tree.setFilter({});
+      filterChanged();
+    }),
+    registerCommand(services, 'ariExplorer.tree.refresh', async () => {
+      const session = manager.active;
+      if (session) await session.resync();
+      else provider.refreshAll();
+    }),
+    registerCommand(services, 'ariExplorer.tree.copyId', async (arg) => {
+      const ref = refOf(arg);
+      await copy(ref.id, `${ref.kind} id`);
+    }),
+    registerCommand(services, 'ariExplorer.tree.copyJson', async (arg) => {
+      const ref = refOf(arg);
+      const entity = tree.entity(ref);
+      if (entity === undefined) throw new Error(`The ${ref.kind} ${ref.id} is gone.`);
+      await copy(JSON.stringify(entity, null, 2), `${ref.kind} as JSON`);
+    }),
+    registerCommand(services, 'ariExplorer.tree.openJson', async (arg) => {
+      const doc = await vscode.workspace.openTextDocument(AriJsonDocuments.uri(refOf(arg)));
+      await vscode.languages.setTextDocumentLanguage(doc, 'json');
+      await vscode.window.showTextDocument(doc, { preview: true });
+    }),
+  );
+}

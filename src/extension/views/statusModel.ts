@@ -1,0 +1,106 @@
+// The status bar as a pure function: connection state in, what the item shows out.
+// No vscode import, so every state is checked in plain Node; statusBar.ts applies it.
+
+export type ConnectionPhase =
+  | { kind: 'noProfile' }
+  | { kind: 'disconnected'; profileName?: string }
+  | { kind: 'connecting'; profileName: string; attempt: number }
+  | { kind: 'connected'; profileName: string; version?: string }
+  | { kind: 'reconnecting'; profileName: string; attempt: number; retryAt: number; error?: string }
+  | { kind: 'error'; profileName: string; error: string; hint?: string };
+
+export interface StatusView {
+  text: string;
+  tooltip: string; // Markdown
+  /** codicon id shown in `text` as $(id) */
+  icon: string;
+  /** ThemeColor id for the foreground, if any */
+  color?: string;
+  /** ThemeColor id for the background (only the two VS Code allows: error/warning) */
+  background?: 'statusBarItem.errorBackground' | 'statusBarItem.warningBackground';
+  /** true while the text depends on the clock (a countdown), so the caller re-renders each second */
+  ticking: boolean;
+}
+
+function md(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
+}
+
+const CLICK = '\n\nClick for actions.';
+
+/** `now` is passed in so the countdown is testable without a clock. */
+export function renderStatus(phase: ConnectionPhase, now: number): StatusView {
+  switch (phase.kind) {
+    case 'noProfile':
+      return { text: '$(plug) ARI', icon: 'plug', tooltip: 'ARI Explorer: no connection profile yet.' + CLICK, ticking: false };
+    case 'disconnected':
+      return {
+        text: '$(debug-disconnect) ARI',
+        icon: 'debug-disconnect',
+        tooltip: `ARI Explorer: disconnected${phase.profileName ? ` (profile **${md(phase.profileName)}**)` : ''}.` + CLICK,
+        ticking: false,
+      };
+    case 'connecting':
+      return {
+        text: `$(sync~spin) ARI: ${phase.profileName}`,
+        icon: 'sync~spin',
+        tooltip: `Connecting to **${md(phase.profileName)}**${phase.attempt > 1 ? ` (attempt ${phase.attempt})` : ''}…` + CLICK,
+        ticking: false,
+      };
+    case 'connected':
+      return {
+        text: `$(pass-filled) ARI: ${phase.profileName}${phase.version ? ` (${phase.version})` : ''}`,
+        icon: 'pass-filled',
+        color: 'charts.green',
+        tooltip: `Connected to **${md(phase.profileName)}**${phase.version ? `, Asterisk ${md(phase.version)}` : ''}.` + CLICK,
+        ticking: false,
+      };
+    case 'reconnecting': {
+      const seconds = Math.max(0, Math.ceil((phase.retryAt - now) / 1000));
+      return {
+        text: `$(sync) ARI: ${phase.profileName} reconnecting in ${seconds} s`,
+        icon: 'sync',
+        background: 'statusBarItem.warningBackground',
+        tooltip:
+          `Connection to **${md(phase.profileName)}** lost; retry ${phase.attempt} in ${seconds} s.` +
+          (phase.error ? `\n\n${md(phase.error)}` : '') +
+          CLICK,
+        ticking: true,
+      };
+    }
+    case 'error':
+      return {
+        text: `$(error) ARI: ${phase.profileName}`,
+        icon: 'error',
+        background: 'statusBarItem.errorBackground',
+        tooltip: `Cannot connect to **${md(phase.profileName)}**: ${md(phase.error)}` + (phase.hint ? `\n\n${md(phase.hint)}` : '') + CLICK,
+        ticking: false,
+      };
+  }
+}
+
+export interface StatusAction {
+  id: 'switch' | 'connect' | 'reconnect' | 'disconnect' | 'events' | 'log' | 'add' | 'password';
+  label: string;
+  command: string;
+}
+
+/** The QuickPick behind a click on the item, depending on the state. */
+export function statusActions(phase: ConnectionPhase): StatusAction[] {
+  const out: StatusAction[] = [];
+  if (phase.kind === 'noProfile') {
+    out.push({ id: 'add', label: '$(add) Add Connection Profile…', command: 'ariExplorer.profiles.add' });
+  } else {
+    out.push({ id: 'switch', label: '$(arrow-swap) Switch Profile…', command: 'ariExplorer.profiles.switch' });
+    if (phase.kind === 'disconnected') {
+      out.push({ id: 'connect', label: '$(plug) Connect', command: 'ariExplorer.profiles.connect' });
+    } else {
+      if (phase.kind === 'error') out.push({ id: 'password', label: '$(key) Update Stored Password…', command: 'ariExplorer.profiles.updatePassword' });
+      out.push({ id: 'reconnect', label: '$(refresh) Reconnect', command: 'ariExplorer.connection.reconnect' });
+      out.push({ id: 'disconnect', label: '$(debug-disconnect) Disconnect', command: 'ariExplorer.profiles.disconnect' });
+    }
+  }
+  out.push({ id: 'events', label: '$(list-unordered) Show Event Stream', command: 'ariExplorer.events.show' });
+  out.push({ id: 'log', label: '$(output) Show Log', command: 'ariExplorer.connection.showLog' });
+  return out;
+}

@@ -1,0 +1,572 @@
+// The explorer tree as pure logic: roots and children, cached node objects, filters, and
+// which nodes to refresh for a model change. The vscode TreeDataProvider (provider.ts) only
+// converts. No vscode import, so tests drive it with plain Maps.
+import type { Module } from '../../ari/models.generated';
+import { AriNode, CATEGORIES, CATEGORY_LABELS, NodeCache, keys, type CategoryId, type NodeKind } from './nodes';
+import {
+  applicationView,
+  bridgeView,
+  channelTooltip,
+  channelView,
+  deviceStateView,
+  endpointView,
+  fieldsTooltip,
+  moduleView,
+  playbackView,
+  recordingView,
+  serverRows,
+  type NodeView,
+} from './labels';
+import { channelApp, type TreeChange, type TreeEntityKind, type TreeSource } from './source';
+
+type TopCategory = Exclude<CategoryId, 'modules'>;
+
+export interface TreeFilter {
+  /** Show only what belongs to this Stasis app. */
+  app?: string;
+  /** Case-insensitive substring of a node's label or description. */
+  text?: string;
+}
+
+export interface TreeRefresh {
+  /** Refresh everything (session or filter changed). */
+  root: boolean;
+  /** Node objects (from the cache) whose item or children changed. */
+  nodes: AriNode[];
+}
+
+const KIND_CATEGORY: Record<TreeEntityKind, TopCategory> = {
+  channel: 'channels',
+  bridge: 'bridges',
+  playback: 'playbacks',
+  recording: 'recordings',
+  endpoint: 'endpoints',
+  application: 'applications',
+  deviceState: 'deviceStates',
+};
+
+/** Categories whose filtered membership depends on channels (through their app). */
+const APP_DEPENDENT: readonly TopCategory[] = ['channels', 'bridges', 'playbacks', 'recordings', 'endpoints', 'applications', 'deviceStates'];
+
+export class AriTree {
+  readonly nodes = new NodeCache();
+  private source: TreeSource | undefined;
+  private filterValue: TreeFilter = {};
+  /** Visible member keys per category (entity ids; recordings prefixed live:/stored:). */
+  private readonly visible = new Map<TopCategory, Set<string>>();
+  /** Sorted child nodes per category, rebuilt only when membership changed. */
+  private readonly sorted = new Map<TopCategory, AriNode[]>();
+  /** Member-channel nodes under bridges, by channel id, to refresh them with the channel. */
+  private readonly memberNodes = new Map<string, Set<AriNode>>();
+  private readonly bridgeChildren = new Map<string, AriNode[]>();
+  private modules: Promise<Module[]> | undefined;
+  private modulesLoaded: Module[] | undefined;
+  private modulesError: string | undefined;
+
+  constructor(private readonly now: () => number = Date.now) {}
+
+  // ---- inputs ----
+
+  setSource(source: TreeSource | undefined): void {
+    this.source = source;
+    this.clearCaches();
+  }
+
+  get filter(): Readonly<TreeFilter> {
+    return this.filterValue;
+  }
+
+  setFilter(filter: TreeFilter): void {
+    const text = filter.text?.trim() || undefined;
+    this.filterValue = { ...(filter.app ? { app: filter.app } : {}), ...(text ? { text } : {}) };
+    this.visible.clear();
+    this.sorted.clear();
+    this.bridgeChildren.clear();
+  }
+
+  get isFiltered(): boolean {
+    return !!(this.filterValue.app || this.filterValue.text);
+  }
+
+  /** Shown as the view's description. */
+  filterDescription(): string | undefined {
+    const parts: string[] = [];
+    if (this.filterValue.app) parts.push(`app: ${this.filterValue.app}`);
+    if (this.filterValue.text) parts.push(`"${this.filterValue.text}"`);
+    return parts.length ? `filtered by ${parts.join(', ')}` : undefined;
+  }
+
+  /** After a reconnect the server info changed: refresh the Server node, reload modules on demand. */
+  serverChanged(): AriNode {
+    this.modules = undefined;
+    this.modulesLoaded = undefined;
+    this.modulesError = undefined;
+    return this.nodes.get('server', 'server', keys.server());
+  }
+
+  private clearCaches(): void {
+    this.nodes.clear();
+    this.visible.clear();
+    this.sorted.clear();
+    this.memberNodes.clear();
+    this.bridgeChildren.clear();
+    this.modules = undefined;
+    this.modulesLoaded = undefined;
+    this.modulesError = undefined;
+  }
+
+  // ---- structure ----
+
+  roots(): AriNode[] {
+    if (!this.source) return [];
+    return [...CATEGORIES.map((c) => this.categoryNode(c)), this.nodes.get('server', 'server', keys.server())];
+  }
+
+  categoryNode(c: CategoryId): AriNode {
+    return this.nodes.get('category', c, keys.category(c));
+  }
+
+  children(node?: AriNode): AriNode[] | Promise<AriNode[]> {
+    if (!node) return this.roots();
+    if (!this.source) return [];
+    if (node.kind === 'category') {
+      if (node.id === 'modules') return this.moduleChildren(node);
+      return this.categoryChildren(node.id as TopCategory);
+    }
+    if (node.kind === 'bridge' && !node.parent?.parent) return this.memberChildren(node);
+    if (node.kind === 'server' && node.id === 'server') {
+      const rows = serverRows(this.source.info, this.now()).map((r) => this.nodes.get('server', r.id, keys.serverInfo(r.id), node));
+      return [...rows, this.nodes.get('category', 'modules', keys.category('modules'), node)];
+    }
+    return [];
+  }
+
+  private categoryChildren(c: TopCategory): AriNode[] {
+    const cached = this.sorted.get(c);
+    if (cached) return cached;
+    const ids = this.visibleIds(c);
+    const parent = this.categoryNode(c);
+    const m = this.source!.model;
+    let out: AriNode[];
+    switch (c) {
+      case 'channels':
+        out = sortBy(ids, (id) => m.channels.get(id)?.creationtime ?? '').map((id) => this.nodes.get('channel', id, keys.channel(id), parent));
+        break;
+      case 'bridges':
+        out = sortBy(ids, (id) => m.bridges.get(id)?.creationtime ?? '').map((id) => this.nodes.get('bridge', id, keys.bridge(id), parent));
+        break;
+      case 'playbacks':
+        // Insertion order of the model: the order plays were started.
+        out = [...ids].map((id) => this.nodes.get('playback', id, keys.playback(id), parent));
+        break;
+      case 'recordings': {
+        const live: AriNode[] = [];
+        const stored: AriNode[] = [];
+        for (const k of sortBy(ids, (k) => k)) {
+          if (k.startsWith('live:')) live.push(this.nodes.get('recording', k.slice(5), keys.recording(k.slice(5)), parent));
+          else stored.push(this.nodes.get('storedRecording', k.slice(7), keys.storedRecording(k.slice(7)), parent));
+        }
+        out = [...live, ...stored];
+        break;
+      }
+      case 'endpoints':
+        out = sortBy(ids, (id) => id).map((id) => this.nodes.get('endpoint', id, keys.endpoint(id), parent));
+        break;
+      case 'applications':
+        out = sortBy(ids, (id) => id).map((id) => this.nodes.get('application', id, keys.application(id), parent));
+        break;
+      case 'deviceStates':
+        out = sortBy(ids, (id) => id).map((id) => this.nodes.get('deviceState', id, keys.deviceState(id), parent));
+        break;
+    }
+    this.sorted.set(c, out);
+    return out;
+  }
+
+  private memberChildren(bridgeNode: AriNode): AriNode[] {
+    const cached = this.bridgeChildren.get(bridgeNode.id);
+    if (cached) return cached;
+    const b = this.source!.model.bridges.get(bridgeNode.id);
+    const next = (b?.channels ?? []).map((cid) => {
+      const n = this.nodes.get('channel', cid, keys.member(bridgeNode.id, cid), bridgeNode);
+      let set = this.memberNodes.get(cid);
+      if (!set) this.memberNodes.set(cid, (set = new Set()));
+      set.add(n);
+      return n;
+    });
+    this.bridgeChildren.set(bridgeNode.id, next);
+    return next;
+  }
+
+  private dropMembers(bridgeId: string, keep: ReadonlySet<string> = new Set()): void {
+    for (const n of this.bridgeChildren.get(bridgeId) ?? []) {
+      if (keep.has(n.id)) continue;
+      this.nodes.delete(n.key);
+      const set = this.memberNodes.get(n.id);
+      set?.delete(n);
+      if (set && !set.size) this.memberNodes.delete(n.id);
+    }
+    this.bridgeChildren.delete(bridgeId);
+  }
+
+  private moduleChildren(parent: AriNode): Promise<AriNode[]> | AriNode[] {
+    const toNodes = (list: Module[]) => list.map((m) => this.nodes.get('module', m.name, keys.module(m.name), parent));
+    if (this.modulesLoaded) return toNodes(this.modulesLoaded);
+    if (!this.modules) {
+      const source = this.source!;
+      this.modules = source.loadModules().then(
+        (list) => {
+          if (this.source !== source) return [];
+          this.modulesLoaded = [...list].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+          this.modulesError = undefined;
+          return this.modulesLoaded;
+        },
+        (err: unknown) => {
+          this.modules = undefined; // try again on the next expand
+          this.modulesError = err instanceof Error ? err.message : String(err);
+          return [];
+        },
+      );
+    }
+    return this.modules.then((list) =>
+      this.modulesError ? [this.nodes.get('server', 'modulesError', keys.serverInfo('modulesError'), parent)] : toNodes(list),
+    );
+  }
+
+  // ---- membership & filter ----
+
+  private visibleIds(c: TopCategory): Set<string> {
+    let ids = this.visible.get(c);
+    if (!ids) {
+      ids = this.computeVisible(c);
+      this.visible.set(c, ids);
+    }
+    return ids;
+  }
+
+  private computeVisible(c: TopCategory): Set<string> {
+    const m = this.source!.model;
+    const { app, text } = this.filterValue;
+    const needle = text?.toLowerCase();
+    const out = new Set<string>();
+    const textOk = (v: NodeView) => !needle || v.label.toLowerCase().includes(needle) || !!v.description?.toLowerCase().includes(needle);
+    const appObj = app ? m.applications.get(app) : undefined;
+    const channelInApp = (id: string) => {
+      const ch = m.channels.get(id);
+      return !!ch && channelApp(ch) === app;
+    };
+    const bridgeInApp = (id: string) => !!appObj?.bridge_ids?.includes(id) || !!m.bridges.get(id)?.channels?.some(channelInApp);
+    const targetInApp = (uri: string | undefined) => {
+      const [type, ...rest] = (uri ?? '').split(':');
+      const id = rest.join(':');
+      return type === 'channel' ? channelInApp(id) : type === 'bridge' ? bridgeInApp(id) : false;
+    };
+    switch (c) {
+      case 'channels':
+        for (const [id, ch] of m.channels) {
+          if (app && channelApp(ch) !== app) continue;
+          if (needle && !textOk(channelView(ch))) continue;
+          out.add(id);
+        }
+        break;
+      case 'bridges':
+        for (const [id, b] of m.bridges) if ((!app || bridgeInApp(id)) && textOk(bridgeView(b))) out.add(id);
+        break;
+      case 'playbacks':
+        for (const [id, p] of m.playbacks) if ((!app || targetInApp(p.target_uri)) && textOk(playbackView(p, m))) out.add(id);
+        break;
+      case 'recordings':
+        for (const [name, r] of m.recordings) if ((!app || targetInApp(r.target_uri)) && textOk(recordingView(r, m))) out.add(`live:${name}`);
+        if (!app) for (const [name, r] of m.storedRecordings) if (textOk({ label: name, description: r.format } as NodeView)) out.add(`stored:${name}`);
+        break;
+      case 'endpoints':
+        for (const [id, e] of m.endpoints) {
+          if (app && !appObj?.endpoint_ids?.includes(id) && !e.channel_ids?.some(channelInApp)) continue;
+          if (textOk(endpointView(e))) out.add(id);
+        }
+        break;
+      case 'applications':
+        for (const name of m.applications.keys()) if ((!app || name === app) && textOk(applicationView(name, m, this.source!.ownApp))) out.add(name);
+        break;
+      case 'deviceStates':
+        for (const [name, d] of m.deviceStates) if ((!app || !!appObj?.device_names?.includes(name)) && textOk(deviceStateView(name, d.state))) out.add(name);
+        break;
+    }
+    return out;
+  }
+
+  // ---- changes ----
+
+  /**
+   * Which cached nodes to refresh for a (batched) model change: a category whose membership
+   * changed (its children are rebuilt once), otherwise just the nodes of changed ids.
+   */
+  applyChange(change: TreeChange): TreeRefresh {
+    const fire = new Set<AriNode>();
+    if (!this.source) return { root: false, nodes: [] };
+    const refreshed = new Set<TopCategory>();
+    const check = new Set<TopCategory>();
+    /** Categories refreshed even if their membership looks the same (a reset re-used ids). */
+    const force = new Set<TopCategory>();
+    if (change.structural) {
+      if (change.structuralKinds) {
+        for (const kind of change.structuralKinds) {
+          if (!(kind in KIND_CATEGORY)) continue;
+          check.add(KIND_CATEGORY[kind]);
+          if (!change.changed[kind]?.size) force.add(KIND_CATEGORY[kind]);
+        }
+        // A channel moving between apps changes what an app filter shows everywhere.
+        if (change.structuralKinds.has('channel') && this.filterValue.app) APP_DEPENDENT.forEach((c) => check.add(c));
+      } else {
+        CATEGORIES.forEach((c) => check.add(c));
+      }
+    }
+    if (this.isFiltered) {
+      // A field change can move an entity in or out of a filter (its app or its text).
+      for (const kind of Object.keys(change.changed) as TreeEntityKind[]) {
+        if (!change.changed[kind]?.size || !(kind in KIND_CATEGORY)) continue;
+        if (this.filterValue.app && kind === 'channel') APP_DEPENDENT.forEach((c) => check.add(c));
+        else check.add(KIND_CATEGORY[kind]);
+      }
+    }
+    for (const c of check) {
+      const prev = this.visible.get(c);
+      if (!prev) continue; // never shown: nothing to refresh
+      const next = this.computeVisible(c);
+      if (sameSet(prev, next) && !force.has(c)) continue;
+      this.visible.set(c, next);
+      this.sorted.delete(c);
+      this.prune(c, prev, next);
+      refreshed.add(c);
+      fire.add(this.categoryNode(c));
+    }
+    if (refreshed.has('bridges')) {
+      // Expanded bridges are re-read with their category: their member lists must be too.
+      for (const id of [...this.bridgeChildren.keys()]) this.dropMembers(id, new Set(this.source.model.bridges.get(id)?.channels ?? []));
+    }
+    for (const kind of Object.keys(change.changed) as TreeEntityKind[]) {
+      const ids = change.changed[kind];
+      if (!ids?.size || !(kind in KIND_CATEGORY)) continue;
+      const c = KIND_CATEGORY[kind];
+      for (const id of ids) {
+        if (kind === 'bridge') {
+          // Membership may have changed: rebuild the member list when VS Code asks again.
+          const b = this.source.model.bridges.get(id);
+          this.dropMembers(id, new Set(b?.channels ?? []));
+        }
+        if (kind === 'channel') {
+          if (!refreshed.has('bridges')) for (const member of this.memberNodes.get(id) ?? []) fire.add(member);
+        }
+        if (refreshed.has(c)) continue; // the category refresh re-renders its children
+        const node = this.nodes.peek(entityKey(kind, id));
+        if (node) fire.add(node);
+      }
+    }
+    // Drop nodes of a bridge that was fired itself (VS Code re-reads its children).
+    for (const n of [...fire]) if (n.parent && fire.has(n.parent)) fire.delete(n);
+    return { root: false, nodes: [...fire] };
+  }
+
+  /** Forget nodes of removed entities so the cache does not grow forever. */
+  private prune(c: TopCategory, prev: ReadonlySet<string>, next: ReadonlySet<string>): void {
+    for (const k of prev) {
+      if (next.has(k)) continue;
+      switch (c) {
+        case 'recordings':
+          this.nodes.delete(k.startsWith('live:') ? keys.recording(k.slice(5)) : keys.storedRecording(k.slice(7)));
+          break;
+        case 'bridges':
+          this.dropMembers(k);
+          this.nodes.delete(keys.bridge(k));
+          break;
+        default:
+          this.nodes.delete(entityKey(categoryKind(c), k));
+      }
+    }
+  }
+
+  // ---- rendering ----
+
+  view(node: AriNode): NodeView | undefined {
+    const s = this.source;
+    if (!s) return undefined;
+    const m = s.model;
+    switch (node.kind) {
+      case 'category': {
+        if (node.id === 'modules') {
+          return { label: 'Modules', description: this.modulesLoaded ? String(this.modulesLoaded.length) : undefined, icon: 'package', contextValue: 'category.modules', collapsible: 'collapsed' };
+        }
+        const c = node.id as TopCategory;
+        const n = this.visibleIds(c).size;
+        const total = totalOf(c, s);
+        return {
+          label: CATEGORY_LABELS[c],
+          description: this.isFiltered ? `${n} of ${total}` : String(total),
+          icon: CATEGORY_ICONS[c],
+          contextValue: `category.${c}`,
+          collapsible: c === 'channels' || c === 'bridges' ? 'expanded' : 'collapsed',
+        };
+      }
+      case 'channel': {
+        const ch = m.channels.get(node.id);
+        return ch ? channelView(ch) : gone(node);
+      }
+      case 'bridge': {
+        const b = m.bridges.get(node.id);
+        return b ? bridgeView(b) : gone(node);
+      }
+      case 'playback': {
+        const p = m.playbacks.get(node.id);
+        return p ? playbackView(p, m) : gone(node);
+      }
+      case 'recording': {
+        const r = m.recordings.get(node.id);
+        return r ? recordingView(r, m) : gone(node);
+      }
+      case 'storedRecording': {
+        const r = m.storedRecordings.get(node.id);
+        return { label: node.id, description: r ? `stored · ${r.format}` : 'gone', icon: 'file-media', contextValue: 'storedRecording', collapsible: 'none' };
+      }
+      case 'endpoint': {
+        const e = m.endpoints.get(node.id);
+        return e ? endpointView(e) : gone(node);
+      }
+      case 'application':
+        return applicationView(node.id, m, s.ownApp);
+      case 'deviceState': {
+        const d = m.deviceStates.get(node.id);
+        return deviceStateView(node.id, d?.state ?? 'gone');
+      }
+      case 'module': {
+        const mod = this.modulesLoaded?.find((x) => x.name === node.id);
+        return mod ? moduleView(mod) : { label: node.id, icon: 'package', contextValue: 'module', collapsible: 'none' };
+      }
+      case 'server': {
+        if (node.id === 'server') {
+          return { label: 'Server', description: s.info?.system?.version ? `Asterisk ${s.info.system.version}` : undefined, icon: 'server', contextValue: 'server', collapsible: 'collapsed' };
+        }
+        if (node.id === 'modulesError') {
+          return { label: 'Cannot list modules', description: this.modulesError, icon: 'error', color: 'errorForeground', contextValue: 'serverInfo', collapsible: 'none' };
+        }
+        const row = serverRows(s.info, this.now()).find((r) => r.id === node.id);
+        return { label: row?.label ?? node.id, description: row?.value, icon: 'info', contextValue: 'serverInfo', collapsible: 'none' };
+      }
+    }
+  }
+
+  /** Markdown for the hover; built lazily (resolveTreeItem), never per refresh. */
+  tooltip(node: AriNode): string | undefined {
+    const s = this.source;
+    if (!s) return undefined;
+    const m = s.model;
+    const e = this.entity(node);
+    if (node.kind === 'channel') {
+      const ch = m.channels.get(node.id);
+      return ch ? channelTooltip(ch) : undefined;
+    }
+    if (e && typeof e === 'object' && node.kind !== 'category') {
+      const v = this.view(node);
+      return fieldsTooltip(v?.label ?? node.id, Object.entries(e as Record<string, unknown>));
+    }
+    return undefined;
+  }
+
+  /** The ARI object behind a node (Copy as JSON, Open as JSON). */
+  entity(node: { kind: string; id: string }): unknown {
+    const s = this.source;
+    if (!s) return undefined;
+    const m = s.model;
+    switch (node.kind as NodeKind) {
+      case 'channel':
+        return m.channels.get(node.id);
+      case 'bridge':
+        return m.bridges.get(node.id);
+      case 'playback':
+        return m.playbacks.get(node.id);
+      case 'recording':
+        return m.recordings.get(node.id);
+      case 'storedRecording':
+        return m.storedRecordings.get(node.id);
+      case 'endpoint':
+        return m.endpoints.get(node.id);
+      case 'application':
+        return m.applications.get(node.id);
+      case 'deviceState':
+        return m.deviceStates.get(node.id);
+      case 'module':
+        return this.modulesLoaded?.find((x) => x.name === node.id);
+      case 'server':
+        return s.info;
+      default:
+        return undefined;
+    }
+  }
+
+  /** App names for the filter QuickPick: registered apps plus apps channels are in. */
+  appNames(): string[] {
+    const s = this.source;
+    if (!s) return [];
+    const names = new Set(s.model.applications.keys());
+    for (const ch of s.model.channels.values()) {
+      const a = channelApp(ch);
+      if (a) names.add(a);
+    }
+    return [...names].sort();
+  }
+}
+
+const CATEGORY_ICONS: Record<TopCategory, string> = {
+  channels: 'call-outgoing',
+  bridges: 'link',
+  playbacks: 'play',
+  recordings: 'record',
+  endpoints: 'vm',
+  applications: 'rocket',
+  deviceStates: 'pulse',
+};
+
+function categoryKind(c: TopCategory): TreeEntityKind {
+  return (Object.keys(KIND_CATEGORY) as TreeEntityKind[]).find((k) => KIND_CATEGORY[k] === c)!;
+}
+
+function entityKey(kind: TreeEntityKind, id: string): string {
+  return keys[kind](id);
+}
+
+function totalOf(c: TopCategory, s: TreeSource): number {
+  const m = s.model;
+  switch (c) {
+    case 'channels':
+      return m.channels.size;
+    case 'bridges':
+      return m.bridges.size;
+    case 'playbacks':
+      return m.playbacks.size;
+    case 'recordings':
+      return m.recordings.size + m.storedRecordings.size;
+    case 'endpoints':
+      return m.endpoints.size;
+    case 'applications':
+      return m.applications.size;
+    case 'deviceStates':
+      return m.deviceStates.size;
+  }
+}
+
+function gone(node: AriNode): NodeView {
+  return { label: node.id, description: 'gone', icon: 'circle-slash', color: 'disabledForeground', contextValue: 'gone', collapsible: 'none' };
+}
+
+function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  if (a.size !== b.size) return false;
+  for (const x of a) if (!b.has(x)) return false;
+  return true;
+}
+
+/** One sort per rebuild, on precomputed string keys (no per-compare lookups). */
+function sortBy(ids: Iterable<string>, keyOf: (id: string) => string): string[] {
+  const rows: [string, string][] = [];
+  for (const id of ids) rows.push([keyOf(id), id]);
+  rows.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
+  return rows.map((r) => r[1]);
+}

@@ -1,0 +1,103 @@
+// Tree node objects. A node is what VS Code holds and what commands receive: `{kind, id}`
+// plus a stable `key` (also the TreeItem id). Nodes are cached by key so a refresh fires the
+// very object VS Code knows.
+
+export type CategoryId =
+  | 'channels'
+  | 'bridges'
+  | 'playbacks'
+  | 'recordings'
+  | 'endpoints'
+  | 'applications'
+  | 'deviceStates'
+  | 'modules';
+
+export type NodeKind =
+  | 'channel'
+  | 'bridge'
+  | 'playback'
+  | 'recording'
+  | 'endpoint'
+  | 'application'
+  | 'deviceState'
+  | 'storedRecording'
+  | 'category'
+  | 'server'
+  | 'module';
+
+export class AriNode {
+  constructor(
+    readonly kind: NodeKind,
+    readonly id: string,
+    /** Unique in the tree: a channel under a bridge differs from the same channel under Channels. */
+    readonly key: string,
+    readonly parent?: AriNode,
+  ) {}
+}
+
+/** Top-level categories in display order ('modules' lives under Server). */
+export const CATEGORIES: readonly Exclude<CategoryId, 'modules'>[] = [
+  'channels',
+  'bridges',
+  'playbacks',
+  'recordings',
+  'endpoints',
+  'applications',
+  'deviceStates',
+];
+
+export const CATEGORY_LABELS: Record<CategoryId, string> = {
+  channels: 'Channels',
+  bridges: 'Bridges',
+  playbacks: 'Playbacks',
+  recordings: 'Recordings',
+  endpoints: 'Endpoints',
+  applications: 'Applications',
+  deviceStates: 'Device States',
+  modules: 'Modules',
+};
+
+export class NodeCache {
+  private readonly nodes = new Map<string, AriNode>();
+
+  get(kind: NodeKind, id: string, key: string, parent?: AriNode): AriNode {
+    let n = this.nodes.get(key);
+    if (!n) {
+      n = new AriNode(kind, id, key, parent);
+      this.nodes.set(key, n);
+    }
+    return n;
+  }
+
+  peek(key: string): AriNode | undefined {
+    return this.nodes.get(key);
+  }
+
+  delete(key: string): void {
+    this.nodes.delete(key);
+  }
+
+  clear(): void {
+    this.nodes.clear();
+  }
+
+  get size(): number {
+    return this.nodes.size;
+  }
+}
+
+export const keys = {
+  category: (c: CategoryId) => `cat:${c}`,
+  server: () => 'server',
+  serverInfo: (row: string) => `server:${row}`,
+  module: (name: string) => `module:${name}`,
+  channel: (id: string) => `channel:${id}`,
+  member: (bridgeId: string, channelId: string) => `bridge:${bridgeId}/channel:${channelId}`,
+  bridge: (id: string) => `bridge:${id}`,
+  playback: (id: string) => `playback:${id}`,
+  recording: (name: string) => `recording:${name}`,
+  storedRecording: (name: string) => `stored:${name}`,
+  endpoint: (id: string) => `endpoint:${id}`,
+  application: (name: string) => `application:${name}`,
+  deviceState: (name: string) => `deviceState:${name}`,
+};

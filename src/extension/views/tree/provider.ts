@@ -1,0 +1,57 @@
+// The thin vscode side of the explorer: NodeView -> TreeItem, refreshes -> onDidChangeTreeData.
+import * as vscode from 'vscode';
+import type { AriTree, TreeRefresh } from './ariTree';
+import type { AriNode } from './nodes';
+import type { Collapsible } from './labels';
+
+const COLLAPSIBLE: Record<Collapsible, vscode.TreeItemCollapsibleState> = {
+  none: vscode.TreeItemCollapsibleState.None,
+  collapsed: vscode.TreeItemCollapsibleState.Collapsed,
+  expanded: vscode.TreeItemCollapsibleState.Expanded,
+};
+
+export class AriTreeProvider implements vscode.TreeDataProvider<AriNode>, vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<AriNode | AriNode[] | undefined>();
+  readonly onDidChangeTreeData = this.emitter.event;
+
+  constructor(readonly tree: AriTree) {}
+
+  getTreeItem(node: AriNode): vscode.TreeItem {
+    const v = this.tree.view(node);
+    if (!v) return new vscode.TreeItem(node.id);
+    const item = new vscode.TreeItem(v.label, COLLAPSIBLE[v.collapsible]);
+    item.id = node.key;
+    item.description = v.description;
+    item.iconPath = new vscode.ThemeIcon(v.icon, v.color ? new vscode.ThemeColor(v.color) : undefined);
+    item.contextValue = v.contextValue;
+    return item;
+  }
+
+  getChildren(node?: AriNode): AriNode[] | Promise<AriNode[]> {
+    return this.tree.children(node);
+  }
+
+  getParent(node: AriNode): AriNode | undefined {
+    return node.parent;
+  }
+
+  /** Tooltips are built on hover only: 10k channels never pay for Markdown per refresh. */
+  resolveTreeItem(item: vscode.TreeItem, node: AriNode): vscode.TreeItem {
+    const md = this.tree.tooltip(node);
+    if (md) item.tooltip = new vscode.MarkdownString(md);
+    return item;
+  }
+
+  refresh(r: TreeRefresh): void {
+    if (r.root) this.emitter.fire(undefined);
+    else if (r.nodes.length) this.emitter.fire(r.nodes);
+  }
+
+  refreshAll(): void {
+    this.emitter.fire(undefined);
+  }
+
+  dispose(): void {
+    this.emitter.dispose();
+  }
+}

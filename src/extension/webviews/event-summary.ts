@@ -1,0 +1,197 @@
+// Turns one ARI event into what the list shows and what the filters match on: the object it
+// concerns, a one-line summary, and the channel/bridge ids and names it mentions. Computed
+// once when the event is stored, so scrolling and filtering never re-walk the JSON.
+// No vscode import.
+
+export interface EventFacts {
+  type: string;
+  /** The event's own timestamp in ms, or NaN when it has none that parses. */
+  eventTime: number;
+  app: string;
+  object: string;
+  summary: string;
+  channelIds: string[];
+  channelNames: string[];
+  bridgeIds: string[];
+  bridgeNames: string[];
+}
+
+type Obj = Record<string, unknown>;
+
+function isObj(x: unknown): x is Obj {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+function str(x: unknown): string {
+  return typeof x === 'string' ? x : typeof x === 'number' || typeof x === 'boolean' ? String(x) : '';
+}
+// An ARI Channel has id, name and state; a Bridge has id and bridge_type (or technology).
+function isChannel(x: unknown): x is Obj {
+  return isObj(x) && typeof x.id === 'string' && typeof x.name === 'string' && 'state' in x && 'dialplan' in x;
+}
+function isBridge(x: unknown): x is Obj {
+  return isObj(x) && typeof x.id === 'string' && ('bridge_type' in x || 'technology' in x) && Array.isArray(x.channels);
+}
+
+function callerText(x: unknown): string {
+  if (!isObj(x)) return '';
+  const name = str(x.name);
+  const num = str(x.number);
+  if (name && num) return `"${name}" <${num}>`;
+  return name || num;
+}
+
+/** `channel:ID` / `bridge:ID` from a playback's or recording's target_uri. */
+function targetOf(uri: unknown): { channel?: string; bridge?: string } {
+  const s = str(uri);
+  const m = /^(channel|bridge):(.+)$/.exec(s);
+  if (!m) return {};
+  return m[1] === 'channel' ? { channel: m[2] } : { bridge: m[2] };
+}
+
+function clip(s: string, max = 200): string {
+  const one = s.replace(/\s+/g, ' ');
+  return one.length > max ? `${one.slice(0, max - 1)}…` : one;
+}
+
+export function describeEvent(event: Obj): EventFacts {
+  const type = str(event.type) || '(no type)';
+  const channelIds: string[] = [];
+  const channelNames: string[] = [];
+  const bridgeIds: string[] = [];
+  const bridgeNames: string[] = [];
+  const addChannel = (id: string, name?: string): void => {
+    if (id && !channelIds.includes(id)) channelIds.push(id);
+    if (name && !channelNames.includes(name)) channelNames.push(name);
+  };
+  const addBridge = (id: string, name?: string): void => {
+    if (id && !bridgeIds.includes(id)) bridgeIds.push(id);
+    if (name && !bridgeNames.includes(name)) bridgeNames.push(name);
+  };
+  // Every channel and bridge at the top level counts (channel, peer, caller, transferee,
+  // replace_channel, bridge_from, ...): a filter on a channel should find its Dial as a peer.
+  for (const value of Object.values(event)) {
+    if (isChannel(value)) addChannel(value.id as string, value.name as string);
+    else if (isBridge(value)) addBridge(value.id as string, str(value.name));
+  }
+  for (const holder of [event.playback, event.recording]) {
+    if (isObj(holder)) {
+      const t = targetOf(holder.target_uri);
+      if (t.channel) addChannel(t.channel);
+      if (t.bridge) addBridge(t.bridge);
+    }
+  }
+  if (typeof event.destination_bridge === 'string') addBridge(event.destination_bridge);
+
+  const ts = str(event.timestamp);
+  const eventTime = ts ? Date.parse(ts) : NaN;
+  const { object, summary } = objectAndSummary(type, event);
+  return {
+    type,
+    eventTime,
+    app: str(event.application),
+    object: clip(object, 120),
+    summary: clip(summary),
+    channelIds,
+    channelNames,
+    bridgeIds,
+    bridgeNames,
+  };
+}
+
+function objectAndSummary(type: string, e: Obj): { object: string; summary: string } {
+  const ch = isChannel(e.channel) ? e.channel : undefined;
+  const chName = ch ? str(ch.name) : '';
+  const br = isBridge(e.bridge) ? e.bridge : undefined;
+  switch (type) {
+    case 'ChannelCreated': {
+      const dp = isObj(ch?.dialplan) ? ch.dialplan : {};
+      return { object: chName, summary: `${str(ch?.state)} ${callerText(ch?.caller)} → ${str(dp.exten)}@${str(dp.context)}`.trim() };
+    }
+    case 'ChannelStateChange':
+      return { object: chName, summary: `state ${str(ch?.state)}` };
+    case 'ChannelDialplan': {
+      const dp = isObj(ch?.dialplan) ? ch.dialplan : {};
+      return {
+        object: chName,
+        summary: `${str(dp.context)},${str(dp.exten)},${str(dp.priority)} ${str(e.dialplan_app)}(${str(e.dialplan_app_data)})`,
+      };
+    }
+    case 'ChannelVarset':
+      return { object: chName || '(global)', summary: `${str(e.variable)}=${str(e.value)}` };
+    case 'ChannelHangupRequest':
+      return { object: chName, summary: `cause ${str(e.cause) || '?'}${e.soft === true ? ' (soft)' : ''}` };
+    case 'ChannelDestroyed':
+      return { object: chName, summary: `cause ${str(e.cause)} ${str(e.cause_txt)}`.trim() };
+    case 'ChannelDtmfReceived':
+      return { object: chName, summary: `digit ${str(e.digit)} (${str(e.duration_ms)} ms)` };
+    case 'ChannelCallerId':
+      return { object: chName, summary: `caller ${callerText(ch?.caller)}` };
+    case 'ChannelConnectedLine':
+      return { object: chName, summary: `connected ${callerText(ch?.connected)}` };
+    case 'ChannelEnteredBridge':
+    case 'ChannelLeftBridge':
+      return { object: chName || str(br?.id), summary: `${type === 'ChannelEnteredBridge' ? 'entered' : 'left'} bridge ${str(br?.id)}` };
+    case 'ChannelUserevent':
+      return { object: chName || str(br?.id), summary: `user event ${str(e.eventname)}` };
+    case 'ChannelHold':
+      return { object: chName, summary: `hold${e.musicclass ? ` (${str(e.musicclass)})` : ''}` };
+    case 'ChannelTalkingFinished':
+      return { object: chName, summary: `talked ${str(e.duration)} ms` };
+    case 'StasisStart': {
+      const args = Array.isArray(e.args) ? e.args.map(str).join(',') : '';
+      return { object: chName, summary: `${str(e.application)}(${args})` };
+    }
+    case 'StasisEnd':
+      return { object: chName, summary: `left ${str(e.application)}` };
+    case 'Dial': {
+      const peer = isChannel(e.peer) ? str(e.peer.name) : '';
+      const status = str(e.dialstatus) || 'dialing';
+      return { object: peer, summary: `${status}${e.dialstring ? ` ${str(e.dialstring)}` : ''}` };
+    }
+    case 'BridgeCreated':
+    case 'BridgeDestroyed':
+    case 'BridgeVideoSourceChanged': {
+      const n = Array.isArray(br?.channels) ? br.channels.length : 0;
+      return { object: str(br?.id), summary: `${str(br?.bridge_type)} ${str(br?.technology)}, ${n} channel${n === 1 ? '' : 's'}`.trim() };
+    }
+    case 'BridgeMerged':
+      return { object: str(br?.id), summary: `merged from ${isObj(e.bridge_from) ? str(e.bridge_from.id) : '?'}` };
+    case 'PlaybackStarted':
+    case 'PlaybackContinuing':
+    case 'PlaybackFinished': {
+      const p = isObj(e.playback) ? e.playback : {};
+      return { object: str(p.id), summary: `${str(p.state)} ${str(p.media_uri)} on ${str(p.target_uri)}` };
+    }
+    case 'RecordingStarted':
+    case 'RecordingFinished':
+    case 'RecordingFailed': {
+      const r = isObj(e.recording) ? e.recording : {};
+      return { object: str(r.name), summary: `${str(r.state)} ${str(r.target_uri)}${r.cause ? ` cause ${str(r.cause)}` : ''}` };
+    }
+    case 'DeviceStateChanged': {
+      const d = isObj(e.device_state) ? e.device_state : {};
+      return { object: str(d.name), summary: str(d.state) };
+    }
+    case 'EndpointStateChange':
+    case 'ContactStatusChange':
+    case 'PeerStatusChange': {
+      const ep = isObj(e.endpoint) ? e.endpoint : {};
+      const extra = isObj(e.peer) ? ` peer ${str(e.peer.peer_status)}` : isObj(e.contact_info) ? ` contact ${str(e.contact_info.contact_status)}` : '';
+      return { object: `${str(ep.technology)}/${str(ep.resource)}`, summary: `${str(ep.state)}${extra}`.trim() };
+    }
+    case 'ApplicationRegistered':
+    case 'ApplicationUnregistered':
+    case 'ApplicationReplaced':
+      return { object: str(e.application), summary: type.replace('Application', '').toLowerCase() };
+    case 'ApplicationMoveFailed':
+      return { object: chName, summary: `move to ${str(e.destination)} failed` };
+    case 'RESTResponse':
+      return { object: str(e.uri), summary: `${str(e.status_code)} ${str(e.reason_phrase)}` };
+    case 'TextMessageReceived': {
+      const m = isObj(e.message) ? e.message : {};
+      return { object: str(m.from), summary: `to ${str(m.to)}: ${str(m.body)}` };
+    }
+    default:
+      return { object: chName || str(br?.id) || str(e.application), summary: '' };
+  }
+}

@@ -1,0 +1,51 @@
+// The event panel's HTML: a pure function (URIs and nonce in, string out) so a plain-Node
+// test can check the CSP. Everything is loaded from the extension (webview.cspSource); the
+// one script carries the per-load nonce; no inline style or script without it.
+
+import { randomBytes } from 'node:crypto';
+
+export interface EventPanelHtmlInput {
+  /** webview.cspSource */
+  cspSource: string;
+  nonce: string;
+  /** webview.asWebviewUri(...) strings */
+  scriptUri: string;
+  styleUri: string;
+  codiconUri: string;
+  /** 'panel' (editor tab) or 'view' (the docked Events view): only changes the layout density. */
+  variant: 'panel' | 'view';
+}
+
+export function makeNonce(): string {
+  return randomBytes(18).toString('base64url');
+}
+
+function attr(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+export function buildEventPanelHtml(input: EventPanelHtmlInput): string {
+  const { cspSource, nonce } = input;
+  const csp = [
+    `default-src 'none'`,
+    `script-src 'nonce-${nonce}'`,
+    `style-src ${cspSource} 'nonce-${nonce}'`,
+    `font-src ${cspSource}`,
+    `img-src ${cspSource} data:`,
+  ].join('; ');
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${attr(csp)}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${attr(input.codiconUri)}" id="vscode-codicon-stylesheet">
+<link rel="stylesheet" href="${attr(input.styleUri)}">
+<title>ARI Events</title>
+</head>
+<body class="variant-${input.variant}">
+<div id="app" data-variant="${input.variant}"></div>
+<script nonce="${attr(nonce)}" src="${attr(input.scriptUri)}"></script>
+</body>
+</html>`;
+}

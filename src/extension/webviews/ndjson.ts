@@ -1,0 +1,63 @@
+// Event logs as NDJSON: one event's JSON per line, nothing else (no profile, URL or user
+// name is written). Reading keeps the good lines and reports the bad ones by line number.
+// No vscode import.
+
+import { redact } from '../util/logger';
+
+/** One line per event. Lines are run through redact() in case an event carries a URL with credentials. */
+export function toNdjson(jsonLines: Iterable<string>): string {
+  let out = '';
+  for (const line of jsonLines) out += `${redact(line.replace(/\r?\n/g, ' '))}\n`;
+  return out;
+}
+
+export interface NdjsonError {
+  line: number;
+  message: string;
+}
+export interface ParsedLogEvent {
+  line: number;
+  event: Record<string, unknown>;
+  json: string;
+}
+export interface NdjsonParseResult {
+  events: ParsedLogEvent[];
+  errors: NdjsonError[];
+}
+
+/** Parses an NDJSON event log. Blank lines are skipped; a line must be a JSON object with a string `type`. */
+export function parseNdjson(text: string): NdjsonParseResult {
+  const events: ParsedLogEvent[] = [];
+  const errors: NdjsonError[] = [];
+  const lines = text.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i].trim();
+    if (raw === '') continue;
+    const line = i + 1;
+    let value: unknown;
+    try {
+      value = JSON.parse(raw);
+    } catch (err) {
+      errors.push({ line, message: `not JSON (${err instanceof Error ? err.message : String(err)})` });
+      continue;
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      errors.push({ line, message: 'not a JSON object' });
+      continue;
+    }
+    const event = value as Record<string, unknown>;
+    if (typeof event.type !== 'string' || event.type === '') {
+      errors.push({ line, message: 'no "type" field' });
+      continue;
+    }
+    events.push({ line, event, json: raw });
+  }
+  return { events, errors };
+}
+
+/** "lines 3, 7, 12 and 4 more" for a message. */
+export function describeBadLines(errors: NdjsonError[], max = 5): string {
+  const shown = errors.slice(0, max).map((e) => `${e.line} (${e.message})`);
+  const more = errors.length > max ? ` and ${errors.length - max} more` : '';
+  return `line${errors.length === 1 ? '' : 's'} ${shown.join(', ')}${more}`;
+}

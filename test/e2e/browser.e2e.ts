@@ -1,0 +1,146 @@
+// The browser suite: what a user sees in code-server with the packaged .vsix, against an ARI
+// simulator started here.   bash scripts/e2e-test.sh browser
+// Screenshots of each step: test-results/e2e/user-flow/ (plus VS Code's logs on failure).
+import * as assert from 'node:assert/strict';
+import type { Locator, Page } from 'playwright-core';
+import { startSimulator, type Simulator } from '../../tools/ari-sim/index';
+import { openBrowserSession, type BrowserSession } from './lib/session';
+import {
+  answerQuickInput,
+  notifications,
+  openAriContainer,
+  quickInput,
+  runCommand,
+  sidebar,
+  statusBarItem,
+  treeRows,
+  webview,
+} from './lib/workbench';
+
+const PROFILE = 'E2E Simulator';
+const AUTH = `Basic ${Buffer.from('test:test_password').toString('base64')}`;
+
+async function expand(row: Locator): Promise<void> {
+  if ((await row.getAttribute('aria-expanded')) === 'false') await row.click();
+}
+
+function treeItem(page: Page, name: string | RegExp): Locator {
+  return sidebar(page).getByRole('treeitem', { name });
+}
+
+describe('ARI Explorer in code-server', function () {
+  this.timeout(60_000);
+  let s: BrowserSession;
+  let sim: Simulator;
+  let failed = false;
+  let stasisChannel = '';
+
+  before(async function () {
+    this.timeout(180_000);
+    sim = await startSimulator({ port: 0 });
+    s = await openBrowserSession('user-flow');
+  });
+
+  afterEach(function () {
+    if (this.currentTest?.state === 'failed') failed = true;
+  });
+
+  after(async function () {
+    this.timeout(60_000);
+    await s?.close(failed);
+    await sim?.close();
+  });
+
+  it('shows the ARI container in the activity bar and opens it', async () => {
+    await openAriContainer(s.page);
+    await treeRows(s.page).first().or(sidebar(s.page).getByText('No ARI connection profile yet')).first().waitFor();
+    await s.step('ari-container');
+    const title = await sidebar(s.page).locator('.composite.title').innerText();
+    assert.match(title, /ARI/i);
+  });
+
+  it('adds a profile with "ARI: Add Connection Profile…" (multi-step input)', async () => {
+    const page = s.page;
+    await runCommand(page, 'ARI: Add Connection Profile');
+    await answerQuickInput(page, PROFILE, /A name for this connection/);
+    await answerQuickInput(page, sim.url, /ARI server URL/);
+    await answerQuickInput(page, 'test', /ARI user/);
+    await s.step('password-step');
+    await answerQuickInput(page, 'test_password', /Password/);
+    await answerQuickInput(page, 'hello-world', /Stasis apps to register/);
+    const saved = notifications(page).filter({ hasText: `Profile "${PROFILE}" saved` });
+    await saved.waitFor();
+    await s.step('profile-saved');
+  });
+
+  it('connects: the status bar says connected', async () => {
+    const page = s.page;
+    const toast = page.locator('.notifications-toasts .notification-toast', { hasText: `Profile "${PROFILE}" saved` });
+    await toast.getByRole('button', { name: 'Connect', exact: true }).click();
+    const item = statusBarItem(page, `ARI: ${PROFILE}`);
+    await item.locator('.codicon-pass-filled').waitFor();
+    await s.step('connected');
+  });
+
+  it('shows a channel in the tree when a call enters Stasis(hello-world)', async () => {
+    const page = s.page;
+    const res = await fetch(`${sim.url}/ari/channels?endpoint=Local/1776@from-test&extension=100&context=default`, {
+      method: 'POST',
+      headers: { Authorization: AUTH },
+    });
+    assert.equal(res.status, 200);
+    const originated = (await res.json()) as { name: string };
+    // The ;2 half runs from-test,1776 and enters Stasis(hello-world).
+    stasisChannel = originated.name.replace(/;1$/, ';2');
+    await expand(treeItem(page, /^Channels/).first());
+    const row = treeItem(page, new RegExp(escape(stasisChannel))).first();
+    await row.waitFor();
+    await s.step('channel-in-tree');
+  });
+
+  it('opens the event panel', async () => {
+    await runCommand(s.page, 'ARI: Show Event Stream');
+    await webview(s.page).locator('.event-row[data-type="StasisStart"]').first().waitFor();
+    await s.step('event-panel');
+  });
+
+  it('plays sound:hello-world from the channel\'s context menu: PlaybackStarted, PlaybackFinished', async () => {
+    const page = s.page;
+    const row = treeItem(page, new RegExp(escape(stasisChannel))).first();
+    await row.click({ button: 'right' });
+    await page.getByRole('menuitem', { name: /Play Media on Channel/ }).click();
+    await answerQuickInput(page, 'sound:', /What kind of media/);
+    await answerQuickInput(page, 'hello-world', /sounds/);
+    // hello-world exists in two languages: keep the channel's.
+    await page.locator('.quick-input-widget').getByPlaceholder(/Language of hello-world/).waitFor();
+    await s.step('language-pick');
+    await quickInput(page).press('Enter');
+    const panel = webview(page);
+    await panel.locator('.event-row[data-type="PlaybackStarted"]').first().waitFor();
+    await panel.locator('.event-row[data-type="PlaybackFinished"]').first().waitFor();
+    await s.step('playback-events');
+  });
+
+  it('filters the event panel', async () => {
+    const panel = webview(s.page);
+    await panel.locator('#filter-text').fill('PlaybackFinished');
+    await panel.locator('.event-row[data-type="StasisStart"]').first().waitFor({ state: 'detached' });
+    assert.ok((await panel.locator('.event-row[data-type="PlaybackFinished"]').count()) > 0);
+    await s.step('panel-filtered');
+    await panel.locator('#filter-text').fill('');
+  });
+
+  it('hangs up from the context menu: the channel leaves the tree', async () => {
+    const page = s.page;
+    const row = treeItem(page, new RegExp(escape(stasisChannel))).first();
+    await row.click({ button: 'right' });
+    await page.getByRole('menuitem', { name: /Hang Up/ }).click();
+    await answerQuickInput(page, 'normal', /Hangup reason/);
+    await row.waitFor({ state: 'detached' });
+    await s.step('hung-up');
+  });
+});
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,80 @@
+// One code-server with the packaged .vsix and one Chromium page for a browser scenario, with a
+// screenshot per step and the logs kept on failure (test-results/e2e/).
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { launchBrowser, type LaunchedBrowser } from './browser';
+import { stopAll } from './procs';
+import { assertToolsInstalled, demoFolder, projectRoot, resultsDir } from './tools';
+import { installVsix, serverDirs, startCodeServer, type RunningServer, type ServerDirs } from './vscode-server';
+import { waitForWorkbench } from './workbench';
+
+export const e2eDir = join(resultsDir, 'e2e');
+
+export function findVsix(): string {
+  const fromEnv = process.env.ARI_EXPLORER_VSIX;
+  if (fromEnv) return fromEnv;
+  const built = join(resultsDir, 'ari-explorer.vsix');
+  if (existsSync(built)) return built;
+  const inRoot = readdirSync(projectRoot).filter((f) => /^ari-explorer-.*\.vsix$/.test(f)).sort();
+  if (inRoot.length > 0) return join(projectRoot, inRoot[inRoot.length - 1]!);
+  throw new Error('no .vsix: run bash scripts/e2e-test.sh (or npm run package) first');
+}
+
+export interface BrowserSession {
+  readonly page: Page;
+  readonly server: RunningServer;
+  readonly dirs: ServerDirs;
+  readonly browser: LaunchedBrowser;
+  readonly consoleLog: string[];
+  step(name: string): Promise<void>;
+  close(failed: boolean): Promise<void>;
+}
+
+export async function openBrowserSession(name: string, env: NodeJS.ProcessEnv = {}): Promise<BrowserSession> {
+  assertToolsInstalled();
+  const out = join(e2eDir, name);
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+  const dirs = serverDirs(join(out, 'vscode'));
+  installVsix(dirs, findVsix());
+  const server = await startCodeServer(dirs, demoFolder, { env });
+  const browser = await launchBrowser();
+  const page = await browser.context.newPage();
+  const consoleLog: string[] = [];
+  page.on('console', (m) => consoleLog.push(`[${m.type()}] ${m.text()}`));
+  page.on('pageerror', (e) => consoleLog.push(`[pageerror] ${e.message}`));
+  page.setDefaultTimeout(20_000);
+  await page.goto(`${server.url}/?folder=${encodeURIComponent(demoFolder)}`);
+  await waitForWorkbench(page);
+  let n = 0;
+  return {
+    page,
+    server,
+    dirs,
+    browser,
+    consoleLog,
+    async step(stepName: string) {
+      n += 1;
+      const file = join(out, `${String(n).padStart(2, '0')}-${stepName.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}.png`);
+      await page.screenshot({ path: file });
+    },
+    async close(failed: boolean) {
+      if (failed) {
+        await page.screenshot({ path: join(out, 'failure.png') }).catch(() => undefined);
+        const { writeFileSync } = await import('node:fs');
+        writeFileSync(join(out, 'browser-console.log'), consoleLog.join('\n'));
+      }
+      await browser.close();
+      await stopAll();
+      if (failed) {
+        // code-server's own logs (exthost, renderer) live in the user-data dir: keep them next to the screenshots.
+        const logs = join(dirs.userDataDir, 'logs');
+        if (existsSync(logs)) cpSync(logs, join(out, 'vscode-logs'), { recursive: true });
+        console.error(`e2e ${name}: screenshots and VS Code logs kept in ${out}`);
+      } else {
+        rmSync(dirs.root, { recursive: true, force: true });
+      }
+    },
+  };
+}

@@ -1,0 +1,131 @@
+// Small local servers and waiting helpers for the ARI client tests (no simulator needed).
+import * as http from 'node:http';
+import * as path from 'node:path';
+import * as fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { Event } from '../../../src/extension/util/emitter';
+
+export const repoRoot = path.resolve(__dirname, '..', '..', '..');
+export const sharedDir = path.resolve(repoRoot, '..', 'shared');
+
+/** The shared folder, or undefined after printing why the caller skips. */
+export function sharedOrSkip(what: string): string | undefined {
+  const dir = path.join(sharedDir, what);
+  if (!fs.existsSync(dir)) {
+    console.log(`# skipped: ${dir} is absent (the ../shared resources are not in this checkout)`);
+    return undefined;
+  }
+  return dir;
+}
+
+export interface RecordedRequest {
+  method: string;
+  url: string;
+  path: string;
+  query: URLSearchParams;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
+
+export interface TestServer {
+  url: string;
+  port: number;
+  requests: RecordedRequest[];
+  server: http.Server;
+  wss?: WebSocketServer;
+  close(): Promise<void>;
+}
+
+export type Handler = (req: RecordedRequest, res: http.ServerResponse) => void;
+
+export async function startHttpServer(handler: Handler, opts: { ws?: boolean; autoPong?: boolean } = {}): Promise<TestServer> {
+  const requests: RecordedRequest[] = [];
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const u = new URL(req.url ?? '/', 'http://x');
+      const r: RecordedRequest = {
+        method: req.method ?? '',
+        url: req.url ?? '',
+        path: u.pathname,
+        query: u.searchParams,
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+      };
+      requests.push(r);
+      handler(r, res);
+    });
+  });
+  let wss: WebSocketServer | undefined;
+  if (opts.ws) wss = new WebSocketServer({ noServer: true, autoPong: opts.autoPong ?? true });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    requests,
+    server,
+    wss,
+    async close() {
+      for (const c of wss?.clients ?? []) c.terminate();
+      wss?.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+export function json(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = body === undefined ? '' : JSON.stringify(body);
+  res.writeHead(status, body === undefined ? headers : { 'Content-Type': 'application/json', ...headers });
+  res.end(text);
+}
+
+/** Rejects after `ms` so a broken test fails instead of hanging. */
+export function withDeadline<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout;
+  return Promise.race([
+    p.finally(() => clearTimeout(timer)),
+    new Promise<T>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms);
+    }),
+  ]);
+}
+
+/** The next value of `event` that satisfies `pred` (with a deadline). */
+export function next<T>(event: Event<T>, pred: (v: T) => boolean = () => true, ms = 5000, what = 'an event'): Promise<T> {
+  return withDeadline(
+    new Promise<T>((resolve) => {
+      const d = event((v) => {
+        if (pred(v)) {
+          d.dispose();
+          resolve(v);
+        }
+      });
+    }),
+    ms,
+    what,
+  );
+}
+
+/** Upgrades requests on `srv` with a per-request decision. */
+export function onUpgrade(
+  srv: TestServer,
+  decide: (req: http.IncomingMessage, socket: import('node:stream').Duplex, head: Buffer) => 'accept' | void,
+  onConnection?: (ws: WebSocket, req: http.IncomingMessage) => void,
+): void {
+  srv.server.on('upgrade', (req, socket, head) => {
+    if (decide(req, socket, head) !== 'accept') return;
+    srv.wss!.handleUpgrade(req, socket, head, (ws) => onConnection?.(ws, req));
+  });
+}
+
+/** Writes a plain HTTP error answer on an upgrade socket, as Asterisk does. */
+export function rejectUpgrade(socket: import('node:stream').Duplex, status: number, contentType: string, body: string): void {
+  const reason = http.STATUS_CODES[status] ?? 'Error';
+  socket.end(
+    `HTTP/1.1 ${status} ${reason}\r\nContent-Type: ${contentType}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
+}

@@ -1,0 +1,207 @@
+// The thin vscode layer over the pure core, against a scripted fake of the vscode API:
+// Go to Dialplan Location, the originate lens command, reload on save, the Stasis lens
+// command, and the providers' shapes.
+import { host, TextDocument, Uri, Position, type CodeLens, type DocumentSymbol, type Location, type Hover } from './vscodeFake';
+import { test, beforeEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { AriStateModel } from '../../../src/extension/state/model';
+import type { Channel } from '../../../src/extension/ari/models.generated';
+import type { OriginateParams } from '../../../src/extension/ari/resources/channels';
+import type { Services } from '../../../src/extension/services';
+import { Emitter } from '../../../src/extension/util/emitter';
+import { registerDialplan } from '../../../src/extension/dialplan/index';
+import type { DialplanSession, DialplanSessionSource } from '../../../src/extension/dialplan/sessionView';
+import { FIXTURES, fixture } from './fixtures';
+
+const SEED = join(FIXTURES, 'extensions.conf');
+const FEATURES = join(FIXTURES, 'extensions_features.conf');
+
+function channel(id: string, dp: Channel['dialplan']): Channel {
+  const caller = { name: '', number: '' };
+  return { id, protocol_id: '', name: `Local/${dp.exten}@${dp.context}-00000000;2`, state: 'Up', caller, connected: caller, accountcode: '', dialplan: dp, creationtime: '', language: 'en' };
+}
+
+const model = new AriStateModel();
+model.reset({
+  channels: [
+    channel('in-stasis', { context: 'from-test', exten: '1776', priority: 3, app_name: 'Stasis', app_data: 'hello-world' }),
+    channel('pattern', { context: 'office', exten: '123', priority: 4, app_name: 'Busy', app_data: '5' }),
+    channel('no-exten', { context: 'from-test', exten: '1778', priority: 1, app_name: 'NoOp', app_data: '' }),
+    channel('no-context', { context: 'nowhere', exten: '1', priority: 1, app_name: 'NoOp', app_data: '' }),
+  ],
+  bridges: [], endpoints: [], applications: [], deviceStates: [],
+});
+const calls = { originate: [] as OriginateParams[], reload: [] as string[], reloadFails: false };
+const session: DialplanSession = {
+  model,
+  rest: {
+    asterisk: {
+      reloadModule: async (name) => {
+        calls.reload.push(name);
+        if (calls.reloadFails) throw new Error('Module pbx_config.so not found');
+      },
+    },
+    channels: {
+      originate: async (p) => {
+        calls.originate.push(p);
+        return channel('new', { context: 'default', exten: '100', priority: 1, app_name: 'AppDial2', app_data: '(Outgoing Line)' });
+      },
+    },
+  },
+  onModelChange: new Emitter<unknown>().event,
+};
+const activeChanged = new Emitter<DialplanSession | undefined>();
+const connections: DialplanSessionSource & { active: DialplanSession | undefined } = {
+  active: session,
+  activeProfile: { name: 'local-sim', apps: ['hello-world'] },
+  onDidChangeActive: (l) => activeChanged.event(l),
+};
+const state = new Map<string, unknown>();
+const log = { info() {}, warn() {}, error() {}, debug() {}, trace() {}, show() {} };
+const services = {
+  context: { subscriptions: [], workspaceState: { get: (k: string) => state.get(k), update: async (k: string, v: unknown) => void state.set(k, v) } },
+  log,
+  connections,
+} as unknown as Services;
+
+host.dialplanFiles = [Uri.file(SEED), Uri.file(FEATURES)];
+registerDialplan(services);
+
+async function run(id: string, ...args: unknown[]): Promise<unknown> {
+  const fn = host.commands.get(id);
+  assert.ok(fn, `command ${id} registered`);
+  return fn(...args);
+}
+
+beforeEach(() => {
+  host.reset();
+  host.config.clear();
+  calls.originate = [];
+  calls.reload = [];
+  calls.reloadFails = false;
+  connections.active = session;
+});
+
+test('Go to Dialplan Location opens the Stasis line of 1776@from-test', async () => {
+  await run('ariExplorer.channel.goToDialplan', { kind: 'channel', id: 'in-stasis' });
+  assert.equal(host.shown.length, 1);
+  assert.ok(host.shown[0].uri.endsWith('/extensions.conf'));
+  assert.equal(host.shown[0].selection?.start.line, 11);
+  assert.deepEqual(host.messages, []);
+});
+
+test('Go to Dialplan Location resolves pattern extensions and labels by counting', async () => {
+  await run('ariExplorer.channel.goToDialplan', { kind: 'channel', id: 'pattern' });
+  assert.ok(host.shown[0].uri.endsWith('/extensions_features.conf'));
+  assert.equal(host.shown[0].selection?.start.line, 12); // n(busy),Busy(5) of _1XX
+});
+
+test('Go to Dialplan Location says plainly what is missing', async () => {
+  await run('ariExplorer.channel.goToDialplan', { kind: 'channel', id: 'no-exten' });
+  assert.equal(host.shown[0].selection?.start.line, 8, 'the [from-test] header');
+  assert.match(host.messages[0].text, /Extension 1778 is not in \[from-test\].*closest match/);
+  host.reset();
+  await run('ariExplorer.channel.goToDialplan', { kind: 'channel', id: 'no-context' });
+  assert.equal(host.shown.length, 0);
+  assert.equal(host.messages[0].level, 'warning');
+  assert.match(host.messages[0].text, /Context \[nowhere\] is not defined .* Searched 3 dialplan files/);
+});
+
+test('Go to Dialplan Location from the palette asks for a channel', async () => {
+  host.quickPickAnswers.push('Local/1776@from-test');
+  await run('ariExplorer.channel.goToDialplan');
+  assert.equal(host.shown[0].selection?.start.line, 11);
+});
+
+test('originate lens: Local/<exten>@<context> with the waiting extension, or into an app', async () => {
+  await run('ariExplorer.dialplan.originate', { exten: '1776', context: 'from-test' });
+  assert.deepEqual(calls.originate, [{ endpoint: 'Local/1776@from-test', extension: '100', context: 'default', priority: 1 }]);
+  assert.match(host.messages[0].text, /^Originated Local\/100@default-00000000;2 to 1776@from-test/);
+  host.quickPickAnswers.push('Stasis app hello-world');
+  await run('ariExplorer.dialplan.originate', { exten: '200', context: 'default' });
+  assert.deepEqual(calls.originate[1], { endpoint: 'Local/200@default', app: 'hello-world' });
+  // The last choice comes first next time.
+  await run('ariExplorer.dialplan.originate', { exten: '200', context: 'default' });
+  assert.deepEqual(calls.originate[2], { endpoint: 'Local/200@default', app: 'hello-world' });
+});
+
+test('reload on save: always, ask, outside the server folder, not connected', async () => {
+  const doc = new TextDocument(Uri.file(SEED), fixture('extensions.conf'));
+  const save = () => Promise.all(host.saveListeners.map((l) => l(doc)));
+  host.config.set('ariExplorer.dialplan.reloadOnSave', 'always');
+  await save();
+  assert.deepEqual(calls.reload, ['pbx_config.so']);
+  assert.match(host.messages[0].text, /Dialplan reloaded on local-sim/);
+
+  host.reset();
+  host.config.set('ariExplorer.dialplan.reloadOnSave', 'ask');
+  host.messageAnswers.push('Reload Dialplan');
+  await save();
+  assert.match(host.messages[0].text, /Saved extensions.conf. Reload the dialplan on local-sim\?/);
+  assert.deepEqual(calls.reload, ['pbx_config.so', 'pbx_config.so']);
+
+  host.reset();
+  host.config.set('ariExplorer.dialplan.serverConfigFolder', '/etc/asterisk');
+  await save();
+  assert.equal(host.messages[0].level, 'warning');
+  assert.match(host.messages[0].text, /outside \/etc\/asterisk .*local-sim does not read this file/);
+  assert.equal(calls.reload.length, 2);
+
+  host.reset();
+  host.config.set('ariExplorer.dialplan.serverConfigFolder', FIXTURES);
+  host.messageAnswers.push('Never');
+  await save();
+  assert.deepEqual(host.configUpdates, [{ key: 'ariExplorer.dialplan.reloadOnSave', value: 'never' }]);
+  assert.equal(calls.reload.length, 2);
+
+  host.reset();
+  host.config.set('ariExplorer.dialplan.reloadOnSave', 'always');
+  connections.active = undefined;
+  await save();
+  assert.deepEqual(host.messages, []);
+});
+
+test('reload command reports a failure', async () => {
+  calls.reloadFails = true;
+  await run('ariExplorer.dialplan.reload');
+  assert.equal(host.messages[0].level, 'error');
+  assert.match(host.messages[0].text, /pbx_config.so not found/);
+});
+
+test('Stasis lens command filters the tree and shows the app events', async () => {
+  await run('ariExplorer.dialplan.showAppChannels', 'hello-world');
+  assert.deepEqual(host.executed.map((e) => [e.id, e.args[0]]), [
+    ['ariExplorer.tree.filterByApp', 'hello-world'],
+    ['ariExplorer.events.show', { app: 'hello-world' }],
+  ]);
+});
+
+test('providers: lenses only while connected, symbols, hover, definition', async () => {
+  const doc = new TextDocument(Uri.file(SEED), fixture('extensions.conf'));
+  const lenses = host.providers.codeLens as { provideCodeLenses(d: TextDocument): CodeLens[] };
+  const titles = lenses.provideCodeLenses(doc).map((l) => l.command?.title);
+  assert.ok(titles.includes('1 live channel in hello-world'));
+  assert.ok(titles.includes('Originate to 1776@from-test'));
+  connections.active = undefined;
+  assert.deepEqual(lenses.provideCodeLenses(doc), []);
+
+  const symbols = (host.providers.symbols as { provideDocumentSymbols(d: TextDocument): DocumentSymbol[] }).provideDocumentSymbols(doc);
+  assert.deepEqual(symbols.map((s) => s.name), ['general', 'globals', 'from-test', 'default']);
+  assert.deepEqual(symbols[2].children[0].children.map((c) => c.name), ['1', '2', '3', '4']);
+
+  const hover = (host.providers.hover as { provideHover(d: TextDocument, p: Position): Hover | undefined }).provideHover(doc, new Position(11, 12));
+  assert.match(hover?.contents.value ?? '', /Stasis\(app\[,args\.\.\.\]\)/);
+
+  const feat = new TextDocument(Uri.file(FEATURES), fixture('extensions_features.conf'));
+  const defs = await (host.providers.definition as { provideDefinition(d: TextDocument, p: Position): Promise<Location[]> }).provideDefinition(feat, new Position(8, 12));
+  assert.deepEqual(defs.map((d) => [d.uri.fsPath, d.range.start.line]), [[SEED, 19]]);
+});
+
+test('#include: its files join the index (go to definition) and become document links', async () => {
+  const feat = new TextDocument(Uri.file(FEATURES), fixture('extensions_features.conf'));
+  const defs = await (host.providers.definition as { provideDefinition(d: TextDocument, p: Position): Promise<Location[]> }).provideDefinition(feat, new Position(36, 33));
+  assert.deepEqual(defs.map((d) => [d.uri.fsPath, d.range.start.line]), [[join(FIXTURES, 'dialplan', 'after-hours.conf'), 3]]);
+  const links = await (host.providers.links as { provideDocumentLinks(d: TextDocument): Promise<{ target?: Uri }[]> }).provideDocumentLinks(feat);
+  assert.deepEqual(links.map((l) => l.target?.fsPath), [join(FIXTURES, 'dialplan', 'after-hours.conf')]);
+});

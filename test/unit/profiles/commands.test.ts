@@ -1,0 +1,68 @@
+// The profile commands on the fake vscode module: the add form (with URL validation), edit
+// keeping the stored password, duplicate, remove with confirmation, quiet cancel.
+import '../fakes/register-vscode';
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type * as vscode from 'vscode';
+import { fake, InMemoryMemento, InMemorySecretStorage, MemoryLogOutputChannel } from '../fakes/vscode';
+import { ConnectionManager } from '../../../src/extension/connection/manager';
+import { registerProfileCommands } from '../../../src/extension/profiles/commands';
+import type { Services } from '../../../src/extension/services';
+
+function setup() {
+  fake.reset();
+  const secrets = new InMemorySecretStorage();
+  const context = { globalState: new InMemoryMemento(), secrets } as unknown as vscode.ExtensionContext;
+  const log = new MemoryLogOutputChannel() as unknown as vscode.LogOutputChannel;
+  const connections = new ConnectionManager(context, log);
+  const services: Services = { context, log, connections };
+  const disposables = registerProfileCommands(services);
+  const run = (id: string, ...args: unknown[]) => fake.commands.get(id)!(...args);
+  return { connections, store: connections.profiles, secrets, run, dispose: () => disposables.forEach((d) => d.dispose()) };
+}
+
+test('add, edit, duplicate and remove through the commands', async () => {
+  const { store, secrets, run, dispose } = setup();
+  try {
+    fake.inputBoxAnswers.push('lab', 'http://localhost:8088/ari', 'test', 'pw-1', 'hello-world');
+    await run('ariExplorer.profiles.add');
+    const [p] = store.list();
+    assert.deepEqual({ ...p, id: undefined }, { id: undefined, name: 'lab', url: 'http://localhost:8088', username: 'test', apps: ['hello-world'] });
+    assert.equal(await store.getPassword(p.id), 'pw-1');
+    const urlBox = fake.inputBoxes[1];
+    assert.match(String(urlBox.validateInput!('ftp://x')), /http/);
+    assert.equal(urlBox.validateInput!('https://pbx:8089/asterisk'), undefined);
+    assert.match(fake.inputBoxes[0].title ?? '', /\(1\/6\)/);
+    assert.equal(fake.inputBoxes[3].password, true);
+
+    // Edit: https asks for TLS; an empty password keeps the stored one.
+    fake.inputBoxAnswers.push('lab2', 'https://pbx:8089', 'test', '', '');
+    fake.quickPickAnswers.push((items) => (items as { value?: string }[]).find((i) => i.value === 'insecure'));
+    await run('ariExplorer.profiles.edit', p.id);
+    const edited = store.get(p.id)!;
+    assert.equal(edited.name, 'lab2');
+    assert.deepEqual(edited.tls, { insecure: true });
+    assert.deepEqual(edited.apps, []);
+    assert.equal(await store.getPassword(p.id), 'pw-1');
+
+    fake.inputBoxAnswers.push('lab3');
+    await run('ariExplorer.profiles.duplicate', { id: p.id });
+    const copy = store.findByName('lab3')!;
+    assert.equal(await store.getPassword(copy.id), 'pw-1');
+
+    fake.messageAnswers.push('Remove');
+    await run('ariExplorer.profiles.remove', p.id);
+    assert.ok(fake.messages.at(-1)!.modal);
+    assert.equal(store.get(p.id), undefined);
+    assert.deepEqual([...secrets.values.keys()].length, 1, 'only the copy keeps a secret');
+
+    // A dismissed prompt ends the command quietly.
+    const shown = fake.messages.length;
+    fake.inputBoxAnswers.push(undefined);
+    await run('ariExplorer.profiles.add');
+    assert.equal(fake.messages.length, shown);
+    assert.equal(store.list().length, 1);
+  } finally {
+    dispose();
+  }
+});

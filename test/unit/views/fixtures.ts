@@ -1,0 +1,56 @@
+// Plain-Map model and entity builders for the tree tests.
+import type { Bridge, Playback } from '../../../src/extension/ari/models.generated';
+import type { TreeChannel, TreeModelSource, TreeSource } from '../../../src/extension/views/tree/source';
+
+export interface MutableModel extends TreeModelSource {
+  channels: Map<string, TreeChannel>;
+  bridges: Map<string, Bridge>;
+  playbacks: Map<string, Playback>;
+  recordings: Map<string, import('../../../src/extension/ari/models.generated').LiveRecording>;
+  storedRecordings: Map<string, import('../../../src/extension/ari/models.generated').StoredRecording>;
+  endpoints: Map<string, import('../../../src/extension/ari/models.generated').Endpoint>;
+  applications: Map<string, import('../../../src/extension/ari/models.generated').Application>;
+  deviceStates: Map<string, import('../../../src/extension/ari/models.generated').DeviceState>;
+}
+
+export function emptyModel(): MutableModel {
+  return {
+    channels: new Map(),
+    bridges: new Map(),
+    playbacks: new Map(),
+    recordings: new Map(),
+    storedRecordings: new Map(),
+    endpoints: new Map(),
+    applications: new Map(),
+    deviceStates: new Map(),
+  };
+}
+
+export function channel(id: string, over: Partial<TreeChannel> = {}): TreeChannel {
+  return {
+    id,
+    protocol_id: '',
+    name: `PJSIP/alice-${id}`,
+    state: 'Up',
+    caller: { name: 'Alice', number: '1001' },
+    connected: { name: '', number: '' },
+    accountcode: '',
+    dialplan: { context: 'from-test', exten: '1776', priority: 3, app_name: 'Stasis', app_data: 'hello-world' },
+    creationtime: `2026-11-30T12:00:00.${id.padStart(3, '0').slice(-3)}+0000`,
+    language: 'en',
+    ...over,
+  };
+}
+
+export function bridge(id: string, channels: string[], over: Partial<Bridge> = {}): Bridge {
+  return { id, technology: 'simple_bridge', bridge_type: 'mixing', bridge_class: 'stasis', creator: 'Stasis', name: '', channels, creationtime: '2026-11-30T12:00:00.000+0000', ...over };
+}
+
+export function source(model: TreeModelSource, over: Partial<TreeSource> = {}): TreeSource {
+  return {
+    model,
+    info: { system: { version: '22.10.1', entity_id: 'aa:bb' }, status: { startup_time: '2026-11-30T10:00:00.000+0000', last_reload_time: '2026-11-30T10:00:00.000+0000' } },
+    loadModules: async () => [{ name: 'res_ari.so', description: 'ARI', use_count: 1, status: 'Running', support_level: 'core' }],
+    ...over,
+  };
+}

@@ -1,0 +1,103 @@
+// The vscode glue of the views area, run on the fake vscode module against the simulator:
+// status bar text per phase, tree refreshes fired with cached nodes, filters and their view
+// description, Copy as JSON, and a live `ari-json` document.
+import '../fakes/register-vscode';
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type * as vscode from 'vscode';
+import { fake, InMemoryMemento, InMemorySecretStorage, MemoryLogOutputChannel, ThemeIcon } from '../fakes/vscode';
+import { ConnectionManager } from '../../../src/extension/connection/manager';
+import { registerViews } from '../../../src/extension/views';
+import type { Services } from '../../../src/extension/services';
+import type { AriNode } from '../../../src/extension/views/tree/nodes';
+import { startSimulator } from '../../../tools/ari-sim/index';
+
+type Fired = AriNode | AriNode[] | undefined;
+
+function whenFired(provider: vscode.TreeDataProvider<AriNode>, ok: (e: Fired) => boolean | Promise<boolean>): Promise<void> {
+  return new Promise((resolve) => {
+    const sub = provider.onDidChangeTreeData!(async (e) => {
+      if (await ok(e as Fired)) {
+        sub.dispose();
+        resolve();
+      }
+    });
+  });
+}
+
+test('views: status bar, tree refreshes, filters, JSON documents', async () => {
+  fake.reset();
+  const sim = await startSimulator({ port: 0 });
+  const context = { globalState: new InMemoryMemento(), secrets: new InMemorySecretStorage() } as unknown as vscode.ExtensionContext;
+  const log = new MemoryLogOutputChannel() as unknown as vscode.LogOutputChannel;
+  const connections = new ConnectionManager(context, log);
+  const services: Services = { context, log, connections };
+  const views = registerViews(services);
+  try {
+    const item = fake.statusBarItems.get('ariExplorer.status')!;
+    assert.equal(item.text, '$(plug) ARI');
+    assert.equal(item.command, 'ariExplorer.connection.statusMenu');
+    const view = fake.treeViews.get('ariExplorer.explorer')!;
+    const provider = view.provider as vscode.TreeDataProvider<AriNode>;
+    assert.deepEqual(await provider.getChildren(), []);
+
+    const profile = await connections.profiles.add({ name: 'sim', url: sim.url, username: 'test', apps: [] }, 'test_password');
+    assert.equal(item.text, '$(debug-disconnect) ARI');
+    await connections.connect(profile.id);
+    assert.match(item.text, /^\$\(pass-filled\) ARI: sim \(.+\)$/);
+
+    const roots = (await provider.getChildren())!;
+    const channels = roots[0];
+    assert.equal((provider.getTreeItem(channels) as vscode.TreeItem).description, '0');
+
+    const appeared = whenFired(provider, async (e) => Array.isArray(e) && e.includes(channels) && (await provider.getChildren(channels))!.length === 2);
+    const id = await sim.originateFromCli('Local/100@default', { context: 'default', exten: '100' });
+    await appeared;
+    const [first] = (await provider.getChildren(channels))!;
+    const treeItem = provider.getTreeItem(first) as vscode.TreeItem;
+    assert.ok(treeItem.iconPath instanceof ThemeIcon);
+    assert.match(treeItem.contextValue ?? '', /^channel\./);
+    assert.equal(treeItem.id, first.key);
+    assert.ok(!treeItem.tooltip, 'tooltips wait for resolveTreeItem');
+    const resolved = (await provider.resolveTreeItem!(treeItem, first, { isCancellationRequested: false } as vscode.CancellationToken)) as vscode.TreeItem;
+    assert.match(String((resolved.tooltip as vscode.MarkdownString).value), /Local\/100@default/);
+
+    await fake.commands.get('ariExplorer.tree.copyJson')!(first);
+    assert.equal(JSON.parse(fake.clipboard).id, first.id);
+    await fake.commands.get('ariExplorer.tree.openJson')!({ kind: 'channel', id });
+    const doc = fake.workspace.textDocuments[0];
+    assert.equal(doc.uri.scheme, 'ari-json');
+    assert.equal(doc.languageId, 'json');
+    assert.equal(JSON.parse(doc.getText()).id, id);
+
+    await fake.commands.get('ariExplorer.tree.filterByApp')!('no-such-app');
+    assert.equal(view.description, 'filtered by app: no-such-app');
+    assert.equal(fake.contextKeys.get('ariExplorer.treeFiltered'), true);
+    assert.deepEqual(await provider.getChildren(channels), []);
+    await fake.commands.get('ariExplorer.tree.filterByApp')!(undefined);
+    assert.equal(view.description, undefined);
+    assert.equal((await provider.getChildren(channels))!.length, 2);
+
+    const docs = fake.contentProviders.get('ari-json')!;
+    const docChanged = new Promise<void>((resolve) => {
+      const sub = docs.onDidChange!((uri) => {
+        if (uri.toString() === doc.uri.toString() && /is gone/.test(doc.getText())) {
+          sub.dispose();
+          resolve();
+        }
+      });
+    });
+    const gone = whenFired(provider, async () => (await provider.getChildren(channels))!.length === 0);
+    await connections.active!.rest.channels.hangup(id);
+    await gone;
+    await docChanged;
+
+    await connections.disconnect();
+    assert.equal(item.text, '$(debug-disconnect) ARI');
+    assert.deepEqual(await provider.getChildren(), []);
+  } finally {
+    views.dispose();
+    connections.dispose();
+    await sim.close();
+  }
+});

@@ -1,0 +1,277 @@
+// The webview's DOM logic in happy-dom: the app is given a fake VS Code API and fed the
+// messages the extension would send.
+//
+// The webview sources use the DOM lib, which the root tsconfig (Node) does not have, so
+// they are loaded at run time by path and this file types the DOM with happy-dom's classes.
+import { before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Window, type Document, type HTMLElement, type HTMLInputElement, type HTMLButtonElement } from 'happy-dom';
+import type { PersistedState, VsCodeApi } from '../../../src/webview/vscode-api';
+import { EMPTY_FILTER, type RowSummary, type StateMessage, type WebviewToExtension } from '../../../src/shared/protocol';
+
+interface EventAppLike {
+  start(): void;
+  handleMessage(data: unknown): void;
+}
+type EventAppCtor = new (root: HTMLElement, api: VsCodeApi, opts: { viewportHeight: () => number }) => EventAppLike;
+type EventApp = EventAppLike;
+let EventApp: EventAppCtor;
+let ROW_HEIGHT = 22;
+
+before(async () => {
+  const load = (rel: string): Promise<Record<string, unknown>> => import(pathToFileURL(resolve(__dirname, rel)).href);
+  EventApp = (await load('../../../src/webview/app.ts')).EventApp as EventAppCtor;
+  ROW_HEIGHT = (await load('../../../src/webview/virtual-list.ts')).ROW_HEIGHT as number;
+});
+
+class FakeApi implements VsCodeApi {
+  posted: WebviewToExtension[] = [];
+  state: unknown;
+  constructor(initial?: PersistedState) {
+    this.state = initial;
+  }
+  postMessage(m: WebviewToExtension): void {
+    this.posted.push(m);
+  }
+  getState(): unknown {
+    return this.state;
+  }
+  setState(s: PersistedState): void {
+    this.state = s;
+  }
+  take<K extends WebviewToExtension['kind']>(kind: K): Extract<WebviewToExtension, { kind: K }>[] {
+    const out = this.posted.filter((m) => m.kind === kind) as Extract<WebviewToExtension, { kind: K }>[];
+    this.posted = this.posted.filter((m) => m.kind !== kind);
+    return out;
+  }
+}
+
+function mount(initial?: PersistedState) {
+  const VIEWPORT = 10 * ROW_HEIGHT;
+  const window = new Window();
+  const document: Document = window.document;
+  document.body.innerHTML = '<div id="app"></div>';
+  const api = new FakeApi(initial);
+  const app = new EventApp(document.getElementById('app') as HTMLElement, api, { viewportHeight: () => VIEWPORT });
+  app.start();
+  return { window, document, api, app };
+}
+
+function state(patch: Partial<StateMessage> = {}): StateMessage {
+  return {
+    kind: 'state',
+    epoch: 1,
+    total: 0,
+    base: 0,
+    held: 0,
+    typeCounts: {},
+    filter: EMPTY_FILTER,
+    paused: false,
+    source: { kind: 'live', label: 'live: test' },
+    eventTypes: ['ChannelCreated', 'StasisStart', 'BridgeCreated'],
+    bufferSize: 50000,
+    ...patch,
+  };
+}
+
+function rows(from: number, to: number): RowSummary[] {
+  const out: RowSummary[] = [];
+  for (let i = from; i < to; i++) {
+    const type = i % 2 ? 'StasisStart' : 'ChannelCreated';
+    out.push({ id: i, time: 1796077989000 + i, type, family: i % 2 ? 'stasis' : 'channel', object: `Local/${i}`, summary: `row ${i}` });
+  }
+  return out;
+}
+
+/** Answers the app's pending row requests like the extension would. */
+function serve(api: FakeApi, app: EventApp, epoch = 1, base = 0): number {
+  const reqs = api.take('requestRows');
+  for (const r of reqs) {
+    const from = Math.max(r.from, base);
+    app.handleMessage({ kind: 'rows', requestId: r.requestId, epoch, from, rows: rows(from, Math.max(from, r.to)) });
+  }
+  return reqs.length;
+}
+
+test('says ready with its saved filter', () => {
+  const saved: PersistedState = { filter: { ...EMPTY_FILTER, text: 'hello' }, followTail: false, scrollTop: 0 };
+  const { api, document } = mount(saved);
+  assert.deepEqual(api.take('ready'), [{ kind: 'ready', filter: saved.filter }]);
+  assert.equal((document.getElementById('filter-text') as HTMLInputElement).value, 'hello');
+});
+
+test('the virtual list keeps only the visible rows in the DOM, following the tail', () => {
+  const { api, app, document } = mount();
+  app.handleMessage(state({ total: 100_000, typeCounts: { ChannelCreated: 50_000, StasisStart: 50_000 } }));
+  const [req] = api.take('requestRows');
+  assert.ok(req, 'asks for the rows it shows');
+  assert.equal(req.to, 100_000, 'follow-tail shows the newest rows');
+  assert.ok(req.to - req.from <= 40, `a window, not everything (${req.to - req.from})`);
+  app.handleMessage({ kind: 'rows', requestId: req.requestId, epoch: 1, from: req.from, rows: rows(req.from, req.to) });
+  const rendered = document.querySelectorAll('.event-row');
+  assert.ok(rendered.length > 0 && rendered.length <= 40, `rendered ${rendered.length}`);
+  const last = rendered[rendered.length - 1] as HTMLElement;
+  assert.equal(last.dataset.type, 'StasisStart');
+  assert.ok(last.classList.contains('fam-stasis'));
+  assert.equal(last.querySelector('.col-object')?.textContent, 'Local/99999');
+  assert.equal(document.querySelectorAll('.event-row[data-type="ChannelCreated"]').length + document.querySelectorAll('.event-row[data-type="StasisStart"]').length, rendered.length);
+});
+
+test('a batch update adds rows at the tail', () => {
+  const { api, app, document } = mount();
+  app.handleMessage(state({ total: 5 }));
+  serve(api, app);
+  assert.equal(document.querySelectorAll('.event-row').length, 5);
+  app.handleMessage({ kind: 'update', epoch: 1, total: 8, base: 0, held: 0, typeCounts: { ChannelCreated: 4, StasisStart: 4 } });
+  const [req] = api.take('requestRows');
+  assert.deepEqual([req.from, req.to], [5, 8], 'only the new rows are fetched');
+  app.handleMessage({ kind: 'rows', requestId: req.requestId, epoch: 1, from: 5, rows: rows(5, 8) });
+  assert.equal(document.querySelectorAll('.event-row').length, 8);
+  assert.equal(document.getElementById('row-count')?.textContent?.startsWith('8 events'), true);
+});
+
+test('a following view draws the tail rows an update carries, without asking', () => {
+  const { api, app, document } = mount();
+  app.handleMessage(state({ total: 5 }));
+  serve(api, app);
+  app.handleMessage({ kind: 'update', epoch: 1, total: 7, base: 0, held: 0, typeCounts: {}, tail: { from: 5, rows: rows(5, 7) } });
+  assert.deepEqual(api.take('requestRows'), []);
+  assert.equal(document.querySelectorAll('.event-row').length, 7);
+});
+
+test('typing a filter and picking types send setFilter', () => {
+  const { api, app, document, window } = mount();
+  app.handleMessage(state({ total: 0, typeCounts: { StasisStart: 3 } }));
+  const text = document.getElementById('filter-text') as HTMLInputElement;
+  text.value = 'needle';
+  text.dispatchEvent(new window.KeyboardEvent('keydown', { key: 'Enter' }));
+  const [f1] = api.take('setFilter');
+  assert.equal(f1.filter.text, 'needle');
+
+  const typeFilter = document.getElementById('type-filter') as HTMLElement;
+  (typeFilter.querySelector('.type-filter-toggle') as HTMLButtonElement).click();
+  const option = typeFilter.querySelector('.type-option[data-type="StasisStart"]') as HTMLElement;
+  assert.equal(option.querySelector('.type-count')?.textContent, '3', 'live count per type');
+  const box = option.querySelector('input') as HTMLInputElement;
+  box.checked = true;
+  box.dispatchEvent(new window.Event('change', { bubbles: true }));
+  const [f2] = api.take('setFilter');
+  assert.deepEqual(f2.filter.types, ['StasisStart']);
+  assert.equal(f2.filter.text, 'needle');
+  app.handleMessage({ kind: 'update', epoch: 1, total: 0, base: 0, held: 0, typeCounts: { StasisStart: 7 } });
+  assert.equal(option.querySelector('.type-count')?.textContent, '7');
+  assert.equal((api.state as PersistedState).filter.types[0], 'StasisStart', 'filters are persisted with setState');
+});
+
+test('pause button and held count', () => {
+  const { api, app, document } = mount();
+  app.handleMessage(state());
+  (document.getElementById('pause') as HTMLElement).click();
+  assert.deepEqual(api.take('setPaused'), [{ kind: 'setPaused', paused: true }]);
+  app.handleMessage(state({ paused: true, held: 12 }));
+  assert.equal(document.getElementById('held-count')?.textContent, '12');
+  assert.equal(document.getElementById('pause')?.textContent, 'Resume');
+  (document.getElementById('pause') as HTMLElement).click();
+  assert.deepEqual(api.take('setPaused'), [{ kind: 'setPaused', paused: false }]);
+});
+
+test('a row expands to highlighted JSON, with a timeline action', () => {
+  const { api, app, document } = mount();
+  app.handleMessage(state({ total: 3 }));
+  serve(api, app);
+  const row = document.querySelector('.event-row[data-id="1"]') as HTMLElement;
+  row.click();
+  assert.deepEqual(api.take('requestDetail'), [{ kind: 'requestDetail', id: 1 }]);
+  const json = JSON.stringify({ type: 'StasisStart', channel: { id: '1.1', name: '<b>x</b>' }, args: [], n: 5, ok: true });
+  app.handleMessage({ kind: 'detail', id: 1, json, channelIds: ['1.1'], bridgeIds: [] });
+  const detail = document.querySelector('.event-detail') as HTMLElement;
+  assert.ok(detail);
+  assert.ok(detail.querySelector('.json-key'));
+  assert.equal(detail.querySelector('.json-number')?.textContent, '5');
+  assert.equal(detail.querySelector('.json-boolean')?.textContent, 'true');
+  assert.equal(detail.querySelector('b'), null, 'event text is never parsed as HTML');
+  assert.ok(row.classList.contains('expanded'));
+  (detail.querySelector('.detail-action') as HTMLElement).click();
+  const [f] = api.take('setFilter');
+  assert.equal(f.filter.channel, '1.1');
+  assert.ok(document.body.classList.contains('show-delta'), 'one channel: deltas are shown');
+});
+
+test('malformed messages are ignored', () => {
+  const { app, document } = mount();
+  const warn = console.warn;
+  console.warn = () => undefined;
+  try {
+    app.handleMessage({ kind: 'state', total: 'many' });
+    app.handleMessage(null);
+    app.handleMessage({ kind: 'rows', requestId: 1, epoch: 1, from: 0, rows: [{ id: 'x' }] });
+  } finally {
+    console.warn = warn;
+  }
+  assert.equal(document.querySelectorAll('.event-row').length, 0);
+});
+
+test('buttons send clear, export and open-log', () => {
+  const { api, document } = mount();
+  for (const id of ['clear', 'export', 'open-log']) (document.getElementById(id) as HTMLElement).click();
+  assert.deepEqual(
+    api.posted.filter((m) => m.kind !== 'ready').map((m) => m.kind),
+    ['clear', 'export', 'openLog'],
+  );
+});
+
+test('keyboard: arrows move a cursor row, Enter expands it, and leaving the tail stops following', () => {
+  const { api, app, document, window } = mount();
+  app.handleMessage(state({ total: 200 }));
+  serve(api, app);
+  const list = document.getElementById('list') as HTMLElement;
+  const key = (k: string): void => {
+    list.dispatchEvent(new window.KeyboardEvent('keydown', { key: k, bubbles: true }));
+    serve(api, app);
+  };
+  key('End');
+  assert.equal(document.querySelector('.event-row.cursor')?.getAttribute('data-id'), '199');
+  key('ArrowUp');
+  assert.equal(document.querySelector('.event-row.cursor')?.getAttribute('data-id'), '198');
+  assert.equal((api.state as PersistedState).followTail, false);
+  key('Home');
+  assert.equal(list.scrollTop, 0);
+  assert.equal(document.querySelector('.event-row.cursor')?.getAttribute('data-id'), '0');
+  key('Enter');
+  assert.deepEqual(api.take('requestDetail'), [{ kind: 'requestDetail', id: 0 }]);
+});
+
+test('scroll position is saved and restored; rows dropped from the front keep the view steady', () => {
+  const { api, app, document, window } = mount();
+  app.handleMessage(state({ total: 1000 }));
+  serve(api, app);
+  const list = document.getElementById('list') as HTMLElement;
+  list.scrollTop = 300 * ROW_HEIGHT;
+  list.dispatchEvent(new window.Event('scroll'));
+  serve(api, app);
+  const saved = api.state as PersistedState;
+  assert.equal(saved.followTail, false, 'scrolling up leaves the tail');
+  assert.equal(saved.scrollTop, 300 * ROW_HEIGHT);
+  // 50 rows fall out of the ring buffer: the same events stay in view.
+  app.handleMessage({ kind: 'update', epoch: 1, total: 1000, base: 50, held: 0, typeCounts: {} });
+  assert.equal(list.scrollTop, 250 * ROW_HEIGHT);
+  serve(api, app, 1, 50);
+  const first = document.querySelector('.event-row') as HTMLElement;
+  assert.ok(Number(first.dataset.id) >= 290, `row ${first.dataset.id}`);
+
+  const again = mount(saved);
+  again.app.handleMessage(state({ total: 1000 }));
+  assert.equal((again.document.getElementById('list') as HTMLElement).scrollTop, 300 * ROW_HEIGHT);
+});
+
+test('a window the extension cannot fill is not asked for again until new counts arrive', () => {
+  const { api, app } = mount();
+  app.handleMessage(state({ total: 5 }));
+  const [req] = api.take('requestRows');
+  app.handleMessage({ kind: 'rows', requestId: req.requestId, epoch: 1, from: 2, rows: rows(2, 5) });
+  assert.deepEqual(api.take('requestRows'), [], 'no request loop');
+  app.handleMessage({ kind: 'update', epoch: 1, total: 3, base: 2, held: 0, typeCounts: {} });
+  assert.deepEqual(api.take('requestRows'), [], 'everything visible is cached now');
+});

@@ -1,0 +1,131 @@
+// /asterisk, /endpoints, /sounds, /mailboxes handlers.
+import { HttpError } from '../errors';
+import type { JsonObject } from '../json';
+import { arg, noContent, numArg, ok, type Handler, type Req } from '../router';
+import { getSound, listSounds } from '../sounds';
+import { MODULES } from '../modules';
+
+function info(r: Req): JsonObject {
+  const c = r.core;
+  return {
+    build: { os: 'Linux', kernel: '6.1.0-sim', machine: 'x86_64', options: 'OPTIONAL_API', date: '2026-11-29 11:05:57 UTC', user: 'root' },
+    system: { version: '22.10.1', entity_id: c.hub.asteriskId },
+    config: { name: '', default_language: 'en', setid: { user: 'root', group: 'root' } },
+    status: { startup_time: c.startupTime, last_reload_time: c.lastReloadTime },
+  };
+}
+
+function moduleOr404(name: string, status = 404, msg = 'Module not found in running modules'): JsonObject {
+  const m = MODULES.find((x) => x.name === name);
+  if (!m) throw new HttpError(status, msg);
+  return m;
+}
+
+export const asteriskHandlers: Record<string, Handler> = {
+  getInfo: (r) => {
+    const all = info(r);
+    const only = arg(r, 'only');
+    if (!only) return ok(all);
+    const keys = only.split(',');
+    return ok(Object.fromEntries(Object.entries(all).filter(([k]) => keys.includes(k))));
+  },
+  ping: (r) => ok({ ping: 'pong', timestamp: new Date().toISOString().replace('Z', '+0000'), asterisk_id: r.core.hub.asteriskId }),
+  listModules: () => ok(MODULES),
+  getModule: (r) => ok(moduleOr404(r.path.moduleName, 409, 'Module information could not be retrieved')),
+  loadModule: (r) => {
+    if (MODULES.some((m) => m.name === r.path.moduleName)) throw new HttpError(409, 'Module is already loaded');
+    throw new HttpError(409, 'Module could not be loaded');
+  },
+  unloadModule: (r) => (moduleOr404(r.path.moduleName), noContent()),
+  reloadModule: (r) => {
+    moduleOr404(r.path.moduleName);
+    if (r.path.moduleName === 'pbx_config.so') r.core.dialplan.reload();
+    r.core.lastReloadTime = new Date().toISOString().replace('Z', '+0000');
+    return noContent();
+  },
+  listLogChannels: () =>
+    ok([
+      { channel: '/var/log/asterisk/messages.log', type: 'File', status: 'Enabled', configuration: 'NOTICE WARNING ERROR VERBOSE ' },
+      { channel: '', type: 'Console', status: 'Enabled', configuration: 'NOTICE WARNING ERROR VERBOSE ' },
+    ]),
+  addLog: () => noContent(),
+  deleteLog: () => {
+    throw new HttpError(404, 'Log channel does not exist');
+  },
+  rotateLog: () => {
+    throw new HttpError(404, 'Log channel does not exist');
+  },
+  getGlobalVar: (r) => {
+    const v = arg(r, 'variable');
+    if (!v) throw new HttpError(400, 'Variable name is required');
+    return ok({ value: r.core.globals.get(v) ?? '' });
+  },
+  setGlobalVar: (r) => {
+    const v = arg(r, 'variable');
+    if (!v) throw new HttpError(400, 'Variable name is required');
+    r.core.globals.set(v, arg(r, 'value') ?? '');
+    return noContent();
+  },
+  getObject: () => {
+    throw new HttpError(404, 'Configuration class not found');
+  },
+  updateObject: () => {
+    throw new HttpError(404, 'Configuration class not found');
+  },
+  deleteObject: () => {
+    throw new HttpError(404, 'Configuration class not found');
+  },
+};
+
+export const endpointHandlers: Record<string, Handler> = {
+  list: (r) => ok(r.core.endpoints.list.map((e) => r.core.endpoints.toJSON(e))),
+  listByTech: (r) => {
+    const list = r.core.endpoints.list.filter((e) => e.technology === r.path.tech);
+    if (list.length === 0) throw new HttpError(404, `No Endpoints found - invalid tech ${r.path.tech}`);
+    return ok(list.map((e) => r.core.endpoints.toJSON(e)));
+  },
+  get: (r) => {
+    const e = r.core.endpoints.get(r.path.tech, r.path.resource);
+    if (!e) throw new HttpError(404, 'Endpoint not found');
+    return ok(r.core.endpoints.toJSON(e));
+  },
+  sendMessage: () => {
+    throw new HttpError(404, 'Endpoint not found');
+  },
+  sendMessageToEndpoint: (r) => {
+    if (!r.core.endpoints.get(r.path.tech, r.path.resource)) throw new HttpError(404, 'Endpoint not found');
+    return { status: 202 };
+  },
+  refer: () => {
+    throw new HttpError(404, 'Endpoint not found');
+  },
+  referToEndpoint: () => {
+    throw new HttpError(404, 'Endpoint not found');
+  },
+};
+
+export const soundHandlers: Record<string, Handler> = {
+  list: (r) => ok(listSounds(arg(r, 'lang'))),
+  get: (r) => {
+    const s = getSound(r.path.soundId);
+    if (!s) throw new HttpError(404, 'Sound not found');
+    return ok(s);
+  },
+};
+
+export const mailboxHandlers: Record<string, Handler> = {
+  list: (r) => ok([...r.core.mailboxes].map(([name, m]) => ({ name, old_messages: m.old, new_messages: m.new }))),
+  get: (r) => {
+    const m = r.core.mailboxes.get(r.path.mailboxName);
+    if (!m) throw new HttpError(404, 'Mailbox is does not exist');
+    return ok({ name: r.path.mailboxName, old_messages: m.old, new_messages: m.new });
+  },
+  update: (r) => {
+    r.core.mailboxes.set(r.path.mailboxName, { old: numArg(r, 'oldMessages', 0), new: numArg(r, 'newMessages', 0) });
+    return noContent();
+  },
+  delete: (r) => {
+    if (!r.core.mailboxes.delete(r.path.mailboxName)) throw new HttpError(404, 'Mailbox does not exist');
+    return noContent();
+  },
+};

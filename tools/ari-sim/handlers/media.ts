@@ -1,0 +1,60 @@
+// /playbacks, /recordings, /deviceStates handlers.
+import { HttpError } from '../errors';
+import type { Playback } from '../playbacks';
+import type { LiveRecording, StoredRecording } from '../recordings';
+import { wavBytes } from '../recordings';
+import { arg, noContent, ok, type Handler, type Req } from '../router';
+
+const OPS = new Set(['restart', 'pause', 'unpause', 'reverse', 'forward']);
+
+function playback(r: Req): Playback {
+  const pb = r.core.playbacks.playbacks.get(r.path.playbackId);
+  if (!pb) throw new HttpError(404, 'Playback not found');
+  return pb;
+}
+
+export const playbackHandlers: Record<string, Handler> = {
+  get: (r) => ok(playback(r).toJSON()),
+  stop: (r) => (r.core.playbacks.stop(playback(r)), noContent()),
+  control: (r) => {
+    const pb = playback(r);
+    const op = arg(r, 'operation');
+    if (!op) throw new HttpError(400, 'Missing operation');
+    if (!OPS.has(op)) throw new HttpError(400, `Invalid operation ${op}`);
+    if (!r.core.playbacks.control(pb, op)) throw new HttpError(409, 'Playback not in a controllable state');
+    return noContent();
+  },
+};
+
+function live(r: Req): LiveRecording {
+  const rec = r.core.recordings.live.get(r.path.recordingName);
+  if (!rec) throw new HttpError(404, 'Recording not found');
+  return rec;
+}
+function stored(r: Req): StoredRecording {
+  const s = r.core.recordings.stored.get(r.path.recordingName);
+  if (!s) throw new HttpError(404, 'Recording not found');
+  return s;
+}
+
+export const recordingHandlers: Record<string, Handler> = {
+  listStored: (r) => ok([...r.core.recordings.stored.values()].map((s) => r.core.recordings.storedJson(s))),
+  getStored: (r) => ok(r.core.recordings.storedJson(stored(r))),
+  deleteStored: (r) => (stored(r), r.core.recordings.stored.delete(r.path.recordingName), noContent()),
+  getStoredFile: (r) => ({ status: 200, binary: { data: wavBytes(stored(r).ms), contentType: 'audio/wav' } }),
+  copyStored: (r) => ok(r.core.recordings.storedJson(r.core.recordings.copy(stored(r), arg(r, 'destinationRecordingName')))),
+  getLive: (r) => ok(live(r).toJSON()),
+  cancel: (r) => (r.core.recordings.stop(live(r), false), noContent()),
+  stop: (r) => (r.core.recordings.stop(live(r), true), noContent()),
+  pause: (r) => (r.core.recordings.pause(live(r), true), noContent()),
+  unpause: (r) => (r.core.recordings.pause(live(r), false), noContent()),
+  mute: (r) => (live(r), noContent()),
+  unmute: (r) => (live(r), noContent()),
+};
+
+export const deviceStateHandlers: Record<string, Handler> = {
+  list: (r) => ok(r.core.deviceStates.list()),
+  get: (r) => ok(r.core.deviceStates.get(r.path.deviceName)),
+  update: (r) => (r.core.deviceStates.update(r.path.deviceName, arg(r, 'deviceState')), noContent()),
+  delete: (r) => (r.core.deviceStates.remove(r.path.deviceName), noContent()),
+};

@@ -1,0 +1,13 @@
+// An in-process Stasis application (the demo and load generators play the app role so
+// that channels actually enter Stasis without any external socket).
+import type { AppOwner } from './apps';
+import type { JsonObject } from './json';
+
+export class InternalApp implements AppOwner {
+  readonly subscribeAll = false;
+  constructor(private readonly onEvent: (app: string, event: JsonObject) => void) {}
+  deliver(app: string, _text: string, event: JsonObject): void {
+    // Handle after the emitting call finished, as a socket client would.
+    setImmediate(() => this.onEvent(app, event));
+  }
+}

@@ -1,0 +1,131 @@
+// Live recordings (channel/bridge record) and stored recordings; a stored file is a real
+// WAV of silence as long as the recording, so GET .../file returns audio bytes.
+import type { SimCore } from './core';
+import { HttpError } from './errors';
+import type { Subjects } from './hub';
+import type { JsonObject } from './json';
+
+export const FORMATS = new Set(['wav', 'gsm', 'ulaw', 'alaw', 'sln', 'g722', 'wav16', 'WAV', 'g729', 'ogg']);
+
+export class LiveRecording {
+  state = 'queued';
+  startedAt = 0;
+  pausedMs = 0;
+  pausedAt = 0;
+  timer?: NodeJS.Timeout;
+  constructor(
+    readonly name: string,
+    readonly format: string,
+    readonly targetUri: string,
+    readonly maxSec: number,
+  ) {}
+  toJSON(): JsonObject {
+    return { name: this.name, format: this.format, state: this.state, target_uri: this.targetUri };
+  }
+}
+
+export interface StoredRecording {
+  name: string;
+  format: string;
+  ms: number;
+}
+
+export class RecordingEngine {
+  readonly live = new Map<string, LiveRecording>();
+  /** Stored recordings survive restarts (they are files on disk). */
+  readonly stored = new Map<string, StoredRecording>();
+  constructor(private readonly core: SimCore) {}
+
+  private subjects(target: string): Subjects {
+    const [scheme, id] = target.split(/:(.*)/s);
+    return scheme === 'bridge' ? { bridge: id } : { channels: [id] };
+  }
+
+  start(target: string, name: string | undefined, format: string | undefined, opts: { maxSec: number; ifExists: string }): LiveRecording {
+    if (!name) throw new HttpError(400, 'Recording name is required');
+    if (!format || !FORMATS.has(format)) throw new HttpError(422, 'specified format is unknown on this system');
+    const exists = this.live.has(name) || this.stored.has(name);
+    if (exists && (opts.ifExists === 'fail' || this.live.has(name))) {
+      throw new HttpError(409, `Recording '${name}' already exists and can not be overwritten`);
+    }
+    const rec = new LiveRecording(name, format, target, opts.maxSec);
+    this.live.set(name, rec);
+    this.core.timers.after(5, () => {
+      if (this.live.get(name) !== rec) return;
+      rec.state = 'recording';
+      rec.startedAt = Date.now();
+      this.core.emit('RecordingStarted', { recording: rec.toJSON() }, this.subjects(target));
+      if (rec.maxSec > 0) rec.timer = this.core.timers.after(rec.maxSec * 1000, () => this.stop(rec, true));
+    });
+    return rec;
+  }
+
+  private elapsedMs(rec: LiveRecording): number {
+    if (!rec.startedAt) return 0;
+    const end = rec.state === 'paused' ? rec.pausedAt : Date.now();
+    return Math.max(0, (end - rec.startedAt - rec.pausedMs) / this.core.timers.timeScale);
+  }
+
+  /** stop (keep the file) or cancel (discard it); both announce RecordingFinished. */
+  stop(rec: LiveRecording, keep: boolean): void {
+    if (this.live.get(rec.name) !== rec) return;
+    this.core.timers.cancel(rec.timer);
+    const ms = this.elapsedMs(rec);
+    this.live.delete(rec.name);
+    rec.state = 'done';
+    if (keep) this.stored.set(rec.name, { name: rec.name, format: rec.format, ms });
+    const body = { ...rec.toJSON(), duration: Math.round(ms / 1000) };
+    this.core.emit('RecordingFinished', { recording: body }, this.subjects(rec.targetUri));
+  }
+
+  pause(rec: LiveRecording, on: boolean): void {
+    if (on && rec.state === 'recording') {
+      rec.state = 'paused';
+      rec.pausedAt = Date.now();
+    } else if (!on && rec.state === 'paused') {
+      rec.state = 'recording';
+      rec.pausedMs += Date.now() - rec.pausedAt;
+    }
+  }
+
+  stopFor(target: string): void {
+    for (const rec of [...this.live.values()]) if (rec.targetUri === target) this.stop(rec, true);
+  }
+
+  storedLength(name: string): number | undefined {
+    return this.stored.get(name)?.ms;
+  }
+
+  storedJson(s: StoredRecording): JsonObject {
+    return { name: s.name, format: s.format };
+  }
+
+  copy(src: StoredRecording, dest: string | undefined): StoredRecording {
+    if (!dest) throw new HttpError(400, 'Destination recording name is required');
+    if (this.stored.has(dest)) throw new HttpError(409, 'A recording with the same name already exists on the system');
+    const s = { ...src, name: dest };
+    this.stored.set(dest, s);
+    return s;
+  }
+}
+
+/** A mono 8 kHz 16-bit WAV of silence, `ms` long. */
+export function wavBytes(ms: number): Buffer {
+  const samples = Math.max(800, Math.round((ms / 1000) * 8000));
+  const data = samples * 2;
+  const b = Buffer.alloc(44 + data);
+  b.write('RIFF', 0);
+  b.writeUInt32LE(36 + data, 4);
+  b.write('WAVE', 8);
+  b.write('fmt ', 12);
+  b.writeUInt32LE(16, 16);
+  b.writeUInt16LE(1, 20);
+  b.writeUInt16LE(1, 22);
+  b.writeUInt32LE(8000, 24);
+  b.writeUInt32LE(16000, 28);
+  b.writeUInt16LE(2, 32);
+  b.writeUInt16LE(16, 34);
+  b.write('data', 36);
+  b.writeUInt32LE(data, 40);
+  return b;
+}
