@@ -85,7 +85,7 @@ export class EventApp {
     };
     this.pauseButton = h('vscode-button', { id: 'pause', icon: 'debug-pause', secondary: '', title: 'Pause (events keep being buffered)' }, 'Pause');
     this.heldCount = h('span', { id: 'held-count' }, '0');
-    this.heldWrap = h('span', { class: 'held', 'aria-live': 'polite' }, this.heldCount, ' held');
+    this.heldWrap = h('span', { class: 'held', 'aria-live': 'polite', title: 'Events received while paused (before filtering); Resume shows them' }, this.heldCount, ' held');
     this.heldWrap.hidden = true;
     this.followButton = toolButton('follow-tail', 'fold-down', 'Follow the newest events');
     this.followButton.setAttribute('toggleable', '');

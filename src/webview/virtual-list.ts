@@ -254,6 +254,7 @@ export class VirtualList {
     const cell = (cls: string, text: string): void => {
       const s = this.doc.createElement('span');
       s.className = cls;
+      s.setAttribute('role', 'gridcell');
       s.textContent = text;
       el.appendChild(s);
     };

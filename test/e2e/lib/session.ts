@@ -1,6 +1,6 @@
 // One code-server with the packaged .vsix and one Chromium page for a browser scenario, with a
 // screenshot per step and the logs kept on failure (test-results/e2e/).
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchBrowser, type LaunchedBrowser } from './browser';
@@ -62,7 +62,8 @@ export async function openBrowserSession(name: string, env: NodeJS.ProcessEnv = 
     async close(failed: boolean) {
       if (failed) {
         await page.screenshot({ path: join(out, 'failure.png') }).catch(() => undefined);
-        const { writeFileSync } = await import('node:fs');
+        const html = await page.content().catch(() => '');
+        writeFileSync(join(out, 'failure.html'), html);
         writeFileSync(join(out, 'browser-console.log'), consoleLog.join('\n'));
       }
       await browser.close();

@@ -27,7 +27,7 @@ export function emptyModel(): MutableModel {
 }
 
 export function channel(id: string, over: Partial<TreeChannel> = {}): TreeChannel {
-  return {
+  const ch: TreeChannel = {
     id,
     protocol_id: '',
     name: `PJSIP/alice-${id}`,
@@ -40,6 +40,9 @@ export function channel(id: string, over: Partial<TreeChannel> = {}): TreeChanne
     language: 'en',
     ...over,
   };
+  // As the state model does: a channel at a Stasis() dialplan step is in that app.
+  if (!('app' in over) && ch.dialplan?.app_name === 'Stasis') ch.app = ch.dialplan.app_data.split(',')[0];
+  return ch;
 }
 
 export function bridge(id: string, channels: string[], over: Partial<Bridge> = {}): Bridge {

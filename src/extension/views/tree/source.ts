@@ -51,10 +51,9 @@ export interface TreeSource {
   loadModules(): Promise<Module[]>;
 }
 
-/** The Stasis app a channel is in: from StasisStart, else from its dialplan location
- * (an observer with subscribeAll gets no StasisStart for other apps' channels). */
+/** The Stasis app a channel is in. The model already derives it from StasisStart and from
+ * the dialplan location, and clears it on StasisEnd: a dialplan that still says `Stasis`
+ * after StasisEnd must not make a channel look as if it were in the app. */
 export function channelApp(ch: TreeChannel): string | undefined {
-  if (ch.app) return ch.app;
-  if (ch.dialplan?.app_name === 'Stasis') return ch.dialplan.app_data?.split(',')[0] || undefined;
-  return undefined;
+  return ch.app;
 }
