@@ -10,11 +10,10 @@ export interface PickEntry {
   detail?: string;
 }
 
-/** The Stasis app a channel is in: from the model, or its dialplan location `Stasis(app)`. */
+/** The Stasis app a channel is in. The model derives it from StasisStart and the dialplan
+ * location and clears it on StasisEnd, while the dialplan may still say `Stasis` then. */
 export function stasisAppOf(ch: ChannelView): string | undefined {
-  if (ch.app) return ch.app;
-  if (ch.dialplan?.app_name === 'Stasis') return ch.dialplan.app_data.split(',')[0] || undefined;
-  return undefined;
+  return ch.app;
 }
 
 export function channelEntry(ch: ChannelView): PickEntry {

@@ -19,9 +19,8 @@ const LIVE: [LiveRecordingOp, string, readonly string[] | undefined][] = [
 ];
 
 async function pickStored(session: CommandSession, title: string, many: boolean): Promise<string[] | undefined> {
-  // The model may not list stored recordings: ask the server.
-  const fromModel = [...session.model.storedRecordings.values()];
-  const list = fromModel.length > 0 ? fromModel : await listStoredRecordings(session);
+  // Stored recordings change outside ARI events (files on disk): ask the server each time.
+  const list = await listStoredRecordings(session);
   return pickEntries(
     list.map((r) => ({ id: r.name, label: r.name, description: r.format })),
     { title, noun: 'stored recordings', canPickMany: many },

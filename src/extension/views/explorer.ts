@@ -36,7 +36,7 @@ export function registerExplorer(services: Services): vscode.Disposable {
   const tree = new AriTree();
   const provider = new AriTreeProvider(tree);
   const docs = new AriJsonDocuments(tree);
-  const view = vscode.window.createTreeView(EXPLORER_VIEW, { treeDataProvider: provider, showCollapseAll: true });
+  const view = vscode.window.createTreeView(EXPLORER_VIEW, { treeDataProvider: provider, showCollapseAll: true, canSelectMany: true });
   let sessionSubs = new DisposableStore();
 
   const filterChanged = () => {

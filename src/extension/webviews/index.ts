@@ -32,6 +32,8 @@ class EventPanels implements vscode.Disposable, EventViewHost {
   private readonly controllers = new Set<EventViewController>();
   private panel: { panel: vscode.WebviewPanel; controller: EventViewController } | undefined;
   private readonly disposables: vscode.Disposable[] = [];
+  /** The panel's filter when it was last closed: reopening replays the buffer through it. */
+  private lastPanelFilter: EventFilter | undefined;
 
   constructor(private readonly services: Services) {
     this.disposables.push(
@@ -48,6 +50,11 @@ class EventPanels implements vscode.Disposable, EventViewHost {
         }
       }),
       vscode.window.registerWebviewViewProvider(VIEW_ID, { resolveWebviewView: (v) => this.resolveView(v) }),
+      vscode.window.registerWebviewPanelSerializer(PANEL_TYPE, {
+        deserializeWebviewPanel: async (panel) => {
+          this.adoptPanel(panel, undefined);
+        },
+      }),
     );
   }
 
@@ -78,14 +85,21 @@ class EventPanels implements vscode.Disposable, EventViewHost {
       return this.panel.controller;
     }
     const panel = vscode.window.createWebviewPanel(PANEL_TYPE, 'ARI Events', vscode.ViewColumn.Active, this.webviewOptions());
+    return this.adoptPanel(panel, filter ?? this.lastPanelFilter);
+  }
+
+  /** A new panel, or one VS Code restored after a reload (its webview then says ready with its saved filter). */
+  private adoptPanel(panel: vscode.WebviewPanel, filter: EventFilter | undefined): EventViewController {
+    if (this.panel) this.panel.panel.dispose(); // only one: a restored duplicate replaces the old
+    panel.webview.options = this.webviewOptions();
     panel.iconPath = vscode.Uri.joinPath(this.services.context.extensionUri, 'media', 'ari.svg');
-    const controller = this.attach(panel.webview, 'panel', filter ?? lastPanelFilter);
+    const controller = this.attach(panel.webview, 'panel', filter);
     const onFilter = panel.onDidChangeViewState(() => {
       // Without retainContextWhenHidden a hidden webview is torn down; it says ready again.
       if (!panel.visible) controller.webviewReloaded();
     });
     panel.onDidDispose(() => {
-      lastPanelFilter = controller.view.filter;
+      this.lastPanelFilter = controller.view.filter;
       onFilter.dispose();
       this.detach(controller);
       this.panel = undefined;
@@ -202,9 +216,6 @@ class EventPanels implements vscode.Disposable, EventViewHost {
     for (const d of this.disposables) d.dispose();
   }
 }
-
-/** The panel's filter when it was last closed: reopening replays the buffer through it. */
-let lastPanelFilter: EventFilter | undefined;
 
 export function registerEventPanel(services: Services): vscode.Disposable {
   const panels = new EventPanels(services);

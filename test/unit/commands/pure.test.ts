@@ -18,8 +18,8 @@ export const _sessionFits = (s: AriSession): CommandSession => s;
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
 const transcripts = path.resolve(repoRoot, '..', 'shared', 'ari-transcripts');
 
-function channel(over: Partial<Channel> = {}): Channel {
-  return {
+function channel(over: Partial<Channel> = {}): Channel & { app?: string } {
+  const ch: Channel & { app?: string } = {
     id: '1.1',
     protocol_id: '',
     name: 'Local/100@default-00000001;1',
@@ -32,6 +32,9 @@ function channel(over: Partial<Channel> = {}): Channel {
     language: 'en',
     ...over,
   };
+  // As the state model does: a channel at a Stasis() dialplan step is in that app.
+  if (ch.dialplan?.app_name === 'Stasis') ch.app = ch.dialplan.app_data.split(',')[0];
+  return ch;
 }
 
 test('targetIds: clicked node, multi-selection, palette', () => {

@@ -19,7 +19,7 @@ export async function call(
   path: string,
   opts: { query?: Record<string, string | number>; body?: JsonValue; auth?: string | null } = {},
 ): Promise<CallResult> {
-  const q = new URLSearchParams(Object.entries(opts.query ?? {}).map(([k, v]) => [k, String(v)]));
+  const q = new URLSearchParams(Object.entries(opts.query ?? {}).map(([k, v]): [string, string] => [k, String(v)]));
   const qs = q.toString() ? `?${q}` : '';
   const headers: Record<string, string> = {};
   if (opts.auth !== null) headers.Authorization = opts.auth ?? BASIC;

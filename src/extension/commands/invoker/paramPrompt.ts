@@ -30,7 +30,8 @@ async function suggestions(session: CommandSession, source: SuggestionSource): P
     case 'liveRecordings':
       return [...m.recordings.values()].map(recordingEntry);
     case 'storedRecordings': {
-      const list = m.storedRecordings.size > 0 ? [...m.storedRecordings.values()] : await listStoredRecordings(session).catch(() => []);
+      // Files on disk change without events: ask the server.
+      const list = await listStoredRecordings(session).catch(() => []);
       return list.map((r) => ({ id: r.name, label: r.name, description: r.format }));
     }
     case 'applications':

@@ -1,0 +1,185 @@
+// Shared pieces of the fault and abuse suite (issue 10): waiting on events with deadlines
+// (never on the clock), sessions with short ping/backoff intervals, and a scanner that
+// fails a test when any text holds a credential.
+import assert from 'node:assert/strict';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { AriSession, type SessionOptions } from '../../../src/extension/connection/session';
+import type { Event } from '../../../src/extension/util/emitter';
+import { MemoryLogger } from '../../../src/extension/util/logger';
+
+export const USER = 'explorer';
+export const PASSWORD = 'Fault-T3st-pa55word!';
+
+/** Every form a credential could leak in. */
+export function secretForms(user = USER, password = PASSWORD): string[] {
+  return [
+    password,
+    Buffer.from(`${user}:${password}`).toString('base64'),
+    encodeURIComponent(password),
+    `${user}:${password}`,
+    'api_key',
+  ];
+}
+
+/** Fails when `text` holds a password, its base64 (Basic), an api_key or an Authorization value. */
+export function assertNoSecrets(text: string, where: string, forms: string[] = secretForms()): void {
+  for (const s of forms) assert.ok(!text.includes(s), `${where} contains ${s === 'api_key' ? 'api_key' : 'a credential'}: ${text.slice(0, 300)}`);
+  assert.ok(!/authorization\s*[:=]\s*"?basic\s+[A-Za-z0-9+/=]{6,}/i.test(text), `${where} contains an Authorization header`);
+}
+
+/** Rejects after `ms` so a broken test fails instead of hanging (a deadline, not a measurement). */
+export function withDeadline<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout;
+  return Promise.race([
+    p.finally(() => clearTimeout(timer)),
+    new Promise<T>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms);
+    }),
+  ]);
+}
+
+/** The next value of `event` satisfying `pred`, with a deadline. */
+export function next<T>(event: Event<T>, pred: (v: T) => boolean = () => true, ms = 10_000, what = 'an event'): Promise<T> {
+  return withDeadline(
+    new Promise<T>((resolve) => {
+      const d = event((v) => {
+        if (pred(v)) {
+          d.dispose();
+          resolve(v);
+        }
+      });
+    }),
+    ms,
+    what,
+  );
+}
+
+/** Resolves once `ok()` holds, checked after each batched model change (and once now). */
+export function modelUntil(session: AriSession, ok: () => boolean, ms = 10_000, what = 'the model'): Promise<void> {
+  if (ok()) return Promise.resolve();
+  return withDeadline(
+    new Promise<void>((resolve) => {
+      const d = session.onModelChange(() => {
+        if (ok()) {
+          d.dispose();
+          resolve();
+        }
+      });
+    }),
+    ms,
+    what,
+  );
+}
+
+/** Short intervals so reconnects and retries happen in milliseconds, not seconds. */
+export function fastSession(url: string, over: Partial<SessionOptions> = {}, log = new MemoryLogger(), password = PASSWORD): { session: AriSession; log: MemoryLogger } {
+  const session = new AriSession({
+    connection: { url, username: USER, password, log, timeoutMs: 2000 },
+    apps: ['fault-observer'],
+    subscribeAll: true,
+    batchMs: 20,
+    resyncRetryMs: 20,
+    ...over,
+    socket: { pingIntervalMs: 200, pongTimeoutMs: 200, backoff: { initialMs: 20, maxMs: 200 }, stableMs: 60_000, ...over.socket },
+  });
+  return { session, log };
+}
+
+export interface LocalAri {
+  url: string;
+  server: http.Server;
+  wss: WebSocketServer;
+  /** Upgrade requests seen (accepted or not). */
+  upgrades: number;
+  close(): Promise<void>;
+}
+
+/**
+ * A tiny ARI stand-in for faults the simulator has no control for: `rest` answers HTTP,
+ * `onSocket` gets each accepted event socket (return false from `accept` to refuse it).
+ */
+export async function startLocalAri(opts: {
+  rest?: (path: string, req: http.IncomingMessage, res: http.ServerResponse) => void;
+  onSocket?: (ws: WebSocket, n: number) => void;
+  accept?: (req: http.IncomingMessage, n: number) => boolean;
+}): Promise<LocalAri> {
+  const server = http.createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0];
+    if (opts.rest) opts.rest(path, req, res);
+    else emptyAri(path, res);
+  });
+  const wss = new WebSocketServer({ noServer: true });
+  const ari: LocalAri = {
+    url: '',
+    server,
+    wss,
+    upgrades: 0,
+    async close() {
+      for (const c of wss.clients) c.terminate();
+      wss.close();
+      server.closeAllConnections();
+      await new Promise<void>((r) => server.close(() => r()));
+    },
+  };
+  server.on('upgrade', (req, socket, head) => {
+    const n = ++ari.upgrades;
+    if (opts.accept && !opts.accept(req, n)) {
+      socket.end('HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => opts.onSocket?.(ws, n));
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  ari.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return ari;
+}
+
+/** The empty snapshot a fresh Asterisk answers. */
+export function emptyAri(path: string, res: http.ServerResponse): void {
+  const body = path.endsWith('/asterisk/info') ? { system: { version: '22.10.1', entity_id: 'x' } } : [];
+  res.writeHead(200, { 'Content-Type': 'application/json' });
+  res.end(JSON.stringify(body));
+}
+
+/** A channel as ARI sends it. */
+export function channelJson(id: string, over: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    id,
+    name: `Local/1776@from-test-${id.replace(/\W/g, '')};2`,
+    state: 'Up',
+    protocol_id: '',
+    caller: { name: 'Alice', number: '1001' },
+    connected: { name: '', number: '' },
+    accountcode: '',
+    dialplan: { context: 'from-test', exten: '1776', priority: 3, app_name: 'Stasis', app_data: 'hello-world' },
+    creationtime: '2026-11-30T22:33:09.144+0000',
+    language: 'en',
+    ...over,
+  };
+}
+
+/** Forces a full GC when the flag can be set at run time (heap measurements). */
+export function gc(): void {
+  const g = (globalThis as { gc?: () => void }).gc;
+  if (g) {
+    g();
+    g();
+  }
+}
+
+export function enableGc(): boolean {
+  if ((globalThis as { gc?: unknown }).gc) return true;
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const v8 = require('node:v8') as typeof import('node:v8');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const vm = require('node:vm') as typeof import('node:vm');
+    v8.setFlagsFromString('--expose-gc');
+    (globalThis as { gc?: unknown }).gc = vm.runInNewContext('gc');
+    return true;
+  } catch {
+    return false;
+  }
+}
