@@ -5,8 +5,9 @@
 // only row with a different height, which keeps offset arithmetic O(1).
 
 import type { DetailMessage, RowSummary, RowsMessage } from '../shared/protocol';
-import { formatDelta, formatTime } from './format';
-import { prettyJson, renderJson } from './json-view';
+import { formatDelta } from './format';
+import { prettyJson } from './json-view';
+import { makeDetail, makePlaceholder, makeRow } from './row-elements';
 
 export const ROW_HEIGHT = 22;
 const JSON_LINE_HEIGHT = 18;
@@ -227,7 +228,7 @@ export class VirtualList {
     const wanted = row ? String(row.id) : '';
     if (!el || el.dataset.id !== wanted) {
       el?.remove();
-      el = row ? this.makeRow(row) : this.makePlaceholder();
+      el = row ? makeRow(this.doc, row, this.showDelta) : makePlaceholder(this.doc);
       this.rendered.set(abs, el);
       this.element.appendChild(el);
     }
@@ -243,40 +244,6 @@ export class VirtualList {
     }
   }
 
-  private makeRow(row: RowSummary): HTMLElement {
-    const el = this.doc.createElement('div');
-    el.className = `event-row fam-${row.family}`;
-    el.dataset.type = row.type;
-    el.dataset.id = String(row.id);
-    el.id = `event-${row.id}`;
-    el.setAttribute('role', 'row');
-    el.tabIndex = -1;
-    const cell = (cls: string, text: string): void => {
-      const s = this.doc.createElement('span');
-      s.className = cls;
-      s.setAttribute('role', 'gridcell');
-      s.textContent = text;
-      el.appendChild(s);
-    };
-    const chevron = this.doc.createElement('span');
-    chevron.className = 'col-chevron codicon codicon-chevron-right';
-    el.appendChild(chevron);
-    cell('col-time', formatTime(row.time));
-    cell('col-delta', this.showDelta ? formatDelta(row.deltaMs) : '');
-    cell('col-type', row.type);
-    cell('col-object', row.object);
-    cell('col-summary', row.summary);
-    el.title = `${row.type} ${row.object} ${row.summary}`.trim();
-    return el;
-  }
-
-  private makePlaceholder(): HTMLElement {
-    const el = this.doc.createElement('div');
-    el.className = 'event-row-placeholder';
-    el.dataset.id = '';
-    return el;
-  }
-
   private drawDetail(visible: Set<number>): void {
     const x = this.expanded;
     if (!x || !visible.has(x.abs)) {
@@ -285,46 +252,11 @@ export class VirtualList {
       return;
     }
     if (!this.detailEl) {
-      this.detailEl = this.makeDetail(x);
+      this.detailEl = makeDetail(this.doc, x.id, x.detail);
       this.element.appendChild(this.detailEl);
     }
     this.detailEl.style.top = `${this.topOf(x.abs - this.base) + ROW_HEIGHT}px`;
     this.detailEl.style.height = `${x.height}px`;
-  }
-
-  private makeDetail(x: Expanded): HTMLElement {
-    const el = this.doc.createElement('div');
-    el.className = 'event-detail';
-    el.dataset.id = String(x.id);
-    const bar = this.doc.createElement('div');
-    bar.className = 'detail-actions';
-    el.appendChild(bar);
-    const pre = this.doc.createElement('pre');
-    pre.className = 'json';
-    el.appendChild(pre);
-    const d = x.detail;
-    if (!d) {
-      pre.textContent = 'Loading…';
-      return el;
-    }
-    if (d.json === undefined) {
-      pre.textContent = 'This event is no longer in the buffer.';
-      return el;
-    }
-    for (const id of d.channelIds) this.addAction(bar, `Timeline of channel ${id}`, 'channel', id);
-    for (const id of d.bridgeIds) this.addAction(bar, `Events of bridge ${id}`, 'bridge', id);
-    renderJson(this.doc, pre, prettyJson(d.json));
-    return el;
-  }
-
-  private addAction(bar: HTMLElement, label: string, what: 'channel' | 'bridge', id: string): void {
-    const b = this.doc.createElement('button');
-    b.type = 'button';
-    b.className = 'detail-action';
-    b.textContent = label;
-    b.dataset.filter = what;
-    b.dataset.value = id;
-    bar.appendChild(b);
   }
 
   private pruneCache(first: number, last: number): void {
@@ -411,6 +343,11 @@ export class VirtualList {
     }
     this.collapse(false);
     this.expanded = { id, abs, height: DETAIL_CHROME + JSON_LINE_HEIGHT };
+    // Reading an event: new ones must not scroll it away.
+    if (this.follow) {
+      this.follow = false;
+      this.opts.followChanged(false);
+    }
     this.opts.requestDetail(id);
     this.layout();
     this.render();

@@ -11,6 +11,7 @@ import {
   openAriContainer,
   quickInput,
   runCommand,
+  runContextMenu,
   sidebar,
   statusBarItem,
   treeRows,
@@ -107,8 +108,7 @@ describe('ARI Explorer in code-server', function () {
   it('plays sound:hello-world from the channel\'s context menu: PlaybackStarted, PlaybackFinished', async () => {
     const page = s.page;
     const row = treeItem(page, new RegExp(escape(stasisChannel))).first();
-    await row.click({ button: 'right' });
-    await page.getByRole('menuitem', { name: /Play Media on Channel/ }).click();
+    await runContextMenu(page, row, /Play Media on Channel/);
     await answerQuickInput(page, 'sound:', /What kind of media/);
     await answerQuickInput(page, 'hello-world', /sounds/);
     // hello-world exists in two languages: keep the channel's.
@@ -133,8 +133,7 @@ describe('ARI Explorer in code-server', function () {
   it('hangs up from the context menu: the channel leaves the tree', async () => {
     const page = s.page;
     const row = treeItem(page, new RegExp(escape(stasisChannel))).first();
-    await row.click({ button: 'right' });
-    await page.getByRole('menuitem', { name: /Hang Up/ }).click();
+    await runContextMenu(page, row, /Hang Up/);
     await answerQuickInput(page, 'normal', /Hangup reason/);
     await row.waitFor({ state: 'detached' });
     await s.step('hung-up');

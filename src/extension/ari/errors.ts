@@ -65,15 +65,33 @@ function decodeHtml(s: string): string {
   return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
 }
 
-/** An HTTP answer >= 400 (REST or the WebSocket handshake). */
+/**
+ * Removes the caller's own credentials (the password, base64 user:pass) from text a server
+ * sent back: a proxy or a misconfigured server may echo the request in its error page.
+ */
+export function scrubCredentials(text: string, secrets: readonly string[]): string {
+  let out = text;
+  for (const s of secrets) if (s.length >= 3 && out.includes(s)) out = out.split(s).join('***');
+  return out;
+}
+
+/** What scrubCredentials() looks for, for a user and password. */
+export function credentialForms(username: string, password: string): string[] {
+  if (!password) return [];
+  const pair = `${username}:${password}`;
+  return [Buffer.from(pair, 'utf8').toString('base64'), pair, password, encodeURIComponent(password)];
+}
+
+/** An HTTP answer >= 400 (REST or the WebSocket handshake). `secrets` are scrubbed from the server's text. */
 export function errorFromResponse(
   method: string,
   path: string,
   status: number,
   text: string,
   contentType: string | undefined,
+  secrets: readonly string[] = [],
 ): AriError {
-  const serverMessage = extractServerMessage(text, contentType);
+  const serverMessage = extractServerMessage(scrubCredentials(text, secrets), contentType);
   const html = (contentType ?? '').includes('html') || text.trimStart().startsWith('<');
   return new AriError({
     method,

@@ -21,7 +21,7 @@ import { type Logger, nullLogger } from '../util/logger';
 import { createAgent } from './agent';
 import { type BackoffOptions, DEFAULT_BACKOFF, backoffDelay } from './backoff';
 import { EventDeduper } from './dedupe';
-import { AriError, errorFromNetwork, errorFromResponse } from './errors';
+import { AriError, credentialForms, errorFromNetwork, errorFromResponse } from './errors';
 import type { AriEvent } from './models.generated';
 import { type AriConnectionOptions, DEFAULT_TIMEOUT_MS } from './options';
 import { basicAuthHeader, parseAriUrl } from './rest';
@@ -261,7 +261,7 @@ export class AriEventSocket {
       const done = (): void => {
         if (failure) return;
         const text = Buffer.concat(chunks).toString('utf8');
-        failure = errorFromResponse('GET', this.path, res.statusCode ?? 0, text, res.headers['content-type']);
+        failure = errorFromResponse('GET', this.path, res.statusCode ?? 0, text, res.headers['content-type'], credentialForms(this.opts.username, this.opts.password));
         ws.terminate();
       };
       res.on('end', done);

@@ -13,7 +13,7 @@ import nodeFetch from 'node-fetch';
 import type { Logger } from '../util/logger';
 import { nullLogger, redact } from '../util/logger';
 import { createAgent } from './agent';
-import { AriError, errorFromNetwork, errorFromResponse } from './errors';
+import { AriError, credentialForms, errorFromNetwork, errorFromResponse } from './errors';
 import { type AriConnectionOptions, DEFAULT_TIMEOUT_MS, type FetchLike, type FetchResponseLike } from './options';
 import { buildQuery } from './query';
 import type { AriCaller, HttpMethod } from './resources/caller';
@@ -116,6 +116,8 @@ export class AriRestClient implements AriCaller {
   readonly apiDocs: ApiDocsResource;
 
   private readonly authorization: string;
+  /** Scrubbed from server error texts (a server may echo the request). */
+  private readonly secrets: string[];
   private readonly timeoutMs: number;
   private readonly log: Logger;
   private readonly fetchImpl: FetchLike;
@@ -126,6 +128,7 @@ export class AriRestClient implements AriCaller {
     this.baseUrl = parsed.baseUrl;
     this.basePath = parsed.basePath;
     this.authorization = basicAuthHeader(opts.username, opts.password);
+    this.secrets = credentialForms(opts.username, opts.password);
     this.timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.log = opts.log ?? nullLogger;
     this.fetchImpl = deps.fetch ?? (nodeFetch as unknown as FetchLike);
@@ -199,7 +202,7 @@ export class AriRestClient implements AriCaller {
         resHeaders[name.toLowerCase()] = value;
       });
       this.log.debug(`ARI ${method} ${fullPath}${redact(qs)} -> ${res.status} (${Date.now() - started} ms)`);
-      if (res.status >= 400) throw errorFromResponse(method, fullPath, res.status, text, resHeaders['content-type']);
+      if (res.status >= 400) throw errorFromResponse(method, fullPath, res.status, text, resHeaders['content-type'], this.secrets);
       if (bytes) return { status: res.status, headers: resHeaders, body: bytes as T, text: '' };
       return { status: res.status, headers: resHeaders, body: parseBody(text, resHeaders['content-type']) as T, text };
     } finally {

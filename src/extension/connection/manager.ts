@@ -32,6 +32,8 @@ export class ConnectionManager implements vscode.Disposable {
   private generation = 0;
   /** The generation whose 401 was already turned into a password prompt (one per attempt). */
   private offered401 = -1;
+  /** Profiles whose "certificate verification is off" warning this window has shown. */
+  private readonly warnedInsecure = new Set<string>();
   /** Set while updatePassword stores a password, so the secrets echo does not reconnect twice. */
   private storingPasswordFor: string | undefined;
   /** Listeners on the current session; replaced per session (a DisposableStore is single-use). */
@@ -105,6 +107,7 @@ export class ConnectionManager implements vscode.Disposable {
     await this.profiles.setActive(profile.id);
     this.setPhase({ kind: 'connecting', profileName: profile.name, attempt: 1 });
     this.log.info(`Connecting to "${profile.name}" (${profile.url}) as ${profile.username}`);
+    this.warnIfInsecure(profile);
     try {
       const connection = this.connectionOptions(profile, await this.passwordFor(profile));
       const apps = await this.chooseApps(profile, connection, opts.trustApps ?? false);
@@ -250,7 +253,22 @@ export class ConnectionManager implements vscode.Disposable {
   }
 
   private connectedPhase(): ConnectionPhase {
-    return { kind: 'connected', profileName: this.profile?.name ?? '', version: this.session?.info?.system?.version };
+    return {
+      kind: 'connected',
+      profileName: this.profile?.name ?? '',
+      version: this.session?.info?.system?.version,
+      ...(this.profile && isInsecure(this.profile) ? { insecure: true } : {}),
+    };
+  }
+
+  /** A profile that skips TLS verification is said out loud (log each connect, a message once per window). */
+  private warnIfInsecure(profile: Profile): void {
+    if (!isInsecure(profile)) return;
+    const text = insecureTlsWarning(profile);
+    this.log.warn(text);
+    if (this.warnedInsecure.has(profile.id)) return;
+    this.warnedInsecure.add(profile.id);
+    void vscode.window.showWarningMessage(text);
   }
 
   private idlePhase(): ConnectionPhase {
@@ -334,6 +352,15 @@ export class ConnectionManager implements vscode.Disposable {
     this.sessionStore.dispose();
     for (const d of this.disposables.reverse()) d.dispose();
   }
+}
+
+/** TLS verification is off only when the profile says so, and only matters for https. */
+export function isInsecure(profile: Profile): boolean {
+  return profile.tls?.insecure === true && profile.url.startsWith('https:');
+}
+
+export function insecureTlsWarning(profile: Profile): string {
+  return `TLS certificate verification is OFF for "${profile.name}" (${profile.url}): the server's identity is not checked, so anyone on the network path can read the ARI password and traffic. Trust a CA file in the profile instead where you can.`;
 }
 
 function toVscode(d: { dispose(): void }): vscode.Disposable {

@@ -264,6 +264,7 @@ export class AriStateModel {
         return;
       case 'RecordingStarted': {
         const r = ev.recording;
+        if (typeof r.name !== 'string' || r.name === '') throw new TypeError('malformed recording');
         if (this.recordings.has(r.name)) this.changes.field('recording', r.name);
         else this.changes.structure('recording', r.name);
         this.recordings.set(r.name, r);
@@ -282,6 +283,7 @@ export class AriStateModel {
       }
       case 'DeviceStateChanged': {
         const d = ev.device_state;
+        if (typeof d.name !== 'string' || typeof d.state !== 'string') throw new TypeError('malformed device state');
         if (!d.name.startsWith(CONTROLLED_DEVICE_PREFIX)) return;
         if (this.deviceStates.has(d.name)) this.changes.field('deviceState', d.name);
         else this.changes.structure('deviceState', d.name);
@@ -291,6 +293,7 @@ export class AriStateModel {
       case 'EndpointStateChange':
       case 'ContactStatusChange':
       case 'PeerStatusChange': {
+        if (typeof ev.endpoint.technology !== 'string' || typeof ev.endpoint.resource !== 'string') throw new TypeError('malformed endpoint');
         const key = endpointKey(ev.endpoint);
         if (this.endpoints.has(key)) this.changes.field('endpoint', key);
         else this.changes.structure('endpoint', key);
@@ -325,6 +328,9 @@ export class AriStateModel {
    * ago. `explicit` events (ChannelCreated, StasisStart) bring a removed id back.
    */
   private upsertChannel(c: Channel, explicit: boolean): ChannelState | undefined {
+    // A channel without a string id and name (a hostile or broken frame) would become a
+    // Map key the tree cannot show: refuse it (apply() counts it as malformed).
+    if (typeof c.id !== 'string' || c.id === '' || typeof c.name !== 'string') throw new TypeError('malformed channel');
     const prev = this.channels.get(c.id);
     if (prev === undefined) {
       if (explicit) this.goneChannels.forget(c.id);
@@ -386,6 +392,7 @@ export class AriStateModel {
   // ---------------------------------------------------------------- bridges
 
   private setBridge(b: Bridge): void {
+    if (typeof b.id !== 'string' || b.id === '' || !Array.isArray(b.channels)) throw new TypeError('malformed bridge');
     if (this.bridges.has(b.id)) this.changes.field('bridge', b.id);
     else this.changes.structure('bridge', b.id);
     this.bridges.set(b.id, b);

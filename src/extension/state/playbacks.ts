@@ -36,8 +36,8 @@ export class PlaybackStore {
   }
 
   started(p: Playback): void {
-    this.gone.forget(p.id);
     this.set(p);
+    this.gone.forget(p.id);
     const before = this.playingOn.get(p.target_uri);
     this.playingOn.set(p.target_uri, p.id);
     if (before !== undefined && before !== p.id) {
@@ -63,6 +63,8 @@ export class PlaybackStore {
   }
 
   private set(p: Playback): void {
+    // A playback without a string id and target would be a Map key nothing can show or age out.
+    if (typeof p.id !== 'string' || p.id === '' || typeof p.target_uri !== 'string') throw new TypeError('malformed playback');
     if (this.map.has(p.id)) this.changes.field('playback', p.id);
     else this.changes.structure('playback', p.id);
     this.map.set(p.id, p);

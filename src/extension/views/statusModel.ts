@@ -5,7 +5,7 @@ export type ConnectionPhase =
   | { kind: 'noProfile' }
   | { kind: 'disconnected'; profileName?: string }
   | { kind: 'connecting'; profileName: string; attempt: number }
-  | { kind: 'connected'; profileName: string; version?: string }
+  | { kind: 'connected'; profileName: string; version?: string; /** the profile skips TLS certificate verification */ insecure?: boolean }
   | { kind: 'reconnecting'; profileName: string; attempt: number; retryAt: number; error?: string }
   | { kind: 'error'; profileName: string; error: string; hint?: string };
 
@@ -28,6 +28,9 @@ function md(text: string): string {
 
 const CLICK = '\n\nClick for actions.';
 
+/** What the status bar says about a profile that skips certificate verification. */
+export const INSECURE_TLS_TEXT = 'TLS certificate verification is off for this profile: anyone on the network path can read the ARI password and traffic.';
+
 /** `now` is passed in so the countdown is testable without a clock. */
 export function renderStatus(phase: ConnectionPhase, now: number): StatusView {
   switch (phase.kind) {
@@ -47,14 +50,20 @@ export function renderStatus(phase: ConnectionPhase, now: number): StatusView {
         tooltip: `Connecting to **${md(phase.profileName)}**${phase.attempt > 1 ? ` (attempt ${phase.attempt})` : ''}…` + CLICK,
         ticking: false,
       };
-    case 'connected':
+    case 'connected': {
+      // A profile that skips certificate checks stays visibly marked for as long as it is used.
+      const icon = phase.insecure ? 'unlock' : 'pass-filled';
       return {
-        text: `$(pass-filled) ARI: ${phase.profileName}${phase.version ? ` (${phase.version})` : ''}`,
-        icon: 'pass-filled',
-        color: 'charts.green',
-        tooltip: `Connected to **${md(phase.profileName)}**${phase.version ? `, Asterisk ${md(phase.version)}` : ''}.` + CLICK,
+        text: `$(${icon}) ARI: ${phase.profileName}${phase.version ? ` (${phase.version})` : ''}`,
+        icon,
+        color: phase.insecure ? 'charts.yellow' : 'charts.green',
+        tooltip:
+          `Connected to **${md(phase.profileName)}**${phase.version ? `, Asterisk ${md(phase.version)}` : ''}.` +
+          (phase.insecure ? `\n\n$(warning) ${md(INSECURE_TLS_TEXT)}` : '') +
+          CLICK,
         ticking: false,
       };
+    }
     case 'reconnecting': {
       const seconds = Math.max(0, Math.ceil((phase.retryAt - now) / 1000));
       return {

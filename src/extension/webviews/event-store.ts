@@ -5,13 +5,45 @@
 import { RingBuffer } from './ring-buffer';
 import { describeEvent, type EventFacts } from './event-summary';
 
-export interface StoredEvent extends EventFacts {
-  /** Position in this store's history, 0-based, never reused (until clear()). */
-  n: number;
-  receivedAt: number;
+/** One buffered event. A class, so 50,000 of them share one shape. */
+export class StoredEvent {
+  readonly type: string;
+  readonly app: string;
+  readonly object: string;
+  readonly summary: string;
+  readonly channelIds: string[];
+  readonly channelNames: string[];
+  readonly bridgeIds: string[];
+  readonly bridgeNames: string[];
   /** What the list shows as the time: the event's timestamp, else receivedAt. */
-  time: number;
-  json: string;
+  readonly time: number;
+
+  constructor(
+    /** Position in this store's history, 0-based, never reused (until clear()). */
+    readonly n: number,
+    facts: EventFacts,
+    receivedAt: number,
+    readonly json: string,
+  ) {
+    // Type and app names repeat endlessly: keep one copy of each.
+    this.type = intern(facts.type);
+    this.app = intern(facts.app);
+    this.object = facts.object;
+    this.summary = facts.summary;
+    this.channelIds = facts.channelIds;
+    this.channelNames = facts.channelNames;
+    this.bridgeIds = facts.bridgeIds;
+    this.bridgeNames = facts.bridgeNames;
+    this.time = Number.isFinite(facts.eventTime) ? facts.eventTime : receivedAt;
+  }
+}
+
+const interned = new Map<string, string>();
+function intern(s: string): string {
+  const known = interned.get(s);
+  if (known !== undefined) return known;
+  if (interned.size < 10_000) interned.set(s, s); // bounded: app names come from the server
+  return s;
 }
 
 export class EventStore {
@@ -46,13 +78,8 @@ export class EventStore {
   /** Adds an event; `json` may be passed when the caller already has the text. */
   push(event: object, receivedAt: number, json?: string): StoredEvent {
     const facts = describeEvent(event as Record<string, unknown>);
-    const stored: StoredEvent = {
-      ...facts,
-      n: this.next++,
-      receivedAt,
-      time: Number.isFinite(facts.eventTime) ? facts.eventTime : receivedAt,
-      json: json ?? JSON.stringify(event),
-    };
+    const stored = new StoredEvent(this.next, facts, receivedAt, json ?? JSON.stringify(event));
+    this.next++;
     const evicted = this.ring.push(stored);
     if (evicted) this.count(evicted.type, -1);
     this.count(stored.type, 1);

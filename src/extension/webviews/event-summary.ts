@@ -85,17 +85,30 @@ export function describeEvent(event: Obj): EventFacts {
   const ts = str(event.timestamp);
   const eventTime = ts ? Date.parse(ts) : NaN;
   const { object, summary } = objectAndSummary(type, event);
+  // Tens of thousands of these are kept: exact-size arrays (a pushed-to array reserves ~16
+  // slots) and flat strings (a template literal is a rope that keeps its pieces) halve the
+  // memory per event.
   return {
     type,
     eventTime,
     app: str(event.application),
-    object: clip(object, 120),
-    summary: clip(summary),
-    channelIds,
-    channelNames,
-    bridgeIds,
-    bridgeNames,
+    object: flat(clip(object, 120)),
+    summary: flat(clip(summary)),
+    channelIds: exact(channelIds),
+    channelNames: exact(channelNames),
+    bridgeIds: exact(bridgeIds),
+    bridgeNames: exact(bridgeNames),
   };
+}
+
+const NONE: string[] = [];
+function exact(a: string[]): string[] {
+  return a.length === 0 ? NONE : a.slice();
+}
+/** Reading a character makes V8 flatten a rope in place, releasing its pieces. */
+function flat(s: string): string {
+  if (s.length > 0) s.charCodeAt(0);
+  return s;
 }
 
 function objectAndSummary(type: string, e: Obj): { object: string; summary: string } {

@@ -39,7 +39,13 @@ export class LiveFeed implements Disposable {
   private follow(session: EventSessionLike | undefined): void {
     this.sessionSub?.dispose();
     this.sessionSub = session?.onEvents((records) => {
-      for (const r of records) this.store.push(r.event, r.receivedAt);
+      for (const r of records) {
+        try {
+          this.store.push(r.event, r.receivedAt);
+        } catch {
+          // An event that cannot be serialized is skipped; the stream goes on.
+        }
+      }
       if (records.length > 0) this.onBatch();
     });
   }

@@ -1,6 +1,6 @@
 // One code-server with the packaged .vsix and one Chromium page for a browser scenario, with a
 // screenshot per step and the logs kept on failure (test-results/e2e/).
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchBrowser, type LaunchedBrowser } from './browser';
@@ -60,19 +60,20 @@ export async function openBrowserSession(name: string, env: NodeJS.ProcessEnv = 
       await page.screenshot({ path: file });
     },
     async close(failed: boolean) {
+      const keep = failed || process.env.ARI_EXPLORER_KEEP_LOGS === '1';
+      if (keep) {
+        writeFileSync(join(out, 'browser-console.log'), consoleLog.join('\n'));
+      }
       if (failed) {
         await page.screenshot({ path: join(out, 'failure.png') }).catch(() => undefined);
         const html = await page.content().catch(() => '');
         writeFileSync(join(out, 'failure.html'), html);
-        writeFileSync(join(out, 'browser-console.log'), consoleLog.join('\n'));
       }
       await browser.close();
       await stopAll();
-      if (failed) {
-        // code-server's own logs (exthost, renderer) live in the user-data dir: keep them next to the screenshots.
-        const logs = join(dirs.userDataDir, 'logs');
-        if (existsSync(logs)) cpSync(logs, join(out, 'vscode-logs'), { recursive: true });
-        console.error(`e2e ${name}: screenshots and VS Code logs kept in ${out}`);
+      if (keep) {
+        // code-server's own logs (server, extension host, renderer) stay in its folders.
+        console.error(`e2e ${name}: screenshots in ${out}; VS Code logs in ${join(dirs.userDataDir, 'logs')} and ${dirs.logFile}`);
       } else {
         rmSync(dirs.root, { recursive: true, force: true });
       }

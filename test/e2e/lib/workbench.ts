@@ -73,3 +73,20 @@ export function webview(page: Page): FrameLocator {
     .frameLocator(`iframe.webview.ready[src*="extensionId=${EXTENSION_ID}"]`)
     .frameLocator('iframe#active-frame');
 }
+
+/**
+ * Right-clicks `target` and runs the context-menu entry `item`. The entry is focused by
+ * hovering and run with Enter: a click right after the menu opens can be swallowed while it
+ * is still animating in.
+ */
+export async function runContextMenu(page: Page, target: Locator, item: string | RegExp): Promise<void> {
+  await target.click({ button: 'right' });
+  const entry = page.getByRole('menuitem', { name: item });
+  await entry.waitFor({ state: 'visible' });
+  await entry.hover();
+  await page.locator('.monaco-menu .action-item.focused', { has: entry }).or(
+    page.locator('.monaco-menu .action-item.focused').filter({ hasText: item }),
+  ).first().waitFor();
+  await page.keyboard.press('Enter');
+  await entry.waitFor({ state: 'hidden' });
+}

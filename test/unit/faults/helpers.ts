@@ -19,13 +19,14 @@ export function secretForms(user = USER, password = PASSWORD): string[] {
     Buffer.from(`${user}:${password}`).toString('base64'),
     encodeURIComponent(password),
     `${user}:${password}`,
-    'api_key',
   ];
 }
 
-/** Fails when `text` holds a password, its base64 (Basic), an api_key or an Authorization value. */
+/** Fails when `text` holds a password, its base64 (Basic), an api_key value or an Authorization value. */
 export function assertNoSecrets(text: string, where: string, forms: string[] = secretForms()): void {
-  for (const s of forms) assert.ok(!text.includes(s), `${where} contains ${s === 'api_key' ? 'api_key' : 'a credential'}: ${text.slice(0, 300)}`);
+  for (const s of forms) assert.ok(!text.includes(s), `${where} contains a credential: ${text.slice(0, 300)}`);
+  // `api_key=***` (redacted) may appear; an api_key with a real value may not.
+  assert.ok(!/api_key=(?!\*\*\*)[^&\s"']/i.test(text), `${where} contains an api_key value`);
   assert.ok(!/authorization\s*[:=]\s*"?basic\s+[A-Za-z0-9+/=]{6,}/i.test(text), `${where} contains an Authorization header`);
 }
 
@@ -103,14 +104,17 @@ export interface LocalAri {
 export async function startLocalAri(opts: {
   rest?: (path: string, req: http.IncomingMessage, res: http.ServerResponse) => void;
   onSocket?: (ws: WebSocket, n: number) => void;
-  accept?: (req: http.IncomingMessage, n: number) => boolean;
+  /** false: refuse with 503; 'hang': never answer the upgrade */
+  accept?: (req: http.IncomingMessage, n: number) => boolean | 'hang';
+  autoPong?: boolean;
 }): Promise<LocalAri> {
   const server = http.createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     if (opts.rest) opts.rest(path, req, res);
     else emptyAri(path, res);
   });
-  const wss = new WebSocketServer({ noServer: true });
+  const wss = new WebSocketServer({ noServer: true, autoPong: opts.autoPong ?? true });
+  const hanging = new Set<import('node:stream').Duplex>();
   const ari: LocalAri = {
     url: '',
     server,
@@ -118,6 +122,7 @@ export async function startLocalAri(opts: {
     upgrades: 0,
     async close() {
       for (const c of wss.clients) c.terminate();
+      for (const s of hanging) s.destroy();
       wss.close();
       server.closeAllConnections();
       await new Promise<void>((r) => server.close(() => r()));
@@ -125,7 +130,12 @@ export async function startLocalAri(opts: {
   };
   server.on('upgrade', (req, socket, head) => {
     const n = ++ari.upgrades;
-    if (opts.accept && !opts.accept(req, n)) {
+    const verdict = opts.accept ? opts.accept(req, n) : true;
+    if (verdict === 'hang') {
+      hanging.add(socket);
+      return;
+    }
+    if (!verdict) {
       socket.end('HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
       return;
     }
@@ -181,5 +191,28 @@ export function enableGc(): boolean {
     return true;
   } catch {
     return false;
+  }
+}
+
+/** A MemoryLogger that tells when a line matching a pattern arrives. */
+export class WatchLogger extends MemoryLogger {
+  private waiters: { re: RegExp; count: number; resolve: () => void }[] = [];
+  private push(line: string): void {
+    this.lines.push(line);
+    this.waiters = this.waiters.filter((w) => {
+      if (this.lines.filter((l) => w.re.test(l)).length < w.count) return true;
+      w.resolve();
+      return false;
+    });
+  }
+  override trace(m: string): void { this.push(`trace ${m}`); }
+  override debug(m: string): void { this.push(`debug ${m}`); }
+  override info(m: string): void { this.push(`info ${m}`); }
+  override warn(m: string): void { this.push(`warn ${m}`); }
+  override error(m: string | Error): void { this.push(`error ${m instanceof Error ? m.message : m}`); }
+  /** Resolves once `count` lines match `re` (with a deadline). */
+  until(re: RegExp, count = 1, ms = 10_000): Promise<void> {
+    if (this.lines.filter((l) => re.test(l)).length >= count) return Promise.resolve();
+    return withDeadline(new Promise<void>((resolve) => this.waiters.push({ re, count, resolve })), ms, `${count} log line(s) matching ${re}`);
   }
 }

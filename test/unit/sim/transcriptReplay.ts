@@ -185,27 +185,40 @@ export async function replayTranscript(file: string, base: string, prefixBase: s
     return base + p;
   };
   // is every recorded (non-volatile) event type there, on every open socket?
-  const ready = (): boolean =>
+  // strict: volatile types (ChannelVarset/Dialplan, DeviceStateChanged) too
+  const ready = (strict: boolean): boolean =>
     [...sockets.values()].every((s) => {
       if (!s.ws || s.closed) return true;
       const have = count(s.live);
-      for (const [t, n] of count(s.rec)) if (!VOLATILE.has(t) && t !== '_ws_close' && (have.get(t) ?? 0) < n) return false;
+      for (const [t, n] of count(s.rec)) if ((strict || !VOLATILE.has(t)) && t !== '_ws_close' && (have.get(t) ?? 0) < n) return false;
       return true;
     });
   const waitReady = async (): Promise<void> => {
-    if (ready()) return;
+    await waitFor(false, waitMs, true);
+    // volatile events are not required, but give them a short moment to land in this window
+    await waitFor(true, 60, false);
+  };
+  const waitFor = async (strict: boolean, limitMs: number, countMiss: boolean): Promise<void> => {
+    if (ready(strict)) return;
     await new Promise<void>((resolve) => {
       const timer = setTimeout(() => {
-        result.waitMisses.push(`before request ${result.requests.length + 1}`);
+        if (countMiss) result.waitMisses.push(`before request ${result.requests.length + 1}`);
         done();
-      }, waitMs);
+      }, limitMs);
       const done = (): void => {
         clearTimeout(timer);
+        clearTimeout(quiet);
         for (const s of sockets.values()) s.waiter = undefined;
         resolve();
       };
+      let quiet: NodeJS.Timeout | undefined;
       const check = (): void => {
-        if (ready()) done();
+        if (ready(strict)) return done();
+        // settling volatile events: stop once the sockets have been quiet for the limit
+        if (!countMiss) {
+          clearTimeout(quiet);
+          quiet = setTimeout(done, limitMs);
+        }
       };
       for (const s of sockets.values()) s.waiter = check;
     });

@@ -193,6 +193,7 @@ test('a row expands to highlighted JSON, with a timeline action', () => {
   assert.equal(detail.querySelector('.json-boolean')?.textContent, 'true');
   assert.equal(detail.querySelector('b'), null, 'event text is never parsed as HTML');
   assert.ok(row.classList.contains('expanded'));
+  assert.equal((api.state as PersistedState).followTail, false, 'expanding a row stops following the tail');
   (detail.querySelector('.detail-action') as HTMLElement).click();
   const [f] = api.take('setFilter');
   assert.equal(f.filter.channel, '1.1');

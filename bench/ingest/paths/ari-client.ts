@@ -1,0 +1,41 @@
+// (c) npm ari-client 2.2.0, the usual Node ARI library: `connect()` reads /ari/api-docs
+// through swagger-client, `start(app, subscribeAll)` opens the socket, and every message is
+// parsed, matched to its Swagger event model and its channels/bridges wrapped as resource
+// instances before it is emitted as '*' and as its type.
+import { createRequire } from 'node:module';
+import { type OpenPath } from './types';
+
+interface AriClient {
+  _connection: { host: string };
+  on(event: string, listener: (...args: unknown[]) => void): void;
+  start(apps: string, subscribeAll?: boolean): Promise<void>;
+  stop(): void;
+  _ws?: { once(event: 'close', listener: () => void): void; readyState: number };
+}
+interface AriClientModule {
+  connect(url: string, user: string, password: string): Promise<AriClient>;
+}
+
+const ari = createRequire(__filename)('ari-client') as AriClientModule;
+
+export const openAriClient: OpenPath = async (target, meter, settled) => {
+  // The API description may come from elsewhere than the stream (see BENCHMARKS.md):
+  // ari-client builds both URLs from one host, so the socket's host is set after connect.
+  const client = await ari.connect(target.docsUrl ?? target.url, target.username, target.password);
+  client._connection.host = new URL(target.url).host;
+  client.on('*', () => {
+    meter.event();
+    if (meter.count === target.expected) settled();
+  });
+  await client.start(target.app, true);
+  return {
+    notes: () => ({}),
+    close: () =>
+      new Promise<void>((done) => {
+        const ws = client._ws;
+        if (!ws || ws.readyState !== 1) return done();
+        ws.once('close', () => done());
+        client.stop();
+      }),
+  };
+};

@@ -1,0 +1,77 @@
+// The DOM of one list row and of an expanded row's detail. Text goes in with textContent
+// only: event fields are untrusted.
+
+import type { DetailMessage, RowSummary } from '../shared/protocol';
+import { formatDelta, formatTime } from './format';
+import { prettyJson, renderJson } from './json-view';
+
+/** A row: `class="event-row fam-<family>" data-type="<EventType>" data-id="<id>"` (stable selectors for the browser tests). */
+export function makeRow(doc: Document, row: RowSummary, showDelta: boolean): HTMLElement {
+  const el = doc.createElement('div');
+  el.className = `event-row fam-${row.family}`;
+  el.dataset.type = row.type;
+  el.dataset.id = String(row.id);
+  el.id = `event-${row.id}`;
+  el.setAttribute('role', 'row');
+  el.tabIndex = -1;
+  const cell = (cls: string, text: string): void => {
+    const s = doc.createElement('span');
+    s.className = cls;
+    s.setAttribute('role', 'gridcell');
+    s.textContent = text;
+    el.appendChild(s);
+  };
+  const chevron = doc.createElement('span');
+  chevron.className = 'col-chevron codicon codicon-chevron-right';
+  el.appendChild(chevron);
+  cell('col-time', formatTime(row.time));
+  cell('col-delta', showDelta ? formatDelta(row.deltaMs) : '');
+  cell('col-type', row.type);
+  cell('col-object', row.object);
+  cell('col-summary', row.summary);
+  el.title = `${row.type} ${row.object} ${row.summary}`.trim();
+  return el;
+}
+
+/** Stands in for a row whose data is on its way (not an .event-row: tests count real rows). */
+export function makePlaceholder(doc: Document): HTMLElement {
+  const el = doc.createElement('div');
+  el.className = 'event-row-placeholder';
+  el.dataset.id = '';
+  return el;
+}
+
+/** The expanded part: actions (timeline of a channel, events of a bridge) and the coloured JSON. */
+export function makeDetail(doc: Document, id: number, detail: DetailMessage | undefined): HTMLElement {
+  const el = doc.createElement('div');
+  el.className = 'event-detail';
+  el.dataset.id = String(id);
+  const bar = doc.createElement('div');
+  bar.className = 'detail-actions';
+  el.appendChild(bar);
+  const pre = doc.createElement('pre');
+  pre.className = 'json';
+  el.appendChild(pre);
+  if (!detail) {
+    pre.textContent = 'Loading…';
+    return el;
+  }
+  if (detail.json === undefined) {
+    pre.textContent = 'This event is no longer in the buffer.';
+    return el;
+  }
+  for (const c of detail.channelIds) addAction(doc, bar, `Timeline of channel ${c}`, 'channel', c);
+  for (const b of detail.bridgeIds) addAction(doc, bar, `Events of bridge ${b}`, 'bridge', b);
+  renderJson(doc, pre, prettyJson(detail.json));
+  return el;
+}
+
+function addAction(doc: Document, bar: HTMLElement, label: string, what: 'channel' | 'bridge', value: string): void {
+  const b = doc.createElement('button');
+  b.type = 'button';
+  b.className = 'detail-action';
+  b.textContent = label;
+  b.dataset.filter = what;
+  b.dataset.value = value;
+  bar.appendChild(b);
+}
