@@ -11,7 +11,8 @@ export default tseslint.config(
   },
   {
     // The ARI client, state model, session and simulator run in plain Node: no vscode.
-    files: ['src/extension/ari/**', 'src/extension/state/**', 'src/extension/connection/session.ts', 'tools/**'],
+    files: ['src/extension/ari/**', 'src/extension/state/**', 'src/extension/connection/session.ts', 'src/extension/connection/snapshot.ts', 'src/extension/webviews/**', 'src/extension/dialplan/core/**', 'tools/**'],
+    ignores: ['src/extension/webviews/index.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: ['vscode'] }] },
   },
 );

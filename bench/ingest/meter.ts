@@ -2,7 +2,7 @@
 // the last one (plus any work that ran after the last frame, e.g. a final batch flush), and
 // CPU time (process.cpuUsage, user + system) over the same run. Kept to one counter bump and
 // one clock read per event so the meter does not weigh on the path it measures.
-import { performance } from 'node:perf_hooks';
+import { performance, type EventLoopUtilization } from 'node:perf_hooks';
 
 export interface RunResult {
   events: number;
@@ -17,12 +17,14 @@ export class Meter {
   private t0 = 0;
   private tLast = 0;
   private cpu0: NodeJS.CpuUsage | undefined;
+  private elu0: EventLoopUtilization | undefined;
   private busyAfterLast = 0;
 
   event(): void {
     if (++this.count === 1) {
       this.t0 = performance.now();
       this.cpu0 = process.cpuUsage();
+      this.elu0 = performance.eventLoopUtilization();
     }
     this.tLast = performance.now();
   }
@@ -44,11 +46,14 @@ export class Meter {
 
   result(notes: Record<string, number> = {}): RunResult {
     const cpu = this.cpu0 ? process.cpuUsage(this.cpu0) : { user: 0, system: 0 };
+    // Share of the run the event loop was busy (not waiting in poll): < 1 means the path
+    // waited for data (or for its batch timers) rather than for the CPU.
+    const elu = this.elu0 ? performance.eventLoopUtilization(this.elu0).utilization : NaN;
     return {
       events: this.count,
       wallMs: this.count > 0 ? this.tLast - this.t0 + this.busyAfterLast : 0,
       cpuMs: (cpu.user + cpu.system) / 1000,
-      notes: { ...notes, ingestMs: this.tLast - this.t0, busyAfterLastMs: this.busyAfterLast },
+      notes: { ...notes, ingestMs: this.tLast - this.t0, busyAfterLastMs: this.busyAfterLast, loopBusy: elu },
     };
   }
 }

@@ -2,9 +2,12 @@
 // every repetition plays each stream once per path, one path at a time, in a rotating order,
 // so each (a)/(b)/(c) triple shares the machine's noise of that moment. Ratios are taken per
 // repetition, then the median is reported.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startSimulator, type Simulator } from '../../tools/ari-sim/index';
 import { BurstServer, encodeFrames } from './burst-server';
-import { ClientProcess } from './client-pool';
+import { buildClientBundle, ClientProcess } from './client-pool';
 import { buildBurstFrames } from './frames';
 import type { RunResult } from './meter';
 import type { ConnectTarget, PathId } from './protocol';
@@ -62,7 +65,9 @@ export async function runIngest(opts: { reps: number; burstEvents: number; log: 
     ? 'the simulator'
     : "Asterisk's own Swagger files (../shared/ari-api-docs, served by the bench): the simulator's events.json has `models: {}`, and ari-client 2.2.0 then throws `Cannot read properties of undefined (reading 'properties')` in processMessage (lib/client.js:405) on the first event";
 
-  const clients = new Map(PATHS.map((p) => [p, new ClientProcess(p)] as const));
+  const bundleDir = mkdtempSync(join(tmpdir(), 'ari-bench-client-'));
+  const bundle = await buildClientBundle(bundleDir);
+  const clients = new Map(PATHS.map((p) => [p, new ClientProcess(p, bundle)] as const));
   const streams: StreamSpec[] = [
     { id: 'load50', label: 'load 50 pairs', kind: 'load', pairs: 50 },
     { id: 'load200', label: 'load 200 pairs', kind: 'load', pairs: 200 },
@@ -119,6 +124,7 @@ export async function runIngest(opts: { reps: number; burstEvents: number; log: 
     for (const c of clients.values()) c.stop();
     await burstServer.close();
     await sim.close();
+    rmSync(bundleDir, { recursive: true, force: true });
   }
   return { streams: results, ariClientDocs };
 }

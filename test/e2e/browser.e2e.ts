@@ -85,14 +85,7 @@ describe('ARI Explorer in code-server', function () {
 
   it('shows a channel in the tree when a call enters Stasis(hello-world)', async () => {
     const page = s.page;
-    const res = await fetch(`${sim.url}/ari/channels?endpoint=Local/1776@from-test&extension=100&context=default`, {
-      method: 'POST',
-      headers: { Authorization: AUTH },
-    });
-    assert.equal(res.status, 200);
-    const originated = (await res.json()) as { name: string };
-    // The ;2 half runs from-test,1776 and enters Stasis(hello-world).
-    stasisChannel = originated.name.replace(/;1$/, ';2');
+    stasisChannel = await originate(sim);
     await expand(treeItem(page, /^Channels/).first());
     const row = treeItem(page, new RegExp(escape(stasisChannel))).first();
     await row.waitFor();
@@ -128,6 +121,25 @@ describe('ARI Explorer in code-server', function () {
     assert.ok((await panel.locator('.event-row[data-type="PlaybackFinished"]').count()) > 0);
     await s.step('panel-filtered');
     await panel.locator('#filter-text').fill('');
+    await panel.locator('.event-row[data-type="StasisStart"]').first().waitFor();
+  });
+
+  it('pauses the event panel: events are held, Resume shows them', async () => {
+    const page = s.page;
+    const panel = webview(page);
+    const starts = panel.locator('.event-row[data-type="StasisStart"]');
+    const before = await starts.count();
+    await panel.locator('#pause').click();
+    await panel.locator('#pause', { hasText: 'Resume' }).waitFor();
+    const second = await originate(sim);
+    // The tree shows the call: its events have arrived, and the paused panel holds them.
+    await treeItem(page, new RegExp(escape(second))).first().waitFor();
+    await panel.locator('.held:not([hidden])').waitFor();
+    await s.step('panel-paused');
+    assert.equal(await starts.count(), before, 'no new rows while paused');
+    await panel.locator('#pause').click();
+    await starts.nth(before).waitFor();
+    await s.step('panel-resumed');
   });
 
   it('hangs up from the context menu: the channel leaves the tree', async () => {
@@ -139,6 +151,18 @@ describe('ARI Explorer in code-server', function () {
     await s.step('hung-up');
   });
 });
+
+/** POST /ari/channels into from-test,1776; returns the name of the half that enters Stasis(hello-world). */
+async function originate(sim: Simulator): Promise<string> {
+  const res = await fetch(`${sim.url}/ari/channels?endpoint=Local/1776@from-test&extension=100&context=default`, {
+    method: 'POST',
+    headers: { Authorization: AUTH },
+  });
+  assert.equal(res.status, 200, `originate answered ${res.status}`);
+  const originated = (await res.json()) as { name: string };
+  // The ;1 half runs default,100; the ;2 half runs from-test,1776 and enters Stasis(hello-world).
+  return originated.name.replace(/;1$/, ';2');
+}
 
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

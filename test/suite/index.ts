@@ -16,6 +16,7 @@ export async function run(): Promise<void> {
   mocha.suite.emit('pre-require', globalThis, 'suite', mocha);
   await import('./activation.test');
   await import('./profiles.test');
+  await import('./dialplan.test');
   await import('./live.test');
   return new Promise((resolve, reject) => {
     mocha.run((failures) => {

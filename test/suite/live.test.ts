@@ -86,6 +86,28 @@ describe('live against the simulator', function () {
     });
   });
 
+  it('ariExplorer.channel.goToDialplan opens extensions.conf at the Stasis(hello-world) line', async () => {
+    const id = await originateIntoStasis();
+    await vscode.commands.executeCommand('ariExplorer.channel.goToDialplan', { kind: 'channel', id });
+    const editor = await waitFor('extensions.conf in the active editor', () => {
+      const e = vscode.window.activeTextEditor;
+      return e && e.document.uri.path.endsWith('/extensions.conf') ? e : undefined;
+    }, { events: [vscode.window.onDidChangeActiveTextEditor as vscode.Event<unknown>] });
+    const line = editor.document.lineAt(editor.selection.active.line).text;
+    assert.match(line, /Stasis\(hello-world\)/);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
+  it('ariExplorer.events.show opens the "ARI Events" panel', async () => {
+    const isEventsTab = (t: vscode.Tab) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('ariExplorer.eventsPanel');
+    await vscode.commands.executeCommand('ariExplorer.events.show');
+    const tab = await waitFor('the events panel tab', () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find(isEventsTab), {
+      events: [vscode.window.tabGroups.onDidChangeTabs as vscode.Event<unknown>],
+    });
+    assert.equal(tab.label, 'ARI Events');
+    await vscode.window.tabGroups.close(tab);
+  });
+
   it('disconnects', async () => {
     const { services } = await activateExtension();
     await services.connections.disconnect();

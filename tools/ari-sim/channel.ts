@@ -16,7 +16,9 @@ export interface DialplanPos {
 /** Where the ;1 half of an originated Local pair goes once the far end answers. */
 export type OriginateTarget =
   | { kind: 'app'; app: string; args: string[] }
-  | { kind: 'exten'; context: string; exten: string; priority: number };
+  | { kind: 'exten'; context: string; exten: string; priority: number }
+  /** CLI `channel originate ... application App data`: the ;1 half runs one application. */
+  | { kind: 'application'; app: string; data: string };
 
 export class Channel {
   state = 'Down';
@@ -37,6 +39,8 @@ export class Channel {
   /** ;1 half waiting for its ;2 to answer (originate or /dial). */
   dialing?: { dialstring: string; target?: OriginateTarget; timeout?: NodeJS.Timeout };
   answeredOnce = false;
+  /** Snoop channels spying on this one (they go when it goes). */
+  readonly snoops: Channel[] = [];
 
   constructor(
     readonly id: string,
@@ -78,21 +82,57 @@ export function parseCallerId(s: string): PartyId {
   return { name: '', number: s.trim() };
 }
 
+// Q.850 cause texts as Asterisk's ast_cause2str gives them.
 export const HANGUP_CAUSES: Record<number, string> = {
   0: 'Unknown',
   1: 'Unallocated (unassigned) number',
+  2: 'No route to specified transmit network',
+  3: 'No route to destination',
+  6: 'Channel unacceptable',
+  7: 'Call awarded and being delivered in an established channel',
   16: 'Normal Clearing',
   17: 'User busy',
   18: 'No user responding',
   19: 'User alerting, no answer',
   20: 'Subscriber absent',
   21: 'Call Rejected',
+  22: 'Number changed',
+  23: 'Redirected to new destination',
+  26: 'Answered elsewhere',
   27: 'Destination out of order',
+  28: 'Invalid number format',
+  29: 'Facility rejected',
+  30: 'Response to STATus ENQuiry',
+  31: 'Normal, unspecified',
   34: 'Circuit/channel congestion',
   38: 'Network out of order',
+  41: 'Temporary failure',
+  42: 'Switching equipment congestion',
+  43: 'Access information discarded',
+  44: 'Requested channel not available',
+  50: 'Requested facility not subscribed',
+  52: 'Outgoing call barred',
+  54: 'Incoming call barred',
+  57: 'Bearer capability not authorized',
+  58: 'Bearer capability not available',
+  65: 'Bearer capability not implemented',
+  66: 'Channel not implemented',
+  69: 'Facility not implemented',
+  81: 'Invalid call reference value',
+  88: 'Incompatible destination',
+  95: 'Invalid message unspecified',
+  96: 'Mandatory information element is missing',
+  97: 'Message type nonexist.',
+  98: 'Wrong message',
+  99: 'Info. element nonexist or not implemented',
+  100: 'Invalid information element contents',
+  101: 'Message not compatible with call state',
+  102: 'Recover on timer expiry',
+  111: 'Protocol error, unspecified',
   127: 'Interworking, unspecified',
 };
 
+/** DELETE /channels?reason= values (ARI 22). */
 export const HANGUP_REASONS: Record<string, number> = {
   normal: 16,
   busy: 17,
@@ -101,6 +141,11 @@ export const HANGUP_REASONS: Record<string, number> = {
   timeout: 18,
   rejected: 21,
   unallocated: 1,
+  normal_unspecified: 31,
+  number_incomplete: 28,
+  codec_mismatch: 58,
+  interworking: 127,
+  failure: 38,
   answered_elsewhere: 26,
 };
 

@@ -9,12 +9,20 @@ export function astTimestamp(d: Date = new Date()): string {
 export class Timers {
   private readonly pending = new Set<NodeJS.Timeout>();
   /** Multiplies every delay: tests pass a small scale so a 1.4 s sound finishes in ~15 ms. */
-  constructor(public timeScale = 1) {}
+  constructor(
+    public timeScale = 1,
+    /** A failing simulated step is reported, never allowed to take the server down. */
+    private readonly onError: (e: unknown) => void = (e) => console.error('ari-sim timer:', e),
+  ) {}
 
   after(ms: number, fn: () => void): NodeJS.Timeout {
     const t = setTimeout(() => {
       this.pending.delete(t);
-      fn();
+      try {
+        fn();
+      } catch (e) {
+        this.onError(e);
+      }
     }, Math.max(0, Math.round(ms * this.timeScale)));
     this.pending.add(t);
     return t;

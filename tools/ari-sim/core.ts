@@ -38,7 +38,7 @@ export class SimCore {
   private localSeq = 0;
 
   constructor(readonly opts: CoreOptions) {
-    this.timers = new Timers(opts.timeScale);
+    this.timers = new Timers(opts.timeScale, (e) => opts.log(`simulated step failed: ${e instanceof Error ? e.stack : String(e)}`));
     this.dialplan = new DialplanStore(opts.dialplanFile);
     this.engine = new ChannelEngine(this);
     this.bridges = new BridgeEngine(this);

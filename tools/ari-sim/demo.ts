@@ -21,7 +21,7 @@ export class DemoTraffic {
   private calls = 0;
   private waiting: string | undefined;
   private timer?: NodeJS.Timeout;
-  private stopped = false;
+  private stopped = true;
   private readonly greeted = new Map<string, number>();
 
   constructor(
@@ -31,20 +31,25 @@ export class DemoTraffic {
     this.owner = new InternalApp((_app, ev) => this.onEvent(ev));
   }
 
+  get running(): boolean {
+    return !this.stopped;
+  }
+
   start(): void {
+    this.core.timers.cancel(this.timer);
     this.stopped = false;
     this.schedule(500);
   }
 
   stop(): void {
     this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
+    this.core.timers.cancel(this.timer);
     this.core.hub.unregister(this.owner);
   }
 
   private schedule(ms: number): void {
     if (this.stopped) return;
-    this.timer = setTimeout(() => this.call(), ms * this.core.timers.timeScale);
+    this.timer = this.core.timers.after(ms, () => this.call());
   }
 
   /** Takes the app name back when no socket holds it (a restart cleared it, a socket left). */
@@ -102,12 +107,9 @@ export class DemoTraffic {
     this.waiting = undefined;
     const b = this.core.bridges.create('mixing', `demo-${this.calls}`);
     this.core.bridges.add(b, [other, ch]);
-    setTimeout(
-      () => {
-        for (const c of [other, ch]) if (c.alive) this.core.engine.hangup(c, 16, true);
-        if (this.core.bridges.bridges.has(b.id)) this.core.bridges.destroy(b);
-      },
-      rand(3000, 5000) * this.core.timers.timeScale,
-    );
+    this.core.timers.after(rand(3000, 5000), () => {
+      for (const c of [other, ch]) if (c.alive) this.core.engine.hangup(c, 16, true);
+      if (this.core.bridges.bridges.has(b.id)) this.core.bridges.destroy(b);
+    });
   }
 }

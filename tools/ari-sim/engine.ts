@@ -202,6 +202,7 @@ export class ChannelEngine {
         this.destroy(b, 0);
         this.leaveStasis(a);
         this.destroy(a, 16);
+        for (let i = 0; i < 2; i++) this.core.deviceStates.localDevice(a.device, 'INVALID');
         return;
       }
       a.dialing = { dialstring: '' };
@@ -362,7 +363,18 @@ export class ChannelEngine {
 
   private toTarget(a: Channel, target: OriginateTarget | undefined): void {
     if (!target) return;
-    if (target.kind === 'app') {
+    if (target.kind === 'application') {
+      if (target.app.toLowerCase() === 'stasis') {
+        const [app, ...args] = target.data.split(',');
+        if (this.core.hub.isRegistered(app)) this.enterStasis(a, app, args);
+        else this.hangup(a, 16, false);
+        return;
+      }
+      a.dialplan = { ...a.dialplan, app_name: target.app, app_data: target.data };
+      this.core.channelEvent('ChannelDialplan', a, { dialplan_app: target.app, dialplan_app_data: target.data });
+      const secs = target.app.toLowerCase() === 'wait' ? Number(target.data) || 0 : 0;
+      if (secs > 0) a.step = this.core.timers.after(secs * 1000, () => this.hangup(a, 16, false));
+    } else if (target.kind === 'app') {
       a.dialplan = { ...a.dialplan, app_name: 'Stasis', app_data: [target.app, ...target.args].join(',') };
       if (this.core.hub.isRegistered(target.app)) this.enterStasis(a, target.app, target.args);
       else this.hangup(a, 16, false);
@@ -412,6 +424,7 @@ export class ChannelEngine {
     const name = `Snoop/${target.id}-${(++this.snoopSeq).toString(16).padStart(8, '0')}`;
     const ch = this.newChannel(name, 'default', 's', 0, name, snoopId);
     ch.state = 'Up';
+    target.snoops.push(ch);
     this.core.channelEvent('ChannelCreated', ch);
     this.enterStasis(ch, app, args);
     return ch;
@@ -482,6 +495,7 @@ export class ChannelEngine {
     this.core.channelEvent('ChannelDestroyed', ch, { cause, cause_txt: causeText(cause) });
     this.core.channels.delete(ch.id);
     this.core.hub.forgetChannel(ch.id);
+    for (const s of ch.snoops.splice(0)) this.hangup(s, 16, false);
   }
 
   /** DTMF sent on one half of a Local pair is received on the other half. */

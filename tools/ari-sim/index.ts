@@ -116,6 +116,8 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
       r.onPhase?.('notFound');
       await Promise.all([sleep(r.notFoundMs ?? 100), r.holdNotFound]);
       server.faults.notFound = false;
+      // the restart cancelled every timer; demo traffic resumes like a dialler would
+      if (demo?.running) demo.start();
       r.onPhase?.('up');
       log('restart: ARI back');
     },
@@ -143,10 +145,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     originateFromCli: async (endpoint, target) => {
       const ch =
         'app' in target
-          ? core.engine.originate({
-              endpoint,
-              target: target.app.toLowerCase() === 'stasis' ? { kind: 'app', app: (target.data ?? '').split(',')[0], args: (target.data ?? '').split(',').slice(1) } : undefined,
-            })
+          ? core.engine.originate({ endpoint, target: { kind: 'application', app: target.app, data: target.data ?? '' } })
           : core.engine.originate({ endpoint, target: { kind: 'exten', context: target.context, exten: target.exten, priority: target.priority ?? 1 } });
       return ch.id;
     },

@@ -8,6 +8,12 @@ export class InternalApp implements AppOwner {
   constructor(private readonly onEvent: (app: string, event: JsonObject) => void) {}
   deliver(app: string, _text: string, event: JsonObject): void {
     // Handle after the emitting call finished, as a socket client would.
-    setImmediate(() => this.onEvent(app, event));
+    setImmediate(() => {
+      try {
+        this.onEvent(app, event);
+      } catch (e) {
+        console.error('ari-sim internal app:', e);
+      }
+    });
   }
 }

@@ -3,6 +3,7 @@
 // parsed, matched to its Swagger event model and its channels/bridges wrapped as resource
 // instances before it is emitted as '*' and as its type.
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { type OpenPath } from './types';
 
 interface AriClient {
@@ -16,9 +17,13 @@ interface AriClientModule {
   connect(url: string, user: string, password: string): Promise<AriClient>;
 }
 
-const ari = createRequire(__filename)('ari-client') as AriClientModule;
+// Resolved from the repository (this file may run from a bundle in a temp folder), and only
+// in the process that measures ari-client: the other paths must not carry its modules.
+const loadAriClient = (): AriClientModule =>
+  createRequire(join(process.env.ARI_BENCH_ROOT ?? process.cwd(), 'package.json'))('ari-client') as AriClientModule;
 
 export const openAriClient: OpenPath = async (target, meter, settled) => {
+  const ari = loadAriClient();
   // The API description may come from elsewhere than the stream (see BENCHMARKS.md):
   // ari-client builds both URLs from one host, so the socket's host is set after connect.
   const client = await ari.connect(target.docsUrl ?? target.url, target.username, target.password);

@@ -34,6 +34,8 @@ export class ConnectionManager implements vscode.Disposable {
   private offered401 = -1;
   /** Profiles whose "certificate verification is off" warning this window has shown. */
   private readonly warnedInsecure = new Set<string>();
+  /** A profile whose open session got a REST 401 (password changed on the server): a new password reconnects it. */
+  private restRejected: string | undefined;
   /** Set while updatePassword stores a password, so the secrets echo does not reconnect twice. */
   private storingPasswordFor: string | undefined;
   /** Listeners on the current session; replaced per session (a DisposableStore is single-use). */
@@ -102,6 +104,7 @@ export class ConnectionManager implements vscode.Disposable {
   async connect(profileId?: string, opts: ConnectOptions = {}): Promise<AriSession> {
     const profile = await this.resolveProfile(profileId);
     await this.disconnect();
+    this.restRejected = undefined;
     const generation = ++this.generation;
     this.profile = profile;
     await this.profiles.setActive(profile.id);
@@ -153,7 +156,7 @@ export class ConnectionManager implements vscode.Disposable {
       this.storingPasswordFor = undefined;
     }
     // Only a connection that failed (on the old password) is retried; others use it next time.
-    if (this.profile?.id === profile.id && this.phaseValue.kind === 'error') await this.connect(profile.id);
+    if (this.profile?.id === profile.id && this.needsNewPassword(profile.id)) await this.connect(profile.id);
   }
 
   // ---- internals ----
@@ -199,6 +202,16 @@ export class ConnectionManager implements vscode.Disposable {
         if (this.session !== session) return;
         this.socketStateChanged(state, profile);
         if (state.kind === 'failed' && state.error.status === 401) this.offerPasswordUpdateOnce(profile, generation);
+      }),
+    );
+    this.sessionStore.add(
+      session.onResyncFailed((err) => {
+        // The socket authenticated at its upgrade and stays open, but REST now says 401: the
+        // password was changed on the server. Same prompt as a failed connect.
+        if (this.session !== session || !(err instanceof AriError) || err.status !== 401) return;
+        this.restRejected = profile.id;
+        this.log.warn(`"${profile.name}": the server rejected the stored password on a REST call (401); the live view is out of date until it is updated.`);
+        this.offerPasswordUpdateOnce(profile, generation);
       }),
     );
     this.sessionStore.add(
@@ -250,6 +263,11 @@ export class ConnectionManager implements vscode.Disposable {
       case 'idle':
         break;
     }
+  }
+
+  /** The connection failed, or its REST calls were refused with 401: a new password should reconnect. */
+  private needsNewPassword(profileId: string): boolean {
+    return this.phaseValue.kind === 'error' || this.restRejected === profileId;
   }
 
   private connectedPhase(): ConnectionPhase {
@@ -337,9 +355,9 @@ export class ConnectionManager implements vscode.Disposable {
     // Another window (or the edit command) stored a new password: a connection that failed on
     // it gets another go; a working one keeps running and uses it on the next connect.
     if (this.storingPasswordFor === id) return;
-    if (this.profile?.id === id && this.phaseValue.kind === 'error') {
+    if (this.profile?.id === id && this.needsNewPassword(id)) {
       void this.profiles.getPassword(id).then((pw) => {
-        if (pw !== undefined && this.profile?.id === id && this.phaseValue.kind === 'error') {
+        if (pw !== undefined && this.profile?.id === id && this.needsNewPassword(id)) {
           this.connect(id).catch(() => undefined);
         }
       });

@@ -69,6 +69,9 @@ export class AriSession {
   readonly onModelChange: Event<ModelChange> = this.modelEmitter.event;
   /** The socket's state, passed through. */
   readonly onState: Event<SocketState> = this.stateEmitter.event;
+  private readonly resyncFailedEmitter = new Emitter<unknown>();
+  /** A resync (snapshot) failed; the model was kept and a retry is scheduled. E.g. a 401 after the password changed on the server while the socket stayed open. */
+  readonly onResyncFailed: Event<unknown> = this.resyncFailedEmitter.event;
 
   private _info: AsteriskInfo | undefined;
   private readonly log: Logger;
@@ -181,6 +184,7 @@ export class AriSession {
         this.releaseHeld();
         this.log.warn(`ARI resync failed: ${err instanceof Error ? err.message : String(err)}`);
         this.scheduleRetry();
+        this.resyncFailedEmitter.fire(err);
         throw err;
       },
     );
@@ -207,6 +211,7 @@ export class AriSession {
     this.eventsEmitter.dispose();
     this.modelEmitter.dispose();
     this.stateEmitter.dispose();
+    this.resyncFailedEmitter.dispose();
   }
 
   // ---------------------------------------------------------------- internals

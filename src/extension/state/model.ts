@@ -273,6 +273,7 @@ export class AriStateModel {
       case 'RecordingFinished':
       case 'RecordingFailed': {
         const r = ev.recording;
+        if (typeof r.name !== 'string' || r.name === '') throw new TypeError('malformed recording');
         if (this.recordings.delete(r.name)) this.changes.structure('recording', r.name);
         if (ev.type === 'RecordingFinished') {
           // Stored recordings have no kind of their own in ModelChange: they belong to 'recording'.
@@ -301,10 +302,12 @@ export class AriStateModel {
         return;
       }
       case 'ApplicationReplaced':
+        if (typeof ev.application !== 'string' || ev.application === '') throw new TypeError('malformed application');
         this.replacedApplications.add(ev.application);
         this.changes.field('application', ev.application);
         return;
       case 'ApplicationRegistered':
+        if (typeof ev.application !== 'string' || ev.application === '') throw new TypeError('malformed application');
         this.replacedApplications.delete(ev.application);
         if (!this.applications.has(ev.application)) {
           this.applications.set(ev.application, emptyApplication(ev.application));

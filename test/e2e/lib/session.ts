@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchBrowser, type LaunchedBrowser } from './browser';
-import { stopAll } from './procs';
+import { stopProcess } from './procs';
 import { assertToolsInstalled, demoFolder, projectRoot, resultsDir } from './tools';
 import { installVsix, serverDirs, startCodeServer, type RunningServer, type ServerDirs } from './vscode-server';
 import { waitForWorkbench } from './workbench';
@@ -70,7 +70,7 @@ export async function openBrowserSession(name: string, env: NodeJS.ProcessEnv = 
         writeFileSync(join(out, 'failure.html'), html);
       }
       await browser.close();
-      await stopAll();
+      await stopProcess(server.proc);
       if (keep) {
         // code-server's own logs (server, extension host, renderer) stay in its folders.
         console.error(`e2e ${name}: screenshots in ${out}; VS Code logs in ${join(dirs.userDataDir, 'logs')} and ${dirs.logFile}`);

@@ -40,6 +40,7 @@ export function serverDirs(root: string): ServerDirs {
         'workbench.enableExperiments': false,
         'chat.disableAIFeatures': true,
         'workbench.secondarySideBar.defaultVisibility': 'hidden',
+        'git.openRepositoryInParentFolders': 'never',
       },
       null,
       2,

@@ -15,11 +15,10 @@ export function activityBarEntry(page: Page, title: string): Locator {
 export async function openAriContainer(page: Page): Promise<void> {
   const entry = activityBarEntry(page, 'ARI');
   await entry.waitFor({ state: 'visible', timeout: 30_000 });
-  const item = page.locator('.activitybar .action-item', { has: entry });
-  const checked = await item.getAttribute('aria-checked').catch(() => null);
-  const expanded = await entry.getAttribute('aria-expanded').catch(() => null);
-  if (checked !== 'true' && expanded !== 'true') await entry.click();
-  await page.locator('[id="workbench.parts.sidebar"]').waitFor({ state: 'visible' });
+  const title = sidebar(page).locator('.composite.title', { hasText: /^ARI/ });
+  // isVisible() does not wait: a click would toggle an already open container closed.
+  if (!(await title.isVisible())) await entry.click();
+  await title.waitFor({ state: 'visible' });
 }
 
 export function sidebar(page: Page): Locator {

@@ -103,6 +103,36 @@ test('password changed on the server while connected: 401 on reconnect -> prompt
   assertNoSecrets(log.text(), 'manager log', secretForms(USER, NEW_PASSWORD));
 });
 
+test('password changed on the server while the socket stays open: the REST 401 of the next resync prompts too', async () => {
+  const sim = await startSimulator({ port: 0, user: USER, password: PASSWORD, endpoints: false });
+  const { manager, log } = makeManager();
+  try {
+    const p = await manager.profiles.add({ name: 'lab', url: sim.url, username: USER, apps: [] }, PASSWORD);
+    const session = await manager.connect(p.id);
+    sim.faults.setPassword(NEW_PASSWORD);
+    const offer = nextMessage((m) => m.level === 'error' && m.items.includes('Update Password'));
+    const reconnected = nextPhase(manager, 'connected');
+    fake.messageAnswers.push('Update Password');
+    fake.inputBoxAnswers.push(NEW_PASSWORD);
+    // What the periodic reconcile (or a resync after a REST change) does.
+    await assert.rejects(session.resync(), (e: Error & { status?: number }) => e.status === 401);
+    const m = await offer;
+    assert.equal(m.text, `The ARI server of "lab" rejected user "${USER}" (401 Unauthorized). Update the stored password?`);
+    await reconnected;
+    assert.ok(manager.active && manager.active !== session, 'a new session');
+    assert.equal(manager.active.state.kind, 'open');
+    assert.equal(await manager.profiles.getPassword(p.id), NEW_PASSWORD);
+    assert.equal(session.state.kind, 'closed', 'the old session was closed');
+    assert.equal(fake.messages.filter((x) => x.items.includes('Update Password')).length, 1);
+  } finally {
+    manager.dispose();
+    await sim.close();
+  }
+  assert.match(log.text(), /rejected the stored password on a REST call \(401\)/);
+  assertNoSecrets(log.text(), 'manager log');
+  assertNoSecrets(log.text(), 'manager log', secretForms(USER, NEW_PASSWORD));
+});
+
 test('TLS verification is on by default; off only for a profile that says so', () => {
   const secure = createAgent('https://pbx.example:8089') as unknown as { options: { rejectUnauthorized?: boolean } };
   assert.equal(secure.options.rejectUnauthorized, true);

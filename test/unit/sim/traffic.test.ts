@@ -2,11 +2,39 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { startSimulator } from '../../../tools/ari-sim/index';
 import { call, EventSocket, obj } from './helpers';
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
+const metricsFile = path.join(path.resolve(repoRoot, '..', 'shared'), 'ari-transcripts', 'load-50-local-pairs-metrics.json');
+
+test('load(50): per-socket event counts match the real server\'s load metrics', async (t) => {
+  if (!existsSync(metricsFile)) {
+    console.log(`skipped: no ${metricsFile}`);
+    t.skip('../shared load metrics absent');
+    return;
+  }
+  const metrics = JSON.parse(readFileSync(metricsFile, 'utf8')) as Record<string, { total_events: number }>;
+  const sim = await startSimulator({ port: 0, timeScale: 0.05 });
+  try {
+    const app = await EventSocket.open(sim.url, 'load-app');
+    const fire = await EventSocket.open(sim.url, 'firehose', '&subscribeAll=true');
+    const hello = await EventSocket.open(sim.url, 'hello-world');
+    await sim.load(50);
+    await fire.next(() => fire.count('ChannelDestroyed') >= 100);
+    await app.next(() => app.events.length >= metrics.app_socket.total_events);
+    await hello.next(() => hello.events.length >= metrics.hello_world_socket.total_events);
+    assert.equal(app.events.length, metrics.app_socket.total_events);
+    assert.equal(hello.events.length, metrics.hello_world_socket.total_events);
+    await fire.next(() => fire.events.length >= metrics.firehose_socket_subscribeAll.total_events);
+    assert.equal(fire.events.length, metrics.firehose_socket_subscribeAll.total_events);
+    for (const s of [app, fire, hello]) await s.close();
+  } finally {
+    await sim.close();
+  }
+});
 
 test('load(N): N Local pairs enter Stasis, then all are hung up', async () => {
   const sim = await startSimulator({ port: 0, timeScale: 0.05 });
@@ -40,7 +68,12 @@ test('demo traffic: calls are greeted, bridged in pairs and hung up', async () =
     assert.match(String(obj(created.channel).name), /^Local\/1776@from-test-[0-9a-f]{8};1$/);
     // the firehose never sees StasisStart for the demo's own app (README surprise 1)
     assert.equal(fire.count('StasisStart'), 0);
-    await fire.close();
+    // traffic resumes after a restart
+    await sim.faults.restart({ closeDelayMs: 5, refusedMs: 5, notFoundMs: 5 });
+    const again = await EventSocket.open(sim.url, 'demo-watch-2', '&subscribeAll=true');
+    await again.type('PlaybackFinished');
+    await again.close();
+    await fire.closed;
   } finally {
     await sim.close();
   }

@@ -1,0 +1,91 @@
+// The event panel's buffer at scale: EventStore (ring buffer + per-event facts) fed the way
+// LiveFeed feeds it, filtering through EventView, and the heap as the ring fills and wraps.
+// Needs --expose-gc for the heap figures (run.ts re-spawns itself with it).
+import { EMPTY_FILTER, type EventFilter } from '../src/shared/protocol';
+import { EventStore } from '../src/extension/webviews/event-store';
+import { EventView } from '../src/extension/webviews/event-view';
+import { buildBurstFrames } from './ingest/frames';
+import { median, timeMs } from './util/stats';
+
+export interface PanelReport {
+  events: number;
+  ring: number;
+  /** µs per push as LiveFeed does it (the store serialises the parsed event again). */
+  insertUs: number;
+  /** µs per push when the socket's text is handed over (push(event, t, json)). */
+  insertWithJsonUs: number;
+  /** Rebuild of a view over a full 100k store, per filter, ms. */
+  filterMs: { label: string; ms: number; matched: number }[];
+  /** heapUsed after gc, MiB, at each insert count (50k ring). */
+  heap: { inserted: number; heapMiB: number }[];
+  gcAvailable: boolean;
+}
+
+type GcFn = () => void;
+
+function heapAfterGc(): number {
+  const gc = (globalThis as { gc?: GcFn }).gc;
+  if (gc) {
+    gc();
+    gc();
+  }
+  return process.memoryUsage().heapUsed / (1024 * 1024);
+}
+
+const filter = (f: Partial<EventFilter>): EventFilter => ({ ...EMPTY_FILTER, ...f });
+
+export function runPanelBench(reps = 5): PanelReport {
+  const N = 100_000;
+  const RING = 50_000;
+  const { frames } = buildBurstFrames(N);
+  // Parsed up front: the socket has already parsed each event before the store sees it.
+  const parsed = frames.map((f) => JSON.parse(f) as object);
+
+  const insert: number[] = [];
+  const insertJson: number[] = [];
+  for (let r = 0; r < reps; r++) {
+    const a = new EventStore(RING);
+    insert.push(timeMs(() => parsed.forEach((e, i) => a.push(e, i))));
+    const b = new EventStore(RING);
+    insertJson.push(timeMs(() => parsed.forEach((e, i) => b.push(e, i, frames[i]))));
+  }
+
+  const full = new EventStore(N);
+  parsed.forEach((e, i) => full.push(e, i));
+  const someChannel = '1796077989.777';
+  const filters: { label: string; f: EventFilter }[] = [
+    { label: 'type = Dial', f: filter({ types: ['Dial'] }) },
+    { label: `channel = ${someChannel}`, f: filter({ channel: someChannel }) },
+    { label: 'channel name ~ "0000002a"', f: filter({ channel: '0000002a' }) },
+    { label: 'text "PLAYBACK_SEQ"', f: filter({ text: 'playback_seq' }) },
+  ];
+  const view = new EventView(full, EMPTY_FILTER);
+  const filterMs = filters.map(({ label, f }) => {
+    const times: number[] = [];
+    for (let r = 0; r < reps; r++) times.push(timeMs(() => view.setFilter(f)));
+    return { label, ms: median(times), matched: view.total };
+  });
+
+  // Heap: fresh objects and strings per insert, as live events are (frames reused as input only).
+  parsed.length = 0;
+  full.clear();
+  const heap: { inserted: number; heapMiB: number }[] = [];
+  const ring = new EventStore(RING);
+  const base = heapAfterGc();
+  heap.push({ inserted: 0, heapMiB: base });
+  let inserted = 0;
+  for (const target of [50_000, 100_000, 200_000]) {
+    for (; inserted < target; inserted++) ring.push(JSON.parse(frames[inserted % N]) as object, inserted);
+    heap.push({ inserted, heapMiB: heapAfterGc() });
+  }
+
+  return {
+    events: N,
+    ring: RING,
+    insertUs: (median(insert) * 1000) / N,
+    insertWithJsonUs: (median(insertJson) * 1000) / N,
+    filterMs,
+    heap,
+    gcAvailable: typeof (globalThis as { gc?: GcFn }).gc === 'function',
+  };
+}

@@ -1,0 +1,172 @@
+// Turns the measurements into the one table `npm run bench` prints (Markdown, so a run can
+// be pasted into BENCHMARKS.md as it is).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ActivationReport } from './activation/run-activation';
+import type { BreakdownReport } from './ingest/breakdown';
+import type { RunResult } from './ingest/meter';
+import { PATH_LABELS, type PathId } from './ingest/protocol';
+import type { IngestReport, StreamResult } from './ingest/run-ingest';
+import type { PanelReport } from './panel';
+import type { TreeReport } from './tree';
+import { fmt, fmtBytes, median } from './util/stats';
+
+interface Row {
+  area: string;
+  measure: string;
+  result: string;
+  target: string;
+  met: string;
+}
+
+const evps = (r: RunResult): number => (r.events / r.wallMs) * 1000;
+const cpuUs = (r: RunResult): number => (r.cpuMs * 1000) / r.events;
+const yes = (ok: boolean): string => (ok ? 'yes' : '**no**');
+
+/** Median over repetitions of a per-repetition ratio (the paths of one repetition ran back to back). */
+function ratio(s: StreamResult, num: PathId, den: PathId, f: (r: RunResult) => number): number {
+  const n = Math.min(s.runs[num].length, s.runs[den].length);
+  return median(Array.from({ length: n }, (_, i) => f(s.runs[num][i]) / f(s.runs[den][i])));
+}
+
+interface RealRate {
+  events: number;
+  spanMs: number;
+  evps: number;
+}
+
+function realFirehose(pairs: number): RealRate | undefined {
+  try {
+    const file = join(__dirname, '..', '..', 'shared', 'ari-transcripts', `load-${pairs}-local-pairs-metrics.json`);
+    const m = JSON.parse(readFileSync(file, 'utf8')) as { firehose_socket_subscribeAll: { total_events: number; span_ms: number; avg_events_per_sec: number } };
+    const f = m.firehose_socket_subscribeAll;
+    return { events: f.total_events, spanMs: f.span_ms, evps: f.avg_events_per_sec };
+  } catch {
+    return undefined;
+  }
+}
+
+function ingestRows(ingest: IngestReport): Row[] {
+  const rows: Row[] = [];
+  for (const s of ingest.streams) {
+    const area = `ingest: ${s.spec.label}`;
+    const events = median(s.runs.floor.map((r) => r.events));
+    const reps = s.runs.floor.length;
+    if (s.burst) {
+      rows.push({
+        area,
+        measure: 'stream',
+        result: `${fmt(events)} frames/run, mean ${fmt(s.burst.meanBytes)} B pretty-printed, ${fmt(s.burst.channels)} channel ids; ${reps} repetitions`,
+        target: '',
+        met: '',
+      });
+    } else {
+      const real = realFirehose(s.spec.pairs ?? 0);
+      const simMs = median(s.runs.floor.map((r) => r.wallMs));
+      rows.push({
+        area,
+        measure: 'stream',
+        result:
+          `${fmt(events)} events/run (subscribeAll firehose), delivered in ~${fmt(simMs)} ms by the simulator` +
+          (real ? `; real Asterisk: ${fmt(real.events)} in ${fmt(real.spanMs)} ms (${fmt(real.evps)} ev/s)` : '') +
+          `; ${reps} repetitions`,
+        target: '',
+        met: '',
+      });
+    }
+    for (const p of ['floor', 'project', 'ariClient'] as const) {
+      const runs = s.runs[p];
+      const e = median(runs.map(evps));
+      const c = median(runs.map(cpuUs));
+      // CPU/wall well under 100% with the loop busy: the process waited for a core (a shared,
+      // oversubscribed machine), not for data.
+      const onCpu = median(runs.map((r) => r.cpuMs / r.wallMs));
+      const loop = median(runs.map((r) => r.notes.loopBusy ?? NaN));
+      const detail = s.burst ? ` · on CPU ${fmt(onCpu * 100)}% of the run, loop busy ${fmt(loop * 100)}%` : '';
+      rows.push({
+        area,
+        measure: PATH_LABELS[p],
+        result: `${fmt(e)} ev/s · ${fmt(c, 2)} µs CPU/event (CPU-bound ${fmt(1e6 / c)} ev/s)${detail}`,
+        target: '',
+        met: '',
+      });
+    }
+    const ba = ratio(s, 'project', 'floor', evps);
+    const bc = ratio(s, 'project', 'ariClient', evps);
+    const baCpu = ratio(s, 'floor', 'project', cpuUs);
+    const bcCpu = ratio(s, 'ariClient', 'project', cpuUs);
+    rows.push({ area, measure: '(b)/(a)', result: `${fmt(ba, 2)}× ev/s · ${fmt(baCpu, 2)}× by CPU/event`, target: '≥ 0.7×', met: yes(ba >= 0.7 && baCpu >= 0.7) });
+    rows.push({ area, measure: '(b)/(c)', result: `${fmt(bc, 2)}× ev/s · ${fmt(bcCpu, 2)}× by CPU/event`, target: '≥ 2.5×', met: yes(bc >= 2.5 && bcCpu >= 2.5) });
+  }
+  return rows;
+}
+
+function breakdownRows(b: BreakdownReport): Row[] {
+  const area = `ingest breakdown: ${fmt(b.events / 1000)}k frames, no network`;
+  return b.stages.map((s) => ({ area, measure: s.label, result: `${fmt(s.cpuUs, 2)} µs CPU/event`, target: '', met: '' }));
+}
+
+function treeRows(t: TreeReport): Row[] {
+  const area = `tree: ${fmt(t.channels)} channels, ${fmt(t.bridges)} bridges`;
+  return [
+    { area, measure: "build the root's children (roots + Channels' children, cold)", result: `${fmt(t.buildChannelsMs, 1)} ms`, target: '≤ 20 ms', met: yes(t.buildChannelsMs <= 20) },
+    { area, measure: "Bridges' children, cold", result: `${fmt(t.buildBridgesMs, 1)} ms`, target: '', met: '' },
+    { area, measure: 'TreeItem views of all 10k channel children', result: `${fmt(t.viewAllChannelsMs, 1)} ms`, target: '', met: '' },
+    { area, measure: 'one changed channel: nodes fired', result: `${t.oneChangeNodes} (a bridged channel with its bridge expanded: ${t.bridgedChangeNodes})`, target: '1', met: yes(t.oneChangeNodes === 1) },
+    { area, measure: 'one changed channel: time per batched update', result: `${fmt(t.oneChangeMs * 1000, 1)} µs`, target: '', met: '' },
+    { area, measure: 'batch of 100 changed channels', result: `${fmt(t.batch100Ms, 2)} ms, ${t.batch100Nodes} nodes fired`, target: '', met: '' },
+    { area, measure: 'one new channel (structural: Channels re-read)', result: `${fmt(t.structuralMs, 1)} ms, ${t.structuralNodes} node fired`, target: '', met: '' },
+  ];
+}
+
+function panelRows(p: PanelReport): Row[] {
+  const area = `panel: ${fmt(p.events)} events`;
+  const rows: Row[] = [
+    { area, measure: `insert into the ${fmt(p.ring)} ring, as LiveFeed does (re-serialises)`, result: `${fmt(p.insertUs, 2)} µs/event (${fmt((p.insertUs * p.events) / 1000)} ms)`, target: '', met: '' },
+    { area, measure: 'insert with the frame text handed over', result: `${fmt(p.insertWithJsonUs, 2)} µs/event`, target: '', met: '' },
+  ];
+  for (const f of p.filterMs) rows.push({ area, measure: `filter 100k: ${f.label}`, result: `${fmt(f.ms, 1)} ms (${fmt(f.matched)} match)`, target: '', met: '' });
+  const at = (n: number): number | undefined => p.heap.find((h) => h.inserted === n)?.heapMiB;
+  const h0 = at(0) ?? NaN;
+  const h50 = at(50_000) ?? NaN;
+  const h100 = at(100_000) ?? NaN;
+  const h200 = at(200_000) ?? NaN;
+  const growth = h200 - h50;
+  rows.push({
+    area,
+    measure: `heapUsed after gc, ${fmt(p.ring)} ring${p.gcAvailable ? '' : ' (NO --expose-gc: unreliable)'}`,
+    result: `0: ${fmt(h0, 1)} MiB · 50k: ${fmt(h50, 1)} · 100k: ${fmt(h100, 1)} · 200k: ${fmt(h200, 1)} MiB (${fmt(((h50 - h0) * 1024 * 1024) / p.ring)} B/event held)`,
+    target: 'flat past the ring bound',
+    met: yes(p.gcAvailable && Math.abs(growth) < 0.05 * (h50 - h0) + 1),
+  });
+  return rows;
+}
+
+function activationRows(a: ActivationReport): Row[] {
+  const area = 'bundle & activation';
+  const dist = a.distBytes.extension !== undefined ? ` (existing dist/: ${fmtBytes(a.distBytes.extension)})` : '';
+  const distWeb = a.distBytes.webview !== undefined ? ` (existing dist/: ${fmtBytes(a.distBytes.webview)})` : '';
+  return [
+    { area, measure: 'dist/extension.js, production build', result: `${fmt(a.bundleBytes.extension)} B = ${fmtBytes(a.bundleBytes.extension)}${dist}`, target: '≤ 400 KB', met: yes(a.bundleBytes.extension <= 400 * 1024) },
+    { area, measure: '… with whatwg-url aliased to Node’s URL (proposal)', result: `${fmt(a.bundleBytesShimmed)} B = ${fmtBytes(a.bundleBytesShimmed)}`, target: '≤ 400 KB', met: yes(a.bundleBytesShimmed <= 400 * 1024) },
+    { area, measure: 'dist/webview/main.js, production build', result: `${fmt(a.bundleBytes.webview)} B = ${fmtBytes(a.bundleBytes.webview)}${distWeb}`, target: '', met: '' },
+    { area, measure: `require(bundle), cold, median of ${a.runs}`, result: `${fmt(a.requireMs, 1)} ms`, target: '', met: '' },
+    { area, measure: 'activate()', result: `${fmt(a.activateMs, 1)} ms, ${a.connections} network connections, ${fmt(a.subscriptions)} disposables`, target: 'nothing measurable, no connect', met: yes(a.connections === 0 && a.activateMs < 20) },
+    { area, measure: '… require + activate with the whatwg-url alias', result: `${fmt(a.shimmedRequireMs, 1)} ms + ${fmt(a.shimmedActivateMs, 1)} ms`, target: '', met: '' },
+  ];
+}
+
+export function renderTable(parts: { ingest?: IngestReport; breakdown?: BreakdownReport; tree?: TreeReport; panel?: PanelReport; activation?: ActivationReport }): string {
+  const rows: Row[] = [
+    ...(parts.ingest ? ingestRows(parts.ingest) : []),
+    ...(parts.breakdown ? breakdownRows(parts.breakdown) : []),
+    ...(parts.tree ? treeRows(parts.tree) : []),
+    ...(parts.panel ? panelRows(parts.panel) : []),
+    ...(parts.activation ? activationRows(parts.activation) : []),
+  ];
+  const head = ['Area', 'Measure', 'Result', 'Target', 'Met'];
+  const cells = rows.map((r) => [r.area, r.measure, r.result, r.target, r.met]);
+  const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
+  const line = (c: string[]): string => `| ${c.map((x, i) => x.padEnd(widths[i])).join(' | ')} |`;
+  return [line(head), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...cells.map(line)].join('\n');
+}
