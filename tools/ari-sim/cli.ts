@@ -1,5 +1,5 @@
 // `npm run sim -- [--port P] [--user U] [--password W] [--prefix /path] [--demo] [--load N]
-//                  [--dialplan extensions.conf] [--no-endpoints] [--time-scale X]`
+//                  [--dialplan extensions.conf] [--endpoints|--no-endpoints] [--time-scale X]`
 import { startSimulator, type SimulatorOptions } from './index';
 
 function parse(argv: string[]): SimulatorOptions & { load?: number } {
@@ -21,10 +21,11 @@ function parse(argv: string[]): SimulatorOptions & { load?: number } {
       case '--load': o.load = Number(val()); break;
       case '--dialplan': o.dialplanFile = val(); break;
       case '--no-endpoints': o.endpoints = false; break;
+      case '--endpoints': o.endpoints = true; break;
       case '--time-scale': o.timeScale = Number(val()); break;
       case '-h':
       case '--help':
-        console.log('usage: npm run sim -- [--port P] [--user U] [--password W] [--prefix /path] [--demo] [--load N] [--dialplan FILE] [--no-endpoints] [--time-scale X]');
+        console.log('usage: npm run sim -- [--port P] [--user U] [--password W] [--prefix /path] [--demo] [--load N] [--dialplan FILE] [--endpoints|--no-endpoints] [--time-scale X]');
         process.exit(0);
         break;
       default:

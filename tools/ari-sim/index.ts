@@ -16,7 +16,8 @@ export interface SimulatorOptions {
   dialplanFile?: string;
   /** Multiplies every simulated duration (sound lengths, Wait(), Answer's media wait...). */
   timeScale?: number;
-  /** PJSIP/alice, bob, carol (offline); default true. false = Local only, like the recordings. */
+  /** PJSIP/alice, bob, carol (offline). Default: only with `demo` — without it the server is
+   * Local-only, exactly like the one the transcripts were recorded from. */
   endpoints?: boolean;
   log?: (line: string) => void;
 }
@@ -80,7 +81,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
   const host = opts.host ?? '127.0.0.1';
   const prefix = (opts.prefix ?? '').replace(/\/+$/, '').replace(/^(?=[^/])/, '/');
   const log = opts.log ?? (() => undefined);
-  const core = new SimCore({ timeScale: opts.timeScale ?? 1, dialplanFile: opts.dialplanFile, endpoints: opts.endpoints ?? true, log });
+  const core = new SimCore({ timeScale: opts.timeScale ?? 1, dialplanFile: opts.dialplanFile, endpoints: opts.endpoints ?? !!opts.demo, log });
   const creds = { user: opts.user ?? 'test', password: opts.password ?? 'test_password' };
   const server = new SimServer(core, creds, prefix, host);
   const port = await server.listen(opts.port ?? 8088);

@@ -7,7 +7,7 @@ import { call, EventSocket, obj } from './helpers';
 
 let sim: Simulator;
 before(async () => {
-  sim = await startSimulator({ port: 0, timeScale: 0.05 });
+  sim = await startSimulator({ port: 0, timeScale: 0.05, endpoints: true });
 });
 after(async () => {
   await sim.close();
