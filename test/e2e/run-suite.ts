@@ -11,14 +11,27 @@ import { onCleanup, stopAll } from './lib/procs';
 import { assertToolsInstalled, demoFolder, projectRoot, resultsDir } from './lib/tools';
 import { serverDirs, startServerMain } from './lib/vscode-server';
 
-// Harmless workbench noise on a machine without the marketplace.
-const NOISE = [/ENOTFOUND open-vsx\.org/, /vsda/];
+// Harmless workbench chatter (and marketplace errors on a machine without it): kept in
+// test-results/suite/console.log, not printed.
+const NOISE = [
+  /ENOTFOUND open-vsx\.org/,
+  /vsda/,
+  /connection token/,
+  /Creating a socket/,
+  /\[Service Worker\]/,
+  /\[reconnection-grace-time\]/,
+  /Updating additional builtin extensions cache/,
+  /\[AgentHost/,
+  /\[AccountPolicyGate\]/,
+  /authentication provider 'github'/,
+  /Creation of workbench contribution/,
+];
 const SUITE_TIMEOUT_MS = Number(process.env.ARI_EXPLORER_SUITE_TIMEOUT_MS ?? 300_000);
+const out = join(resultsDir, 'suite');
 
 async function main(): Promise<number> {
   assertToolsInstalled();
   const started = Date.now();
-  const out = join(resultsDir, 'suite');
   rmSync(out, { recursive: true, force: true });
   const dirs = serverDirs(join(out, 'vscode'));
   // The seeding contract (docs/ARCHITECTURE.md): a profile handed in by the environment, not
@@ -31,6 +44,7 @@ async function main(): Promise<number> {
   onCleanup(() => browser.close());
   const page = await browser.context.newPage();
   const consoleLog: string[] = [];
+  const hostLog: string[] = [];
   page.on('console', (m) => consoleLog.push(`[${m.type()}] ${m.text()}`));
   page.on('pageerror', (e) => consoleLog.push(`[pageerror] ${e.message}`));
 
@@ -39,6 +53,7 @@ async function main(): Promise<number> {
   await page.exposeFunction('codeAutomationLog', (type: string, args: unknown[]) => {
     // The extension host's console arguments, printf-style (mocha's reporter uses %s, %d).
     const text = format(...(Array.isArray(args) ? args : [args]));
+    hostLog.push(`[${type}] ${text}`);
     if (NOISE.some((re) => re.test(text))) return;
     if (type === 'error') process.stderr.write(`${text}\n`);
     else process.stdout.write(`${text}\n`);
@@ -72,8 +87,9 @@ async function main(): Promise<number> {
   ]);
   finished = true;
   if (timer) clearTimeout(timer);
+  mkdirSync(out, { recursive: true });
+  writeFileSync(join(out, 'console.log'), hostLog.join('\n'));
   if (code !== 0) {
-    mkdirSync(out, { recursive: true });
     await page.screenshot({ path: join(out, 'failure.png') }).catch(() => undefined);
     writeFileSync(join(out, 'browser-console.log'), consoleLog.join('\n'));
     console.error(`[suite] failed (exit ${code}); screenshot, browser console and VS Code logs in ${out}`);
@@ -85,6 +101,8 @@ async function main(): Promise<number> {
 main()
   .then(async (code) => {
     await stopAll();
+    // VS Code's folders are kept only for a failure.
+    if (code === 0) rmSync(join(out, 'vscode'), { recursive: true, force: true });
     process.exit(code);
   })
   .catch(async (err: unknown) => {

@@ -1,34 +1,15 @@
 // The part of AriSession (connection/session.ts) the command implementations use, as a
 // structural type: the implementations run in plain Node against the simulator, and any
 // object with these members — the real session included — can drive them.
-import type {
-  Application,
-  AriEvent,
-  Bridge,
-  Channel,
-  DeviceState,
-  Endpoint,
-  LiveRecording,
-  Playback,
-  StoredRecording,
-} from '../ari/models.generated';
+import type { AriEvent, Playback } from '../ari/models.generated';
+import type { AriRequestOptions, AriResponse, HttpMethod } from '../ari/rest';
+import type { ChannelState, ModelMaps } from '../state/model';
 import { encodePathSegment } from './invoker/request';
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
-export type QueryValue = string | number | boolean | string[] | undefined;
-
-export interface RequestOptions {
-  query?: Record<string, QueryValue>;
-  body?: unknown;
-  timeoutMs?: number;
-}
-
-export interface RestResponse<T> {
-  status: number;
-  headers: Record<string, string>;
-  body: T;
-  text: string;
-}
+export type { HttpMethod } from '../ari/rest';
+export type QueryValue = NonNullable<AriRequestOptions['query']>[string];
+export type RequestOptions = Omit<AriRequestOptions, 'binary'>;
+export type RestResponse<T> = AriResponse<T>;
 
 /** AriRestClient's generic call: throws AriError for status >= 400. */
 export interface AriRequester {
@@ -38,20 +19,9 @@ export interface AriRequester {
 }
 
 /** The state model's channel: ARI's Channel plus what the model learnt from events. */
-export interface ChannelView extends Channel {
-  app?: string;
-  bridgeId?: string;
-}
+export type ChannelView = ChannelState;
 
-export interface ModelView {
-  readonly channels: ReadonlyMap<string, ChannelView>;
-  readonly bridges: ReadonlyMap<string, Bridge>;
-  readonly playbacks: ReadonlyMap<string, Playback>;
-  readonly recordings: ReadonlyMap<string, LiveRecording>;
-  readonly storedRecordings: ReadonlyMap<string, StoredRecording>;
-  readonly endpoints: ReadonlyMap<string, Endpoint>;
-  readonly applications: ReadonlyMap<string, Application>;
-  readonly deviceStates: ReadonlyMap<string, DeviceState>;
+export interface ModelView extends ModelMaps {
   /** ARI has no playback list: the model learns playbacks from play responses. */
   trackPlayback?(p: Playback): void;
 }

@@ -5,6 +5,9 @@ import * as fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Event } from '../../../src/extension/util/emitter';
+import { nextWithin, withDeadline } from '../shared/wait';
+
+export { withDeadline };
 
 export const repoRoot = path.resolve(__dirname, '..', '..', '..');
 export const sharedDir = path.resolve(repoRoot, '..', 'shared');
@@ -83,31 +86,9 @@ export function json(res: http.ServerResponse, status: number, body: unknown, he
   res.end(text);
 }
 
-/** Rejects after `ms` so a broken test fails instead of hanging. */
-export function withDeadline<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout;
-  return Promise.race([
-    p.finally(() => clearTimeout(timer)),
-    new Promise<T>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms);
-    }),
-  ]);
-}
-
 /** The next value of `event` that satisfies `pred` (with a deadline). */
 export function next<T>(event: Event<T>, pred: (v: T) => boolean = () => true, ms = 5000, what = 'an event'): Promise<T> {
-  return withDeadline(
-    new Promise<T>((resolve) => {
-      const d = event((v) => {
-        if (pred(v)) {
-          d.dispose();
-          resolve(v);
-        }
-      });
-    }),
-    ms,
-    what,
-  );
+  return nextWithin(event, pred, ms, what);
 }
 
 /** Upgrades requests on `srv` with a per-request decision. */

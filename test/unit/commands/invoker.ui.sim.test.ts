@@ -1,7 +1,7 @@
 // "Invoke Operation…" and "Rerun Operation…" end to end with the fake vscode module (plus a
-// scripted createQuickPick, ./vscodeAdditions) and the simulator.
+// scripted createQuickPick of ../fakes/vscode) and the simulator.
 import '../fakes/register-vscode';
-import { script, sendNow, titles, typeValue } from './vscodeAdditions';
+import { script, sendNow, titles, typeValue } from '../fakes/vscode';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type * as vscode from 'vscode';

@@ -11,6 +11,7 @@ import { suggestionSource } from '../../../src/extension/commands/invoker/sugges
 import { soundLanguages } from '../../../src/extension/commands/actions/server';
 import type { AriSession } from '../../../src/extension/connection/session';
 import type { CommandSession } from '../../../src/extension/commands/session';
+import { ariChannel } from '../shared/ari';
 
 // The command implementations take a structural CommandSession; the real session must fit it.
 export const _sessionFits = (s: AriSession): CommandSession => s;
@@ -19,19 +20,12 @@ const repoRoot = path.resolve(__dirname, '..', '..', '..');
 const transcripts = path.resolve(repoRoot, '..', 'shared', 'ari-transcripts');
 
 function channel(over: Partial<Channel> = {}): Channel & { app?: string } {
-  const ch: Channel & { app?: string } = {
-    id: '1.1',
-    protocol_id: '',
+  const ch: Channel & { app?: string } = ariChannel('1.1', {
     name: 'Local/100@default-00000001;1',
-    state: 'Up',
-    caller: { name: 'Alice', number: '1001' },
-    connected: { name: '', number: '' },
-    accountcode: '',
     dialplan: { context: 'default', exten: '100', priority: 2, app_name: 'Stasis', app_data: 'hello-world,a1' },
     creationtime: '',
-    language: 'en',
     ...over,
-  };
+  });
   // As the state model does: a channel at a Stasis() dialplan step is in that app.
   if (ch.dialplan?.app_name === 'Stasis') ch.app = ch.dialplan.app_data.split(',')[0];
   return ch;

@@ -1,7 +1,6 @@
 // Server commands with the fake vscode module and the simulator: the server info as a
 // read-only `ari-response` JSON document, and Reload Module from a QuickPick of the modules.
 import '../fakes/register-vscode';
-import './vscodeAdditions';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type * as vscode from 'vscode';

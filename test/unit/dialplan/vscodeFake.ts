@@ -4,32 +4,13 @@
 import Module from 'node:module';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Disposable, EventEmitter } from '../fakes/vscode';
+
+// Disposable and EventEmitter are the shared fake's (../fakes/vscode); the rest differs from
+// it on purpose (file URIs read from disk, hovers as plain text).
+export { Disposable, EventEmitter };
 
 type Listener<T> = (e: T) => unknown;
-
-export class Disposable {
-  static from(...items: { dispose(): unknown }[]): Disposable {
-    return new Disposable(() => items.forEach((d) => d.dispose()));
-  }
-  constructor(private readonly fn: () => unknown) {}
-  dispose(): void {
-    this.fn();
-  }
-}
-
-export class EventEmitter<T> {
-  private listeners: Listener<T>[] = [];
-  readonly event = (l: Listener<T>): Disposable => {
-    this.listeners.push(l);
-    return new Disposable(() => (this.listeners = this.listeners.filter((x) => x !== l)));
-  };
-  fire(e: T): void {
-    for (const l of [...this.listeners]) l(e);
-  }
-  dispose(): void {
-    this.listeners = [];
-  }
-}
 
 export class Position {
   constructor(readonly line: number, readonly character: number) {}

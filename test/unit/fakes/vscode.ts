@@ -1,6 +1,7 @@
-// A plain-Node stand-in for the subset of the 'vscode' API that tree, status bar and profile
-// code touch, so that code runs under node:test. register-vscode.ts makes `require('vscode')`
+// A plain-Node stand-in for the subset of the 'vscode' API that tree, status bar, profile and
+// command code touch, so that code runs under node:test. register-vscode.ts makes `require('vscode')`
 // resolve here. Shapes follow @types/vscode; only what tests need is implemented.
+import assert from 'node:assert/strict';
 import type * as vscode from 'vscode';
 
 type Listener<T> = (e: T) => unknown;
@@ -256,7 +257,78 @@ export const window = {
   withProgress: async <R>(_options: unknown, task: (progress: { report(v: unknown): void }, token: unknown) => Promise<R>): Promise<R> =>
     task({ report() {} }, { isCancellationRequested: false, onCancellationRequested: () => new Disposable(() => undefined) }),
   showTextDocument: async (doc: unknown): Promise<unknown> => doc,
+  createQuickPick: (): ScriptedQuickPick => new ScriptedQuickPick(),
 };
+
+// ---- createQuickPick: a scripted QuickPick. Tests push one Step per pick shown. ----
+
+export interface QpItem {
+  label: string;
+  action?: string;
+  value?: string;
+  description?: string;
+}
+
+export class ScriptedQuickPick {
+  items: QpItem[] = [];
+  selectedItems: QpItem[] = [];
+  activeItems: QpItem[] = [];
+  value = '';
+  title = '';
+  placeholder = '';
+  canSelectMany = false;
+  ignoreFocusOut = false;
+  matchOnDescription = false;
+  private readonly change: ((v: string) => void)[] = [];
+  private readonly accept: (() => void)[] = [];
+  private readonly hidden: (() => void)[] = [];
+  onDidChangeValue = (l: (v: string) => void) => (this.change.push(l), { dispose() {} });
+  onDidAccept = (l: () => void) => (this.accept.push(l), { dispose() {} });
+  onDidHide = (l: () => void) => (this.hidden.push(l), { dispose() {} });
+  show(): void {
+    const step = script.shift();
+    assert.ok(step, `no scripted answer for ${this.title}`);
+    titles.push(this.title);
+    queueMicrotask(() => step(this));
+  }
+  hide(): void {
+    for (const l of this.hidden) l();
+  }
+  dispose(): void {}
+  type(text: string): void {
+    this.value = text;
+    for (const l of this.change) l(text);
+  }
+  choose(pred: (i: QpItem) => boolean): void {
+    const item = this.items.find(pred);
+    assert.ok(item, `no item in ${this.title}: ${this.items.map((i) => i.label).join(' | ')}`);
+    this.selectedItems = [item];
+    this.activeItems = [item];
+    for (const l of this.accept) l();
+  }
+}
+
+export type Step = (qp: ScriptedQuickPick) => void;
+/** The answers for the next createQuickPick()s, in order; the titles shown. */
+export const script: Step[] = [];
+export const titles: string[] = [];
+export const typeValue = (text: string): Step => (qp) => {
+  qp.type(text);
+  qp.choose((i) => i.label === text);
+};
+export const sendNow: Step = (qp) => qp.choose((i) => i.action === 'sendNow');
+
+export enum QuickPickItemKind {
+  Separator = -1,
+  Default = 0,
+}
+
+export enum ViewColumn {
+  Active = -1,
+  Beside = -2,
+  One = 1,
+  Two = 2,
+}
 
 export enum ProgressLocation {
   SourceControl = 1,

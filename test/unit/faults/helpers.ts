@@ -7,7 +7,11 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { AriSession, type SessionOptions } from '../../../src/extension/connection/session';
 import type { Event } from '../../../src/extension/util/emitter';
+import { nextWithin, withDeadline } from '../shared/wait';
 import { MemoryLogger } from '../../../src/extension/util/logger';
+import { ariChannel } from '../shared/ari';
+
+export { withDeadline };
 
 export const USER = 'explorer';
 export const PASSWORD = 'Fault-T3st-pa55word!';
@@ -30,31 +34,9 @@ export function assertNoSecrets(text: string, where: string, forms: string[] = s
   assert.ok(!/authorization\s*[:=]\s*"?basic\s+[A-Za-z0-9+/=]{6,}/i.test(text), `${where} contains an Authorization header`);
 }
 
-/** Rejects after `ms` so a broken test fails instead of hanging (a deadline, not a measurement). */
-export function withDeadline<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout;
-  return Promise.race([
-    p.finally(() => clearTimeout(timer)),
-    new Promise<T>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms);
-    }),
-  ]);
-}
-
 /** The next value of `event` satisfying `pred`, with a deadline. */
 export function next<T>(event: Event<T>, pred: (v: T) => boolean = () => true, ms = 10_000, what = 'an event'): Promise<T> {
-  return withDeadline(
-    new Promise<T>((resolve) => {
-      const d = event((v) => {
-        if (pred(v)) {
-          d.dispose();
-          resolve(v);
-        }
-      });
-    }),
-    ms,
-    what,
-  );
+  return nextWithin(event, pred, ms, what);
 }
 
 /** Resolves once `ok()` holds, checked after each batched model change (and once now). */
@@ -155,19 +137,7 @@ export function emptyAri(path: string, res: http.ServerResponse): void {
 
 /** A channel as ARI sends it. */
 export function channelJson(id: string, over: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    id,
-    name: `Local/1776@from-test-${id.replace(/\W/g, '')};2`,
-    state: 'Up',
-    protocol_id: '',
-    caller: { name: 'Alice', number: '1001' },
-    connected: { name: '', number: '' },
-    accountcode: '',
-    dialplan: { context: 'from-test', exten: '1776', priority: 3, app_name: 'Stasis', app_data: 'hello-world' },
-    creationtime: '2026-11-30T22:33:09.144+0000',
-    language: 'en',
-    ...over,
-  };
+  return { ...ariChannel(id, { name: `Local/1776@from-test-${id.replace(/\W/g, '')};2` }), ...over };
 }
 
 /** Forces a full GC when the flag can be set at run time (heap measurements). */

@@ -1,22 +1,17 @@
 // Small hand-made ARI objects and events for model tests.
 import type { AriEvent, Bridge, Channel, Playback } from '../../../src/extension/ari/models.generated';
+import { ariChannel } from '../shared/ari';
 
 const base = { application: 'hello-world', timestamp: '2026-11-30T00:00:00.000+0000' };
 
 export function channel(id: string, over: Partial<Channel> = {}): Channel {
-  return {
-    id,
+  return ariChannel(id, {
     name: `Local/100@default-00000001;${id}`,
-    state: 'Up',
-    protocol_id: '',
     caller: { name: '', number: '' },
-    connected: { name: '', number: '' },
-    accountcode: '',
     dialplan: { context: 'default', exten: '100', priority: 1, app_name: 'Wait', app_data: '600' },
     creationtime: '2026-11-30T00:00:00.000+0000',
-    language: 'en',
     ...over,
-  };
+  });
 }
 
 export function inStasis(id: string, app = 'hello-world', args = ''): Channel {

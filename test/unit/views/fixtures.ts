@@ -1,6 +1,7 @@
 // Plain-Map model and entity builders for the tree tests.
 import type { Bridge, Playback } from '../../../src/extension/ari/models.generated';
 import type { TreeChannel, TreeModelSource, TreeSource } from '../../../src/extension/views/tree/source';
+import { ariChannel } from '../shared/ari';
 
 export interface MutableModel extends TreeModelSource {
   channels: Map<string, TreeChannel>;
@@ -28,16 +29,7 @@ export function emptyModel(): MutableModel {
 
 export function channel(id: string, over: Partial<TreeChannel> = {}): TreeChannel {
   const ch: TreeChannel = {
-    id,
-    protocol_id: '',
-    name: `PJSIP/alice-${id}`,
-    state: 'Up',
-    caller: { name: 'Alice', number: '1001' },
-    connected: { name: '', number: '' },
-    accountcode: '',
-    dialplan: { context: 'from-test', exten: '1776', priority: 3, app_name: 'Stasis', app_data: 'hello-world' },
-    creationtime: `2026-11-30T12:00:00.${id.padStart(3, '0').slice(-3)}+0000`,
-    language: 'en',
+    ...ariChannel(id, { name: `PJSIP/alice-${id}`, creationtime: `2026-11-30T12:00:00.${id.padStart(3, '0').slice(-3)}+0000` }),
     ...over,
   };
   // As the state model does: a channel at a Stasis() dialplan step is in that app.

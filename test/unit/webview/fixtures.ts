@@ -1,4 +1,5 @@
 // Small ARI event builders shaped like real frames (transcript 22-demo-traffic).
+import { ariChannel } from '../shared/ari';
 
 let clock = Date.parse('2026-11-30T22:33:09.000Z');
 
@@ -12,18 +13,7 @@ function stamp(stepMs = 10): string {
 }
 
 export function channel(id: string, name = `Local/1776@from-test-${id};1`, state = 'Up'): Record<string, unknown> {
-  return {
-    id,
-    name,
-    state,
-    protocol_id: '',
-    caller: { name: 'Alice', number: '1001' },
-    connected: { name: '', number: '' },
-    accountcode: '',
-    dialplan: { context: 'from-test', exten: '1776', priority: 1, app_name: '', app_data: '' },
-    creationtime: '2026-11-30T22:33:09.144+0000',
-    language: 'en',
-  };
+  return { ...ariChannel(id, { name, state, dialplan: { context: 'from-test', exten: '1776', priority: 1, app_name: '', app_data: '' } }) };
 }
 
 export function bridge(id: string, channels: string[] = [], name = ''): Record<string, unknown> {

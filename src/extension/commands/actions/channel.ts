@@ -1,6 +1,13 @@
 // Channel operations as plain functions of a session and their inputs (no prompts, no
 // vscode), so the tests drive them against the simulator.
 import type { Channel, LiveRecording, Playback, Variable } from '../../ari/models.generated';
+import type {
+  HangupReason as AriHangupReason,
+  IfExists,
+  MediaDirection,
+  RecordParams,
+  TerminateOn,
+} from '../../ari/resources/channels';
 import { attempt, forEachId, type BatchResult } from '../failures';
 import { seg, type CommandSession } from '../session';
 
@@ -19,10 +26,10 @@ export const HANGUP_REASONS = [
   'interworking',
   'failure',
   'answered_elsewhere',
-] as const;
+] as const satisfies readonly AriHangupReason[];
 export type HangupReason = (typeof HANGUP_REASONS)[number];
 
-export type Direction = 'both' | 'in' | 'out';
+export type Direction = MediaDirection;
 
 export function hangupChannels(session: CommandSession, ids: readonly string[], reason?: HangupReason): Promise<BatchResult> {
   return forEachId(
@@ -163,18 +170,7 @@ export async function playMedia(session: CommandSession, target: MediaTarget, p:
 }
 
 export const RECORDING_FORMATS = ['wav', 'gsm', 'ulaw', 'alaw', 'sln', 'g722', 'wav16', 'ogg'] as const;
-export type IfExists = 'fail' | 'overwrite' | 'append';
-export type TerminateOn = 'none' | 'any' | '*' | '#';
-
-export interface RecordParams {
-  name: string;
-  format: string;
-  maxDurationSeconds?: number;
-  maxSilenceSeconds?: number;
-  ifExists?: IfExists;
-  beep?: boolean;
-  terminateOn?: TerminateOn;
-}
+export type { IfExists, RecordParams, TerminateOn };
 
 export async function recordTarget(session: CommandSession, target: MediaTarget, p: RecordParams): Promise<LiveRecording> {
   const r = await attempt(`record ${target.kind} ${target.id} as ${p.name}.${p.format}`, () =>

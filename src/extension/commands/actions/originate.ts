@@ -3,23 +3,17 @@
 // entering Stasis), or ChannelDestroyed — e.g. cause 0 "Unknown" a moment after the 200
 // when the extension does not exist (transcripts 16, 18).
 import type { AriEvent, Channel } from '../../ari/models.generated';
+import type { OriginateParams as AriOriginateParams } from '../../ari/resources/channels';
 import { attempt } from '../failures';
 import type { CommandSession } from '../session';
 
-export interface OriginateParams {
-  endpoint: string;
-  /** Dialplan destination, or `app` — ARI treats them as mutually exclusive. */
-  extension?: string;
-  context?: string;
-  priority?: number;
-  label?: string;
-  app?: string;
-  appArgs?: string;
-  callerId?: string;
-  /** Seconds; ARI's default is 30, -1 waits for ever. */
-  timeout?: number;
-  variables?: Record<string, string>;
-}
+/** The typed client's originate parameters this command offers. `extension`/`context` or
+ * `app` — ARI treats them as mutually exclusive; `timeout` in seconds, ARI's default 30,
+ * -1 waits for ever. */
+export type OriginateParams = Pick<
+  AriOriginateParams,
+  'endpoint' | 'extension' | 'context' | 'priority' | 'label' | 'app' | 'appArgs' | 'callerId' | 'timeout' | 'variables'
+>;
 
 export async function originate(session: CommandSession, p: OriginateParams): Promise<Channel> {
   const query = {

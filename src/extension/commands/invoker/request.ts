@@ -1,6 +1,7 @@
 // Maps the values the user gave for an operation's parameters to one HTTP request:
 // path parameters substituted, query parameters as strings, the body parameter as JSON.
 // Pure: the same mapping serves sending, the history and the curl export.
+import { seg } from '../../ari/resources/caller';
 import type { ApiOperation, ApiParameter, HttpMethod } from './swagger';
 
 export interface PreparedRequest {
@@ -63,10 +64,9 @@ function validateScalar(param: ApiParameter, item: string): string | undefined {
 /**
  * One path segment. ':' and '@' are legal in a segment and stay readable
  * (`/deviceStates/Stasis:demo`, like the transcripts); everything else is percent-encoded.
+ * The same encoding as the typed client's.
  */
-export function encodePathSegment(value: string): string {
-  return encodeURIComponent(value).replace(/%3A/gi, ':').replace(/%40/g, '@');
-}
+export const encodePathSegment: (value: string) => string = seg;
 
 /** `a, b,,c` -> ['a', 'b', 'c'] */
 export function splitList(text: string): string[] {

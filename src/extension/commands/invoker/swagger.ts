@@ -2,7 +2,9 @@
 // /ari/api-docs/resources.json and /ari/api-docs/{resource}.json) into a flat operation list.
 // Pure: no vscode, no network — the caller fetches the documents.
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+import type { HttpMethod } from '../../ari/resources/caller';
+
+export type { HttpMethod };
 export type ParamType = 'path' | 'query' | 'body';
 
 export type AllowableValues =
