@@ -118,6 +118,7 @@ export class AriEventSocket {
   private dropError: AriError | undefined;
   private disposed = false;
   private readonly counters: AriEventSocketStats = { frames: 0, events: 0, duplicates: 0, malformed: 0 };
+  private currentText: string | undefined;
 
   constructor(opts: AriEventSocketOptions, deps: AriEventSocketDeps = {}) {
     this.opts = opts;
@@ -141,6 +142,15 @@ export class AriEventSocket {
 
   get state(): SocketState {
     return this._state;
+  }
+
+  /**
+   * The text of the frame whose event onEvent listeners are being given, exactly as received
+   * (Asterisk's pretty-printed JSON); undefined outside an onEvent fire. Lets a listener keep
+   * the text it would otherwise re-serialise, at no cost per event.
+   */
+  get frameText(): string | undefined {
+    return this.currentText;
   }
 
   get stats(): Readonly<AriEventSocketStats> {
@@ -215,7 +225,9 @@ export class AriEventSocket {
     this.counters.events++;
     if (this.traceFrames) this.log.trace(`ARI event ${event.type}`);
     if (this.rawEmitter.hasListeners) this.rawEmitter.fire({ text, event });
-    this.eventEmitter.fire(event);
+    this.currentText = text;
+    this.eventEmitter.fire(event); // never throws: a listener's error is rethrown later
+    this.currentText = undefined;
   }
 
   private skip(text: string, reason: string): void {

@@ -40,7 +40,7 @@ import { PlaybackStore } from './playbacks';
 import { Tombstones } from './tombstones';
 import type { ChannelState, ModelChange, ModelSnapshot } from './types';
 
-export type { ChannelState, EntityKind, ModelChange, ModelSnapshot } from './types';
+export type { ChannelState, EntityKind, ModelChange, ModelMapName, ModelMaps, ModelSnapshot } from './types';
 export { ENTITY_KINDS } from './types';
 
 const CONTROLLED_DEVICE_PREFIX = 'Stasis:';
@@ -458,23 +458,6 @@ export class AriStateModel {
     }
   }
 }
-
-/** The model's entity Maps. */
-export type ModelMapName =
-  | 'channels'
-  | 'bridges'
-  | 'playbacks'
-  | 'recordings'
-  | 'storedRecordings'
-  | 'endpoints'
-  | 'applications'
-  | 'deviceStates';
-
-/** What readers (the tree, the commands) see of the model: its Maps, read-only, derived from
- * AriStateModel's own fields. Structural, so tests can hand in plain Maps. */
-export type ModelMaps = {
-  readonly [K in ModelMapName]: AriStateModel[K] extends Map<string, infer V> ? ReadonlyMap<string, V> : never;
-};
 
 function emptyApplication(name: string): Application {
   return {

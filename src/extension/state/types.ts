@@ -9,6 +9,7 @@ import type {
   Playback,
   StoredRecording,
 } from '../ari/models.generated';
+import type { AriStateModel } from './model';
 
 export type EntityKind = 'channel' | 'bridge' | 'playback' | 'recording' | 'endpoint' | 'application' | 'deviceState';
 
@@ -59,3 +60,20 @@ export interface ChannelState extends Channel {
   /** A hangup was requested: the channel is going away. */
   hangupRequested?: boolean;
 }
+
+/** The model's entity Maps. */
+export type ModelMapName =
+  | 'channels'
+  | 'bridges'
+  | 'playbacks'
+  | 'recordings'
+  | 'storedRecordings'
+  | 'endpoints'
+  | 'applications'
+  | 'deviceStates';
+
+/** What readers (the tree, the commands) see of the model: its Maps, read-only, derived from
+ * AriStateModel's own fields. Structural, so tests can hand in plain Maps. */
+export type ModelMaps = {
+  readonly [K in ModelMapName]: AriStateModel[K] extends Map<string, infer V> ? ReadonlyMap<string, V> : never;
+};

@@ -1,70 +1,131 @@
-// The bounded buffer of events the panel is a view onto. Each event is kept as its JSON text
-// (for the text filter, the detail view and export) plus the facts the list shows; the
-// parsed object is not kept, which roughly halves the memory per event. No vscode import.
+// The bounded buffer of events the panel is a view onto. No vscode import.
+//
+// Per event only what push() can read off the already-parsed object for free is kept, in
+// preallocated parallel arrays indexed by ring slot: the frame text (Asterisk's own, as the
+// socket received it; JSON.stringify only when a caller has no text), the type (as an index
+// into a small dictionary, so counts per type are two array writes), receivedAt, the app,
+// and the id of the event's channel and bridge. No object is made per event. Everything a
+// row shows (object, summary, the event's own time, every channel/bridge it mentions) is
+// worked out from the text when a row is sent (only visible windows are asked for), and
+// filters that need more than the stored facts pre-check the text before parsing it.
 
-import { RingBuffer } from './ring-buffer';
-import { describeEvent, type EventFacts } from './event-summary';
+import { describeEvent, eventChannelId, eventBridgeId, type EventFacts } from './event-summary';
 
-/** One buffered event. A class, so 50,000 of them share one shape. */
+/** One buffered event, as rows, details and export see it; built on demand by EventStore.get(). */
 export class StoredEvent {
-  readonly type: string;
-  readonly app: string;
-  readonly object: string;
-  readonly summary: string;
-  readonly channelIds: string[];
-  readonly channelNames: string[];
-  readonly bridgeIds: string[];
-  readonly bridgeNames: string[];
-  /** What the list shows as the time: the event's timestamp, else receivedAt. */
-  readonly time: number;
+  private facts: EventFacts | undefined;
 
   constructor(
     /** Position in this store's history, 0-based, never reused (until clear()). */
     readonly n: number,
-    facts: EventFacts,
-    receivedAt: number,
+    readonly type: string,
+    readonly app: string,
+    private readonly receivedAt: number,
+    /** The event's JSON text (the frame as received, or JSON.stringify of a pushed object). */
     readonly json: string,
-  ) {
-    // Type and app names repeat endlessly: keep one copy of each.
-    this.type = intern(facts.type);
-    this.app = intern(facts.app);
-    this.object = facts.object;
-    this.summary = facts.summary;
-    this.channelIds = facts.channelIds;
-    this.channelNames = facts.channelNames;
-    this.bridgeIds = facts.bridgeIds;
-    this.bridgeNames = facts.bridgeNames;
-    this.time = Number.isFinite(facts.eventTime) ? facts.eventTime : receivedAt;
+  ) {}
+
+  private get described(): EventFacts {
+    return (this.facts ??= describeText(this.json));
+  }
+  get object(): string {
+    return this.described.object;
+  }
+  get summary(): string {
+    return this.described.summary;
+  }
+  get channelIds(): string[] {
+    return this.described.channelIds;
+  }
+  get channelNames(): string[] {
+    return this.described.channelNames;
+  }
+  get bridgeIds(): string[] {
+    return this.described.bridgeIds;
+  }
+  get bridgeNames(): string[] {
+    return this.described.bridgeNames;
+  }
+  /** What the list shows as the time: the event's timestamp, else receivedAt. */
+  get time(): number {
+    const t = this.described.eventTime;
+    return Number.isFinite(t) ? t : this.receivedAt;
   }
 }
 
-const interned = new Map<string, string>();
-function intern(s: string): string {
-  const known = interned.get(s);
-  if (known !== undefined) return known;
-  if (interned.size < 10_000) interned.set(s, s); // bounded: app names come from the server
-  return s;
+const UNPARSABLE: EventFacts = Object.freeze({
+  type: '(no type)',
+  eventTime: NaN,
+  app: '',
+  object: '',
+  summary: '',
+  channelIds: [],
+  channelNames: [],
+  bridgeIds: [],
+  bridgeNames: [],
+}) as EventFacts;
+
+/** The full facts of an event from its text (rows, details and the slow path of filters). */
+export function describeText(json: string): EventFacts {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return UNPARSABLE;
+  }
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? describeEvent(value as Record<string, unknown>) : UNPARSABLE;
 }
 
+function str(x: unknown): string {
+  return typeof x === 'string' ? x : typeof x === 'number' || typeof x === 'boolean' ? String(x) : '';
+}
+
+/** A dictionary far larger than the live types means a server sent endless new types: rebuild. */
+const TYPE_SLACK = 4096;
+
 export class EventStore {
-  private ring: RingBuffer<StoredEvent>;
+  private cap: number;
+  private head = 0; // slot of the oldest event
+  private count = 0;
   private next = 0;
-  private counts = new Map<string, number>();
   private gen = 0;
 
+  // Per slot.
+  private json: string[];
+  private typeIds: Int32Array;
+  private received: Float64Array;
+  private apps: string[];
+  private channelIds: string[];
+  private bridgeIds: string[];
+
+  // Type dictionary and live counts per type id.
+  private typeNames: string[] = [];
+  private typeIndex = new Map<string, number>();
+  private typeCounts_: number[] = [];
+  private lastType = '';
+  private lastTypeId = -1;
+  private lastApp = '';
+
   constructor(capacity: number) {
-    this.ring = new RingBuffer<StoredEvent>(capacity);
+    checkCapacity(capacity);
+    this.cap = capacity;
+    this.json = new Array<string>(capacity).fill('');
+    this.typeIds = new Int32Array(capacity);
+    this.received = new Float64Array(capacity);
+    this.apps = new Array<string>(capacity).fill('');
+    this.channelIds = new Array<string>(capacity).fill('');
+    this.bridgeIds = new Array<string>(capacity).fill('');
   }
 
   get capacity(): number {
-    return this.ring.capacity;
+    return this.cap;
   }
   get size(): number {
-    return this.ring.length;
+    return this.count;
   }
   /** n of the oldest event held (== nextN when empty). */
   get firstN(): number {
-    return this.next - this.ring.length;
+    return this.next - this.count;
   }
   /** n the next pushed event will get. */
   get nextN(): number {
@@ -75,49 +136,191 @@ export class EventStore {
     return this.gen;
   }
 
-  /** Adds an event; `json` may be passed when the caller already has the text. */
-  push(event: object, receivedAt: number, json?: string): StoredEvent {
-    const facts = describeEvent(event as Record<string, unknown>);
-    const stored = new StoredEvent(this.next, facts, receivedAt, json ?? JSON.stringify(event));
-    this.next++;
-    const evicted = this.ring.push(stored);
-    if (evicted) this.count(evicted.type, -1);
-    this.count(stored.type, 1);
-    return stored;
+  /**
+   * Adds an event; `json` is its text when the caller has it (the socket's frame, a log line),
+   * else the event is serialised here. Returns the event's n.
+   */
+  push(event: object, receivedAt: number, json?: string): number {
+    const text = json ?? JSON.stringify(event);
+    const e = event as Record<string, unknown>;
+    const rawType = e.type;
+    const type = (typeof rawType === 'string' ? rawType : str(rawType)) || '(no type)';
+    let typeId: number;
+    if (type === this.lastType && this.lastTypeId >= 0) typeId = this.lastTypeId;
+    else {
+      typeId = this.typeIdOf(type);
+      this.lastType = type;
+      this.lastTypeId = typeId;
+    }
+    const rawApp = e.application;
+    let app = typeof rawApp === 'string' ? rawApp : str(rawApp);
+    // App names repeat endlessly: keep one copy.
+    if (app === this.lastApp) app = this.lastApp;
+    else this.lastApp = app;
+
+    let slot: number;
+    if (this.count < this.cap) {
+      slot = this.head + this.count;
+      if (slot >= this.cap) slot -= this.cap;
+      this.count++;
+    } else {
+      slot = this.head;
+      this.typeCounts_[this.typeIds[slot]]--;
+      if (++this.head === this.cap) this.head = 0;
+    }
+    this.json[slot] = text;
+    this.typeIds[slot] = typeId;
+    this.received[slot] = receivedAt;
+    this.apps[slot] = app;
+    this.channelIds[slot] = eventChannelId(e);
+    this.bridgeIds[slot] = eventBridgeId(e);
+    this.typeCounts_[typeId]++;
+    return this.next++;
   }
 
+  /** The event at position n, as an object (rows, details, export); undefined when not held. */
   get(n: number): StoredEvent | undefined {
-    if (n < this.firstN || n >= this.next) return undefined;
-    return this.ring.at(n - this.firstN);
+    const slot = this.slotOf(n);
+    if (slot < 0) return undefined;
+    return new StoredEvent(n, this.typeNames[this.typeIds[slot]], this.apps[slot], this.received[slot], this.json[slot]);
+  }
+
+  /** Cheap per-position reads for filters; n must be held (firstN <= n < nextN). */
+  typeAt(n: number): string {
+    return this.typeNames[this.typeIds[this.slotOf(n)]];
+  }
+  appAt(n: number): string {
+    return this.apps[this.slotOf(n)];
+  }
+  jsonAt(n: number): string {
+    return this.json[this.slotOf(n)];
+  }
+  /** The event's own channel (its `channel`, or a Dial's `peer`); '' when none. */
+  channelIdAt(n: number): string {
+    return this.channelIds[this.slotOf(n)];
+  }
+  /** The event's own bridge; '' when none. */
+  bridgeIdAt(n: number): string {
+    return this.bridgeIds[this.slotOf(n)];
+  }
+  /** Every fact of the event, worked out from its text (not cached: for rows and slow paths). */
+  factsAt(n: number): EventFacts {
+    return describeText(this.json[this.slotOf(n)]);
   }
 
   typeCounts(): Record<string, number> {
-    return Object.fromEntries(this.counts);
+    const out: Record<string, number> = {};
+    for (let i = 0; i < this.typeNames.length; i++) if (this.typeCounts_[i] > 0) out[this.typeNames[i]] = this.typeCounts_[i];
+    return out;
   }
 
   /** Types seen in the buffer, for the type filter. */
   seenTypes(): string[] {
-    return [...this.counts.keys()];
+    return Object.keys(this.typeCounts());
   }
 
   clear(): void {
-    this.ring.clear();
-    this.counts.clear();
+    this.json.fill('');
+    this.apps.fill('');
+    this.channelIds.fill('');
+    this.bridgeIds.fill('');
+    this.head = 0;
+    this.count = 0;
     this.next = 0;
+    this.resetTypes();
     this.gen++;
   }
 
   resize(capacity: number): void {
-    if (capacity === this.ring.capacity) return;
-    this.ring.resize(capacity);
-    this.counts.clear();
-    for (const e of this.ring) this.count(e.type, 1);
+    checkCapacity(capacity);
+    if (capacity === this.cap) return;
+    const keep = Math.min(this.count, capacity);
+    const from = this.next - keep;
+    const json = new Array<string>(capacity).fill('');
+    const typeIds = new Int32Array(capacity);
+    const received = new Float64Array(capacity);
+    const apps = new Array<string>(capacity).fill('');
+    const channelIds = new Array<string>(capacity).fill('');
+    const bridgeIds = new Array<string>(capacity).fill('');
+    const types: string[] = [];
+    for (let i = 0; i < keep; i++) {
+      const s = this.slotOf(from + i);
+      json[i] = this.json[s];
+      types.push(this.typeNames[this.typeIds[s]]);
+      received[i] = this.received[s];
+      apps[i] = this.apps[s];
+      channelIds[i] = this.channelIds[s];
+      bridgeIds[i] = this.bridgeIds[s];
+    }
+    this.json = json;
+    this.typeIds = typeIds;
+    this.received = received;
+    this.apps = apps;
+    this.channelIds = channelIds;
+    this.bridgeIds = bridgeIds;
+    this.cap = capacity;
+    this.head = 0;
+    this.count = keep;
+    this.resetTypes();
+    for (let i = 0; i < keep; i++) {
+      const id = this.typeIdOf(types[i]);
+      this.typeIds[i] = id;
+      this.typeCounts_[id]++;
+    }
     this.gen++;
   }
 
-  private count(type: string, delta: number): void {
-    const v = (this.counts.get(type) ?? 0) + delta;
-    if (v <= 0) this.counts.delete(type);
-    else this.counts.set(type, v);
+  /** Ring slot of position n, or -1 when n is not held. */
+  private slotOf(n: number): number {
+    const i = n - (this.next - this.count);
+    if (i < 0 || i >= this.count || !Number.isInteger(i)) return -1;
+    const s = this.head + i;
+    return s >= this.cap ? s - this.cap : s;
   }
+
+  private typeIdOf(type: string): number {
+    const known = this.typeIndex.get(type);
+    if (known !== undefined) return known;
+    if (this.typeNames.length >= this.count + TYPE_SLACK) this.compactTypes();
+    const id = this.typeNames.length;
+    this.typeNames.push(type);
+    this.typeCounts_.push(0);
+    this.typeIndex.set(type, id);
+    return id;
+  }
+
+  /** Drops dictionary entries no held event uses (only after thousands of distinct types). */
+  private compactTypes(): void {
+    const types: string[] = [];
+    for (let i = 0; i < this.count; i++) {
+      const s = this.head + i >= this.cap ? this.head + i - this.cap : this.head + i;
+      types.push(this.typeNames[this.typeIds[s]]);
+    }
+    this.resetTypes();
+    for (let i = 0; i < this.count; i++) {
+      const s = this.head + i >= this.cap ? this.head + i - this.cap : this.head + i;
+      const t = types[i];
+      let id = this.typeIndex.get(t);
+      if (id === undefined) {
+        id = this.typeNames.length;
+        this.typeNames.push(t);
+        this.typeCounts_.push(0);
+        this.typeIndex.set(t, id);
+      }
+      this.typeIds[s] = id;
+      this.typeCounts_[id]++;
+    }
+  }
+
+  private resetTypes(): void {
+    this.typeNames = [];
+    this.typeIndex = new Map();
+    this.typeCounts_ = [];
+    this.lastType = '';
+    this.lastTypeId = -1;
+  }
+}
+
+function checkCapacity(cap: number): void {
+  if (!Number.isSafeInteger(cap) || cap < 1) throw new RangeError(`capacity must be a positive integer, got ${cap}`);
 }

@@ -1,6 +1,7 @@
 // Turns one ARI event into what the list shows and what the filters match on: the object it
 // concerns, a one-line summary, and the channel/bridge ids and names it mentions. Computed
-// once when the event is stored, so scrolling and filtering never re-walk the JSON.
+// when a row is shown (or a filter needs more than the store keeps), never per stored event:
+// per event the store keeps only eventChannelId/eventBridgeId, two property reads.
 // No vscode import.
 
 export interface EventFacts {
@@ -32,6 +33,20 @@ function isBridge(x: unknown): x is Obj {
   return isObj(x) && typeof x.id === 'string' && ('bridge_type' in x || 'technology' in x) && Array.isArray(x.channels);
 }
 
+/** The id of the event's own channel (`channel`, or a Dial's `peer`): one of describeEvent's channelIds, or ''. */
+export function eventChannelId(event: Obj): string {
+  const c = event.channel;
+  if (isChannel(c)) return c.id as string;
+  const p = event.peer;
+  return isChannel(p) ? (p.id as string) : '';
+}
+
+/** The id of the event's own `bridge`: one of describeEvent's bridgeIds, or ''. */
+export function eventBridgeId(event: Obj): string {
+  const b = event.bridge;
+  return isBridge(b) ? (b.id as string) : '';
+}
+
 function callerText(x: unknown): string {
   if (!isObj(x)) return '';
   const name = str(x.name);
@@ -48,8 +63,9 @@ function targetOf(uri: unknown): { channel?: string; bridge?: string } {
   return m[1] === 'channel' ? { channel: m[2] } : { bridge: m[2] };
 }
 
+const SPACE_RUN = /\s\s|[^\S ]/;
 function clip(s: string, max = 200): string {
-  const one = s.replace(/\s+/g, ' ');
+  const one = SPACE_RUN.test(s) ? s.replace(/\s+/g, ' ') : s;
   return one.length > max ? `${one.slice(0, max - 1)}…` : one;
 }
 

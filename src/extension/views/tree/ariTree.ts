@@ -1,32 +1,24 @@
-// The explorer tree as pure logic: roots and children, cached node objects, filters, and
-// which nodes to refresh for a model change. The vscode TreeDataProvider (provider.ts) only
-// converts. No vscode import, so tests drive it with plain Maps.
+// The explorer tree as pure logic: roots and children, cached node objects, and which nodes
+// to refresh for a model change. What passes the filter is filter.ts; what a node shows is
+// render.ts. The vscode TreeDataProvider (provider.ts) only converts. No vscode import, so
+// tests drive it with plain Maps.
 import type { Module } from '../../ari/models.generated';
-import { AriNode, CATEGORIES, CATEGORY_LABELS, NodeCache, keys, type CategoryId, type NodeKind } from './nodes';
 import {
-  applicationView,
-  bridgeView,
-  channelTooltip,
-  channelView,
-  deviceStateView,
-  endpointView,
-  fieldsTooltip,
-  moduleView,
-  playbackView,
-  recordingView,
-  serverRows,
-  type NodeView,
-} from './labels';
-import { channelApp, type TreeChange, type TreeEntityKind, type TreeSource } from './source';
+  AriNode,
+  CATEGORIES,
+  KIND_CATEGORY,
+  NodeCache,
+  categoryKind,
+  keys,
+  type CategoryId,
+  type TopCategory,
+} from './nodes';
+import { serverRows, type NodeView } from './labels';
+import { APP_DEPENDENT, appNames, describeFilter, isFiltered, normalizeFilter, visibleMembers, type TreeFilter } from './filter';
+import { nodeEntity, nodeTooltip, nodeView, type RenderContext } from './render';
+import type { TreeChange, TreeEntityKind, TreeSource } from './source';
 
-type TopCategory = Exclude<CategoryId, 'modules'>;
-
-export interface TreeFilter {
-  /** Show only what belongs to this Stasis app. */
-  app?: string;
-  /** Case-insensitive substring of a node's label or description. */
-  text?: string;
-}
+export type { TreeFilter } from './filter';
 
 export interface TreeRefresh {
   /** Refresh everything (session or filter changed). */
@@ -34,19 +26,6 @@ export interface TreeRefresh {
   /** Node objects (from the cache) whose item or children changed. */
   nodes: AriNode[];
 }
-
-const KIND_CATEGORY: Record<TreeEntityKind, TopCategory> = {
-  channel: 'channels',
-  bridge: 'bridges',
-  playback: 'playbacks',
-  recording: 'recordings',
-  endpoint: 'endpoints',
-  application: 'applications',
-  deviceState: 'deviceStates',
-};
-
-/** Categories whose filtered membership depends on channels (through their app). */
-const APP_DEPENDENT: readonly TopCategory[] = ['channels', 'bridges', 'playbacks', 'recordings', 'endpoints', 'applications', 'deviceStates'];
 
 export class AriTree {
   readonly nodes = new NodeCache();
@@ -77,23 +56,19 @@ export class AriTree {
   }
 
   setFilter(filter: TreeFilter): void {
-    const text = filter.text?.trim() || undefined;
-    this.filterValue = { ...(filter.app ? { app: filter.app } : {}), ...(text ? { text } : {}) };
+    this.filterValue = normalizeFilter(filter);
     this.visible.clear();
     this.sorted.clear();
     this.bridgeChildren.clear();
   }
 
   get isFiltered(): boolean {
-    return !!(this.filterValue.app || this.filterValue.text);
+    return isFiltered(this.filterValue);
   }
 
   /** Shown as the view's description. */
   filterDescription(): string | undefined {
-    const parts: string[] = [];
-    if (this.filterValue.app) parts.push(`app: ${this.filterValue.app}`);
-    if (this.filterValue.text) parts.push(`"${this.filterValue.text}"`);
-    return parts.length ? `filtered by ${parts.join(', ')}` : undefined;
+    return describeFilter(this.filterValue);
   }
 
   /** After a reconnect the server info changed: refresh the Server node, reload modules on demand. */
@@ -245,54 +220,7 @@ export class AriTree {
   }
 
   private computeVisible(c: TopCategory): Set<string> {
-    const m = this.source!.model;
-    const { app, text } = this.filterValue;
-    const needle = text?.toLowerCase();
-    const out = new Set<string>();
-    const textOk = (v: NodeView) => !needle || v.label.toLowerCase().includes(needle) || !!v.description?.toLowerCase().includes(needle);
-    const appObj = app ? m.applications.get(app) : undefined;
-    const channelInApp = (id: string) => {
-      const ch = m.channels.get(id);
-      return !!ch && channelApp(ch) === app;
-    };
-    const bridgeInApp = (id: string) => !!appObj?.bridge_ids?.includes(id) || !!m.bridges.get(id)?.channels?.some(channelInApp);
-    const targetInApp = (uri: string | undefined) => {
-      const [type, ...rest] = (uri ?? '').split(':');
-      const id = rest.join(':');
-      return type === 'channel' ? channelInApp(id) : type === 'bridge' ? bridgeInApp(id) : false;
-    };
-    switch (c) {
-      case 'channels':
-        for (const [id, ch] of m.channels) {
-          if (app && channelApp(ch) !== app) continue;
-          if (needle && !textOk(channelView(ch))) continue;
-          out.add(id);
-        }
-        break;
-      case 'bridges':
-        for (const [id, b] of m.bridges) if ((!app || bridgeInApp(id)) && textOk(bridgeView(b))) out.add(id);
-        break;
-      case 'playbacks':
-        for (const [id, p] of m.playbacks) if ((!app || targetInApp(p.target_uri)) && textOk(playbackView(p, m))) out.add(id);
-        break;
-      case 'recordings':
-        for (const [name, r] of m.recordings) if ((!app || targetInApp(r.target_uri)) && textOk(recordingView(r, m))) out.add(`live:${name}`);
-        if (!app) for (const [name, r] of m.storedRecordings) if (textOk({ label: name, description: r.format } as NodeView)) out.add(`stored:${name}`);
-        break;
-      case 'endpoints':
-        for (const [id, e] of m.endpoints) {
-          if (app && !appObj?.endpoint_ids?.includes(id) && !e.channel_ids?.some(channelInApp)) continue;
-          if (textOk(endpointView(e))) out.add(id);
-        }
-        break;
-      case 'applications':
-        for (const name of m.applications.keys()) if ((!app || name === app) && textOk(applicationView(name, m, this.source!.ownApp))) out.add(name);
-        break;
-      case 'deviceStates':
-        for (const [name, d] of m.deviceStates) if ((!app || !!appObj?.device_names?.includes(name)) && textOk(deviceStateView(name, d.state))) out.add(name);
-        break;
-    }
-    return out;
+    return visibleMembers(c, this.source!, this.filterValue);
   }
 
   // ---- changes ----
@@ -388,173 +316,42 @@ export class AriTree {
   // ---- rendering ----
 
   view(node: AriNode): NodeView | undefined {
-    const s = this.source;
-    if (!s) return undefined;
-    const m = s.model;
-    switch (node.kind) {
-      case 'category': {
-        if (node.id === 'modules') {
-          return { label: 'Modules', description: this.modulesLoaded ? String(this.modulesLoaded.length) : undefined, icon: 'package', contextValue: 'category.modules', collapsible: 'collapsed' };
-        }
-        const c = node.id as TopCategory;
-        const n = this.visibleIds(c).size;
-        const total = totalOf(c, s);
-        return {
-          label: CATEGORY_LABELS[c],
-          description: this.isFiltered ? `${n} of ${total}` : String(total),
-          icon: CATEGORY_ICONS[c],
-          contextValue: `category.${c}`,
-          collapsible: c === 'channels' || c === 'bridges' ? 'expanded' : 'collapsed',
-        };
-      }
-      case 'channel': {
-        const ch = m.channels.get(node.id);
-        return ch ? channelView(ch) : gone(node);
-      }
-      case 'bridge': {
-        const b = m.bridges.get(node.id);
-        return b ? bridgeView(b) : gone(node);
-      }
-      case 'playback': {
-        const p = m.playbacks.get(node.id);
-        return p ? playbackView(p, m) : gone(node);
-      }
-      case 'recording': {
-        const r = m.recordings.get(node.id);
-        return r ? recordingView(r, m) : gone(node);
-      }
-      case 'storedRecording': {
-        const r = m.storedRecordings.get(node.id);
-        return { label: node.id, description: r ? `stored · ${r.format}` : 'gone', icon: 'file-media', contextValue: 'storedRecording', collapsible: 'none' };
-      }
-      case 'endpoint': {
-        const e = m.endpoints.get(node.id);
-        return e ? endpointView(e) : gone(node);
-      }
-      case 'application':
-        return applicationView(node.id, m, s.ownApp);
-      case 'deviceState': {
-        const d = m.deviceStates.get(node.id);
-        return deviceStateView(node.id, d?.state ?? 'gone');
-      }
-      case 'module': {
-        const mod = this.modulesLoaded?.find((x) => x.name === node.id);
-        return mod ? moduleView(mod) : { label: node.id, icon: 'package', contextValue: 'module', collapsible: 'none' };
-      }
-      case 'server': {
-        if (node.id === 'server') {
-          return { label: 'Server', description: s.info?.system?.version ? `Asterisk ${s.info.system.version}` : undefined, icon: 'server', contextValue: 'server', collapsible: 'collapsed' };
-        }
-        if (node.id === 'modulesError') {
-          return { label: 'Cannot list modules', description: this.modulesError, icon: 'error', color: 'errorForeground', contextValue: 'serverInfo', collapsible: 'none' };
-        }
-        const row = serverRows(s.info, this.now()).find((r) => r.id === node.id);
-        return { label: row?.label ?? node.id, description: row?.value, icon: 'info', contextValue: 'serverInfo', collapsible: 'none' };
-      }
-    }
+    const ctx = this.renderContext();
+    return ctx && nodeView(node, ctx);
   }
 
   /** Markdown for the hover; built lazily (resolveTreeItem), never per refresh. */
   tooltip(node: AriNode): string | undefined {
-    const s = this.source;
-    if (!s) return undefined;
-    const m = s.model;
-    const e = this.entity(node);
-    if (node.kind === 'channel') {
-      const ch = m.channels.get(node.id);
-      return ch ? channelTooltip(ch) : undefined;
-    }
-    if (e && typeof e === 'object' && node.kind !== 'category') {
-      const v = this.view(node);
-      return fieldsTooltip(v?.label ?? node.id, Object.entries(e as Record<string, unknown>));
-    }
-    return undefined;
+    const ctx = this.renderContext();
+    return ctx && nodeTooltip(node, ctx);
   }
 
   /** The ARI object behind a node (Copy as JSON, Open as JSON). */
   entity(node: { kind: string; id: string }): unknown {
-    const s = this.source;
-    if (!s) return undefined;
-    const m = s.model;
-    switch (node.kind as NodeKind) {
-      case 'channel':
-        return m.channels.get(node.id);
-      case 'bridge':
-        return m.bridges.get(node.id);
-      case 'playback':
-        return m.playbacks.get(node.id);
-      case 'recording':
-        return m.recordings.get(node.id);
-      case 'storedRecording':
-        return m.storedRecordings.get(node.id);
-      case 'endpoint':
-        return m.endpoints.get(node.id);
-      case 'application':
-        return m.applications.get(node.id);
-      case 'deviceState':
-        return m.deviceStates.get(node.id);
-      case 'module':
-        return this.modulesLoaded?.find((x) => x.name === node.id);
-      case 'server':
-        return s.info;
-      default:
-        return undefined;
-    }
+    return this.source ? nodeEntity(node, this.source, this.modulesLoaded) : undefined;
   }
 
   /** App names for the filter QuickPick: registered apps plus apps channels are in. */
   appNames(): string[] {
-    const s = this.source;
-    if (!s) return [];
-    const names = new Set(s.model.applications.keys());
-    for (const ch of s.model.channels.values()) {
-      const a = channelApp(ch);
-      if (a) names.add(a);
-    }
-    return [...names].sort();
+    return this.source ? appNames(this.source) : [];
   }
-}
 
-const CATEGORY_ICONS: Record<TopCategory, string> = {
-  channels: 'call-outgoing',
-  bridges: 'link',
-  playbacks: 'play',
-  recordings: 'record',
-  endpoints: 'vm',
-  applications: 'rocket',
-  deviceStates: 'pulse',
-};
-
-function categoryKind(c: TopCategory): TreeEntityKind {
-  return (Object.keys(KIND_CATEGORY) as TreeEntityKind[]).find((k) => KIND_CATEGORY[k] === c)!;
+  private renderContext(): RenderContext | undefined {
+    const source = this.source;
+    if (!source) return undefined;
+    return {
+      source,
+      now: this.now,
+      modules: this.modulesLoaded,
+      modulesError: this.modulesError,
+      filtered: this.isFiltered,
+      visibleCount: (c) => this.visibleIds(c).size,
+    };
+  }
 }
 
 function entityKey(kind: TreeEntityKind, id: string): string {
   return keys[kind](id);
-}
-
-function totalOf(c: TopCategory, s: TreeSource): number {
-  const m = s.model;
-  switch (c) {
-    case 'channels':
-      return m.channels.size;
-    case 'bridges':
-      return m.bridges.size;
-    case 'playbacks':
-      return m.playbacks.size;
-    case 'recordings':
-      return m.recordings.size + m.storedRecordings.size;
-    case 'endpoints':
-      return m.endpoints.size;
-    case 'applications':
-      return m.applications.size;
-    case 'deviceStates':
-      return m.deviceStates.size;
-  }
-}
-
-function gone(node: AriNode): NodeView {
-  return { label: node.id, description: 'gone', icon: 'circle-slash', color: 'disabledForeground', contextValue: 'gone', collapsible: 'none' };
 }
 
 function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {

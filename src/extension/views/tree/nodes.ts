@@ -1,6 +1,7 @@
 // Tree node objects. A node is what VS Code holds and what commands receive: `{kind, id}`
 // plus a stable `key` (also the TreeItem id). Nodes are cached by key so a refresh fires the
 // very object VS Code knows.
+import type { EntityKind } from '../../state/model';
 
 export type CategoryId =
   | 'channels'
@@ -35,8 +36,11 @@ export class AriNode {
   ) {}
 }
 
-/** Top-level categories in display order ('modules' lives under Server). */
-export const CATEGORIES: readonly Exclude<CategoryId, 'modules'>[] = [
+/** A top-level category ('modules' lives under Server). */
+export type TopCategory = Exclude<CategoryId, 'modules'>;
+
+/** Top-level categories in display order. */
+export const CATEGORIES: readonly TopCategory[] = [
   'channels',
   'bridges',
   'playbacks',
@@ -56,6 +60,21 @@ export const CATEGORY_LABELS: Record<CategoryId, string> = {
   deviceStates: 'Device States',
   modules: 'Modules',
 };
+
+/** The category each model entity kind is listed under. */
+export const KIND_CATEGORY: Record<EntityKind, TopCategory> = {
+  channel: 'channels',
+  bridge: 'bridges',
+  playback: 'playbacks',
+  recording: 'recordings',
+  endpoint: 'endpoints',
+  application: 'applications',
+  deviceState: 'deviceStates',
+};
+
+export function categoryKind(c: TopCategory): EntityKind {
+  return (Object.keys(KIND_CATEGORY) as EntityKind[]).find((k) => KIND_CATEGORY[k] === c)!;
+}
 
 export class NodeCache {
   private readonly nodes = new Map<string, AriNode>();
