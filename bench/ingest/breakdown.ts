@@ -14,7 +14,7 @@ export interface BreakdownReport {
   stages: { id: string; label: string; cpuUs: number }[];
 }
 
-type Stage = { id: string; label: string; wire: (session: AriSession, texts: string[]) => void };
+type Stage = { id: string; label: string; wire: (session: AriSession) => void };
 
 const noDispose = { dispose: (): void => undefined };
 const CHUNK = 1000;
@@ -24,32 +24,23 @@ const STAGES: Stage[] = [
   { id: 'model', label: 'socket.ingest → session batch → AriStateModel.apply', wire: () => undefined },
   {
     id: 'store',
-    label: '… + LiveFeed → EventStore (as shipped: JSON.stringify again)',
+    label: '… + LiveFeed → EventStore (as shipped: the frame text handed over)',
     wire: (session) => {
       new LiveFeed({ active: session, onDidChangeActive: () => noDispose }, new EventStore(50_000), () => undefined);
     },
   },
-  {
-    id: 'storeText',
-    label: '… + EventStore given the frame text (proposal)',
-    wire: (session, texts) => {
-      const store = new EventStore(50_000);
-      let i = 0;
-      session.onEvents((records) => {
-        for (const r of records) store.push(r.event, r.receivedAt, texts[i++]);
-      });
-    },
-  },
 ];
 
-async function runStage(stage: Stage, frames: readonly string[]): Promise<number> {
+// Frames as Buffers, decoded per event as the socket's message handler does: every stage gets
+// fresh strings, so a stage that keeps the text pays for keeping it.
+async function runStage(stage: Stage, frames: readonly Buffer[]): Promise<number> {
   const url = 'http://127.0.0.1:9';
   const creds = { url, username: 'bench', password: 'bench' };
   if (stage.id === 'parse') {
     const c0 = process.cpuUsage();
     let sink = 0;
     for (let i = 0; i < frames.length; i += CHUNK) {
-      for (let j = i; j < Math.min(i + CHUNK, frames.length); j++) sink += (JSON.parse(frames[j]) as { type: string }).type.length;
+      for (let j = i; j < Math.min(i + CHUNK, frames.length); j++) sink += (JSON.parse(frames[j].toString('utf8')) as { type: string }).type.length;
       await new Promise((r) => setImmediate(r));
     }
     const c = process.cpuUsage(c0);
@@ -58,11 +49,11 @@ async function runStage(stage: Stage, frames: readonly string[]): Promise<number
   // Never connected: the session applies straight to the model (no snapshot in flight).
   const socket = new AriEventSocket({ ...creds, apps: ['bench-observer'], subscribeAll: true });
   const session = new AriSession({ connection: creds, apps: ['bench-observer'], subscribeAll: true }, { socket });
-  stage.wire(session, frames as string[]);
+  stage.wire(session);
   session.onModelChange(() => undefined);
   const c0 = process.cpuUsage();
   for (let i = 0; i < frames.length; i += CHUNK) {
-    for (let j = i; j < Math.min(i + CHUNK, frames.length); j++) socket.ingest(frames[j]);
+    for (let j = i; j < Math.min(i + CHUNK, frames.length); j++) socket.ingest(frames[j].toString('utf8'));
     await new Promise((r) => setImmediate(r));
   }
   await new Promise((r) => setTimeout(r, 150)); // the last batch
@@ -72,7 +63,7 @@ async function runStage(stage: Stage, frames: readonly string[]): Promise<number
 }
 
 export async function runBreakdown(reps = 5, events = 100_000): Promise<BreakdownReport> {
-  const { frames } = buildBurstFrames(events);
+  const frames = buildBurstFrames(events).frames.map((f) => Buffer.from(f, 'utf8'));
   const byStage = new Map<string, number[]>(STAGES.map((s) => [s.id, []]));
   // One warm-up round, then rotating order.
   for (const s of STAGES) await runStage(s, frames);

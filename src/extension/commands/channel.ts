@@ -108,8 +108,13 @@ export function registerChannelCommands(services: Services): vscode.Disposable[]
       }),
     ),
 
-    ...(['mute', 'unmute'] as const).map((verb) =>
-      reg(`ariExplorer.channel.${verb}`, async (node, selection) => {
+    ...(
+      [
+        ['ariExplorer.channel.mute', 'mute'],
+        ['ariExplorer.channel.unmute', 'unmute'],
+      ] as const
+    ).map(([id, verb]) =>
+      reg(id, async (node, selection) => {
         const s = sessionOf(services);
         const ids = await channelsFor(s, node, selection, verb === 'mute' ? 'Mute' : 'Unmute', { many: true, stasis: true });
         if (!ids) return;

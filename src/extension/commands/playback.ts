@@ -7,12 +7,13 @@ import { controlPlaybacks, stopPlaybacks, type PlaybackOperation } from './actio
 import { targetIds } from './describe';
 import { pickPlaybacks, plural, sessionOf } from './prompts';
 
-const CONTROLS: [PlaybackOperation, string, readonly string[] | undefined][] = [
-  ['pause', 'Pause Playback', ['playing']],
-  ['unpause', 'Unpause Playback', ['paused']],
-  ['restart', 'Restart Playback', undefined],
-  ['forward', 'Forward Playback', ['playing', 'paused']],
-  ['reverse', 'Reverse Playback', ['playing', 'paused']],
+// Command id, operation, QuickPick title, the states the pick offers.
+const CONTROLS: [string, PlaybackOperation, string, readonly string[] | undefined][] = [
+  ['ariExplorer.playback.pause', 'pause', 'Pause Playback', ['playing']],
+  ['ariExplorer.playback.unpause', 'unpause', 'Unpause Playback', ['paused']],
+  ['ariExplorer.playback.restart', 'restart', 'Restart Playback', undefined],
+  ['ariExplorer.playback.forward', 'forward', 'Forward Playback', ['playing', 'paused']],
+  ['ariExplorer.playback.reverse', 'reverse', 'Reverse Playback', ['playing', 'paused']],
 ];
 
 export function registerPlaybackCommands(services: Services): vscode.Disposable[] {
@@ -24,8 +25,8 @@ export function registerPlaybackCommands(services: Services): vscode.Disposable[
       await stopPlaybacks(s, ids);
       vscode.window.setStatusBarMessage(`ARI: stopped ${plural(ids.length, 'playback')}`, 4000);
     }),
-    ...CONTROLS.map(([op, title, states]) =>
-      registerCommand(services, `ariExplorer.playback.${op}`, async (node, selection) => {
+    ...CONTROLS.map(([id, op, title, states]) =>
+      registerCommand(services, id, async (node, selection) => {
         const s = sessionOf(services);
         const ids = targetIds(['playback'], node, selection) ?? (await pickPlaybacks(s, { title, canPickMany: true, states }));
         if (!ids) return;

@@ -9,13 +9,14 @@ import { askText, pickChannels, pickEntries, pickLiveRecordings, plural, session
 import type { CommandSession } from './session';
 import { validateRecordingName } from './validate';
 
-const LIVE: [LiveRecordingOp, string, readonly string[] | undefined][] = [
-  ['stop', 'Stop Recording', undefined],
-  ['pause', 'Pause Recording', ['recording']],
-  ['unpause', 'Unpause Recording', ['paused']],
-  ['mute', 'Mute Recording', undefined],
-  ['unmute', 'Unmute Recording', undefined],
-  ['cancel', 'Cancel Recording (discard)', undefined],
+// Command id, operation, QuickPick title, the states the pick offers.
+const LIVE: [string, LiveRecordingOp, string, readonly string[] | undefined][] = [
+  ['ariExplorer.recording.stop', 'stop', 'Stop Recording', undefined],
+  ['ariExplorer.recording.pause', 'pause', 'Pause Recording', ['recording']],
+  ['ariExplorer.recording.unpause', 'unpause', 'Unpause Recording', ['paused']],
+  ['ariExplorer.recording.mute', 'mute', 'Mute Recording', undefined],
+  ['ariExplorer.recording.unmute', 'unmute', 'Unmute Recording', undefined],
+  ['ariExplorer.recording.cancel', 'cancel', 'Cancel Recording (discard)', undefined],
 ];
 
 async function pickStored(session: CommandSession, title: string, many: boolean): Promise<string[] | undefined> {
@@ -29,8 +30,8 @@ async function pickStored(session: CommandSession, title: string, many: boolean)
 
 export function registerRecordingCommands(services: Services): vscode.Disposable[] {
   return [
-    ...LIVE.map(([op, title, states]) =>
-      registerCommand(services, `ariExplorer.recording.${op}`, async (node, selection) => {
+    ...LIVE.map(([id, op, title, states]) =>
+      registerCommand(services, id, async (node, selection) => {
         const s = sessionOf(services);
         const names = targetIds(['recording'], node, selection) ?? (await pickLiveRecordings(s, { title, canPickMany: true, states }));
         if (!names) return;

@@ -224,7 +224,8 @@ export class ConnectionManager implements vscode.Disposable {
     this.sessionStore.add(
       session.onEvents((records) => {
         // A cheap scan of the batch: ApplicationReplaced is rare and must be said out loud.
-        for (const r of records) if (r.event.type === 'ApplicationReplaced') this.applicationReplaced(r.event, profile);
+        // r.type, not r.event.type: reading a record's event may parse it again.
+        for (const r of records) if (r.type === 'ApplicationReplaced') this.applicationReplaced(r.event, profile);
       }),
     );
     this.activeEmitter.fire(session);

@@ -15,6 +15,7 @@
 import { AriEventSocket, type AriEventSocketOptions, type SocketState } from '../ari/events';
 import type { AriConnectionOptions } from '../ari/options';
 import { AriRestClient } from '../ari/rest';
+import { eventBridgeId, eventChannelId } from '../ari/eventRefs';
 import type { AriEvent, AsteriskInfo, Playback } from '../ari/models.generated';
 import { AriStateModel, type ModelChange } from '../state/model';
 import { Emitter, type Event } from '../util/emitter';
@@ -36,10 +37,53 @@ export interface SessionOptions {
 }
 
 export interface EventRecord {
-  seq: number;
+  readonly seq: number;
   /** Date.now() when the event reached the session. */
-  receivedAt: number;
-  event: AriEvent;
+  readonly receivedAt: number;
+  /** The event. When `json` is set it is parsed again from it on first read (see BatchRecord). */
+  readonly event: AriEvent;
+  /** The frame's text as the socket received it (undefined when the socket does not say). */
+  readonly json: string | undefined;
+  /** event.type, without reading `event`. */
+  readonly type: string;
+  /** event.application ('' when none), without reading `event`. */
+  readonly application: string;
+  /** The id of the event's own channel / bridge ('' when none; ari/eventRefs.ts), without reading `event`. */
+  readonly channelId: string;
+  readonly bridgeId: string;
+}
+
+/**
+ * A batch waits up to batchMs; holding every parsed event tree that long (thousands of them
+ * in a burst) is what made the collector work hardest. A record with the frame's text lets the
+ * parsed object go once the model has applied it, keeps the few facts listeners filter on,
+ * and parses the text again only for a listener that reads `event` (the same JSON, so an equal
+ * object). Without text (a socket that does not give it) the parsed event is kept.
+ */
+class BatchRecord implements EventRecord {
+  private parsed: AriEvent | undefined;
+  readonly type: string;
+  readonly application: string;
+  readonly channelId: string;
+  readonly bridgeId: string;
+
+  constructor(
+    readonly seq: number,
+    readonly receivedAt: number,
+    event: AriEvent,
+    readonly json: string | undefined,
+  ) {
+    this.parsed = json === undefined ? event : undefined;
+    this.type = event.type;
+    const app = (event as { application?: unknown }).application;
+    this.application = typeof app === 'string' ? app : '';
+    this.channelId = eventChannelId(event);
+    this.bridgeId = eventBridgeId(event);
+  }
+
+  get event(): AriEvent {
+    return (this.parsed ??= JSON.parse(this.json as string) as AriEvent);
+  }
 }
 
 /** Test seams: a fake REST client / socket. The extension passes none. */
@@ -217,7 +261,8 @@ export class AriSession {
   // ---------------------------------------------------------------- internals
 
   private onSocketEvent(ev: AriEvent): void {
-    this.batch.push({ seq: ++this.seq, receivedAt: this.now(), event: ev });
+    // The record is the only allocation per event; the text is the socket's own string.
+    this.batch.push(new BatchRecord(++this.seq, this.now(), ev, this.socket.frameText));
     if (this.held !== undefined) this.held.push(ev);
     else this.model.apply(ev);
     this.scheduleFlush();

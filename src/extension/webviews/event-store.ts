@@ -9,7 +9,8 @@
 // worked out from the text when a row is sent (only visible windows are asked for), and
 // filters that need more than the stored facts pre-check the text before parsing it.
 
-import { describeEvent, eventChannelId, eventBridgeId, type EventFacts } from './event-summary';
+import { eventBridgeId, eventChannelId } from '../ari/eventRefs';
+import { describeEvent, type EventFacts } from './event-summary';
 
 /** One buffered event, as rows, details and export see it; built on demand by EventStore.get(). */
 export class StoredEvent {
@@ -143,8 +144,17 @@ export class EventStore {
   push(event: object, receivedAt: number, json?: string): number {
     const text = json ?? JSON.stringify(event);
     const e = event as Record<string, unknown>;
-    const rawType = e.type;
-    const type = (typeof rawType === 'string' ? rawType : str(rawType)) || '(no type)';
+    const type = typeof e.type === 'string' ? e.type : str(e.type);
+    const app = typeof e.application === 'string' ? e.application : str(e.application);
+    return this.pushFacts(type, app, eventChannelId(e), eventBridgeId(e), receivedAt, text);
+  }
+
+  /**
+   * Adds an event from what the caller already read off it (the session's records): its type,
+   * app, own channel and bridge id (ari/eventRefs.ts) and its JSON text. Returns its n.
+   */
+  pushFacts(type: string, app: string, channelId: string, bridgeId: string, receivedAt: number, json: string): number {
+    if (type === '') type = '(no type)';
     let typeId: number;
     if (type === this.lastType && this.lastTypeId >= 0) typeId = this.lastTypeId;
     else {
@@ -152,8 +162,6 @@ export class EventStore {
       this.lastType = type;
       this.lastTypeId = typeId;
     }
-    const rawApp = e.application;
-    let app = typeof rawApp === 'string' ? rawApp : str(rawApp);
     // App names repeat endlessly: keep one copy.
     if (app === this.lastApp) app = this.lastApp;
     else this.lastApp = app;
@@ -168,12 +176,12 @@ export class EventStore {
       this.typeCounts_[this.typeIds[slot]]--;
       if (++this.head === this.cap) this.head = 0;
     }
-    this.json[slot] = text;
+    this.json[slot] = json;
     this.typeIds[slot] = typeId;
     this.received[slot] = receivedAt;
     this.apps[slot] = app;
-    this.channelIds[slot] = eventChannelId(e);
-    this.bridgeIds[slot] = eventBridgeId(e);
+    this.channelIds[slot] = channelId;
+    this.bridgeIds[slot] = bridgeId;
     this.typeCounts_[typeId]++;
     return this.next++;
   }

@@ -1,8 +1,10 @@
 // Turns one ARI event into what the list shows and what the filters match on: the object it
 // concerns, a one-line summary, and the channel/bridge ids and names it mentions. Computed
 // when a row is shown (or a filter needs more than the store keeps), never per stored event:
-// per event the store keeps only eventChannelId/eventBridgeId, two property reads.
+// per event the store keeps only the event's own channel/bridge id (ari/eventRefs.ts).
 // No vscode import.
+
+import { isBridgeObject, isChannelObject } from '../ari/eventRefs';
 
 export interface EventFacts {
   type: string;
@@ -26,26 +28,9 @@ function str(x: unknown): string {
   return typeof x === 'string' ? x : typeof x === 'number' || typeof x === 'boolean' ? String(x) : '';
 }
 // An ARI Channel has id, name and state; a Bridge has id and bridge_type (or technology).
-function isChannel(x: unknown): x is Obj {
-  return isObj(x) && typeof x.id === 'string' && typeof x.name === 'string' && 'state' in x && 'dialplan' in x;
-}
-function isBridge(x: unknown): x is Obj {
-  return isObj(x) && typeof x.id === 'string' && ('bridge_type' in x || 'technology' in x) && Array.isArray(x.channels);
-}
-
-/** The id of the event's own channel (`channel`, or a Dial's `peer`): one of describeEvent's channelIds, or ''. */
-export function eventChannelId(event: Obj): string {
-  const c = event.channel;
-  if (isChannel(c)) return c.id as string;
-  const p = event.peer;
-  return isChannel(p) ? (p.id as string) : '';
-}
-
-/** The id of the event's own `bridge`: one of describeEvent's bridgeIds, or ''. */
-export function eventBridgeId(event: Obj): string {
-  const b = event.bridge;
-  return isBridge(b) ? (b.id as string) : '';
-}
+// The same tests as the store's per-event channel/bridge id, so its fast path agrees with these facts.
+const isChannel: (x: unknown) => x is Obj = isChannelObject;
+const isBridge: (x: unknown) => x is Obj = isBridgeObject;
 
 function callerText(x: unknown): string {
   if (!isObj(x)) return '';

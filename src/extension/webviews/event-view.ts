@@ -93,10 +93,8 @@ export class EventView {
     this.epochCounter++;
     this.dropped = 0;
     const until = this.isPaused && this.syncedN < store.nextN ? this.syncedN : store.nextN - 1;
-    for (let n = store.firstN; n <= until; n++) {
-      const e = store.get(n);
-      if (e && this.predicate(e)) this.index.push(n);
-    }
+    const predicate = this.predicate;
+    for (let n = store.firstN; n <= until; n++) if (predicate(store, n)) this.index.push(n);
     this.syncedN = until;
   }
 
@@ -116,9 +114,9 @@ export class EventView {
     this.dropped += dropped;
     let appended = 0;
     if (!this.isPaused) {
+      const predicate = this.predicate;
       for (let n = Math.max(this.syncedN + 1, store.firstN); n < store.nextN; n++) {
-        const e = store.get(n) as StoredEvent;
-        if (this.predicate(e)) {
+        if (predicate(store, n)) {
           // The index has the store's capacity, so a push can only evict an already-evicted n.
           if (this.index.push(n) !== undefined) {
             this.dropped++;
@@ -137,18 +135,19 @@ export class EventView {
     return n === undefined ? undefined : this.storeRef.get(n);
   }
 
-  /** Rows [from, to) of the view, with the time since the previous row. */
+  /** Rows [from, to) of the view, with the time since the previous row. Summaries are made here, per row sent. */
   rows(from: number, to: number): RowSummary[] {
     const out: RowSummary[] = [];
     const end = Math.min(to, this.total);
-    let prev = from > 0 ? this.eventAt(from - 1) : undefined;
+    let prevTime = from > 0 && from - 1 < this.total ? this.eventAt(from - 1)?.time : undefined;
     for (let i = Math.max(0, from); i < end; i++) {
       const e = this.eventAt(i);
       if (!e) break;
-      const row: RowSummary = { id: e.n, time: e.time, type: e.type, family: eventFamily(e.type), object: e.object, summary: e.summary };
-      if (prev) row.deltaMs = e.time - prev.time;
+      const time = e.time;
+      const row: RowSummary = { id: e.n, time, type: e.type, family: eventFamily(e.type), object: e.object, summary: e.summary };
+      if (prevTime !== undefined) row.deltaMs = time - prevTime;
       out.push(row);
-      prev = e;
+      prevTime = time;
     }
     return out;
   }

@@ -6,8 +6,15 @@ import type { Disposable } from '../util/emitter';
 import type { EventStore } from './event-store';
 
 export interface LiveEventRecord {
-  receivedAt: number;
-  event: object;
+  readonly receivedAt: number;
+  readonly event: object;
+  /** The frame's text as received, when the session has it (saves serialising the event again). */
+  readonly json?: string;
+  /** With `json`: what the session read off the event (session EventRecord), so `event` is not read. */
+  readonly type?: string;
+  readonly application?: string;
+  readonly channelId?: string;
+  readonly bridgeId?: string;
 }
 export interface EventSessionLike {
   onEvents(listener: (records: LiveEventRecord[]) => void): Disposable;
@@ -39,9 +46,15 @@ export class LiveFeed implements Disposable {
   private follow(session: EventSessionLike | undefined): void {
     this.sessionSub?.dispose();
     this.sessionSub = session?.onEvents((records) => {
-      for (const r of records) {
+      const store = this.store;
+      for (let i = 0; i < records.length; i++) {
+        const r = records[i];
         try {
-          this.store.push(r.event, r.receivedAt);
+          const json = r.json;
+          const type = r.type;
+          // A session record with its text: no need to touch (and re-parse) the event.
+          if (json !== undefined && type !== undefined) store.pushFacts(type, r.application ?? '', r.channelId ?? '', r.bridgeId ?? '', r.receivedAt, json);
+          else store.push(r.event, r.receivedAt, json);
         } catch {
           // An event that cannot be serialized is skipped; the stream goes on.
         }

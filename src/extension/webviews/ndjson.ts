@@ -4,11 +4,37 @@
 
 import { redact } from '../util/logger';
 
-/** One line per event. Lines are run through redact() in case an event carries a URL with credentials. */
+/** One line per event, compacted (the panel keeps Asterisk's pretty-printed text). Lines are
+ * run through redact() in case an event carries a URL with credentials. */
 export function toNdjson(jsonLines: Iterable<string>): string {
   let out = '';
-  for (const line of jsonLines) out += `${redact(line.replace(/\r?\n/g, ' '))}\n`;
+  for (const line of jsonLines) out += `${redact(compactJson(line))}\n`;
   return out;
+}
+
+/**
+ * JSON text without the whitespace between tokens (strings untouched), so a pretty-printed
+ * event is one line. Text that is not JSON still comes out on one line.
+ */
+export function compactJson(text: string): string {
+  if (!/[\n\r\t]|[:,[{] /.test(text)) return text;
+  let out = '';
+  let start = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) {
+      out += text.slice(start, i);
+      start = i + 1;
+    }
+  }
+  out += text.slice(start);
+  // A raw line break inside a string (not valid JSON) must still not split the line.
+  return out.replace(/\r?\n/g, ' ');
 }
 
 export interface NdjsonError {

@@ -2,6 +2,7 @@
 // (never on the clock), sessions with short ping/backoff intervals, and a scanner that
 // fails a test when any text holds a credential.
 import assert from 'node:assert/strict';
+import { after } from 'node:test';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -15,6 +16,17 @@ export { withDeadline };
 
 export const USER = 'explorer';
 export const PASSWORD = 'Fault-T3st-pa55word!';
+
+/** Collects unhandled promise rejections during the file's tests; fails at the end if any. */
+export function failOnUnhandledRejections(): void {
+  const unhandled: unknown[] = [];
+  const onUnhandled = (e: unknown): void => void unhandled.push(e);
+  process.on('unhandledRejection', onUnhandled);
+  after(() => {
+    process.off('unhandledRejection', onUnhandled);
+    assert.deepEqual(unhandled, [], 'no unhandled promise rejections');
+  });
+}
 
 /** Every form a credential could leak in. */
 export function secretForms(user = USER, password = PASSWORD): string[] {

@@ -1,21 +1,15 @@
 // Faults on the REST side: a storm of 5xx answers and slow answers. Nothing crashes, every
 // failure is a clear AriError, timeouts fire so nothing hangs, the model keeps its last good
 // state while REST is sick, and it is brought up to date once REST is well again.
-import { test, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSimulator, type Simulator } from '../../../tools/ari-sim/index';
 import { AriError } from '../../../src/extension/ari/errors';
 import type { AriSession } from '../../../src/extension/connection/session';
 import type { ModelChange } from '../../../src/extension/state/model';
-import { PASSWORD, USER, WatchLogger, assertNoSecrets, fastSession, modelUntil, next, withDeadline } from './helpers';
+import { PASSWORD, USER, WatchLogger, assertNoSecrets, fastSession, modelUntil, next, withDeadline, failOnUnhandledRejections } from './helpers';
 
-const unhandled: unknown[] = [];
-const onUnhandled = (e: unknown): void => void unhandled.push(e);
-process.on('unhandledRejection', onUnhandled);
-after(() => {
-  process.off('unhandledRejection', onUnhandled);
-  assert.deepEqual(unhandled, [], 'no unhandled promise rejections');
-});
+failOnUnhandledRejections();
 
 const isReset = (c: ModelChange): boolean => (c.structuralKinds?.has('application') ?? false) && (c.structuralKinds?.has('endpoint') ?? false);
 

@@ -2,7 +2,7 @@
 // missed), a server that closes cleanly over and over, a half-open socket, and hostile frames
 // (bad JSON, unknown types, 10 MB, events about ids never seen). The session, the model, the
 // tree and the panel's store must come out correct, and nothing may spin or crash.
-import { test, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { WebSocket } from 'ws';
 import { startSimulator } from '../../../tools/ari-sim/index';
@@ -13,15 +13,9 @@ import { EventStore } from '../../../src/extension/webviews/event-store';
 import { LiveFeed } from '../../../src/extension/webviews/live-feed';
 import { Emitter } from '../../../src/extension/util/emitter';
 import type { AriSession } from '../../../src/extension/connection/session';
-import { PASSWORD, USER, channelJson, fastSession, modelUntil, next, startLocalAri, withDeadline, assertNoSecrets } from './helpers';
+import { PASSWORD, USER, channelJson, fastSession, modelUntil, next, startLocalAri, withDeadline, assertNoSecrets, failOnUnhandledRejections } from './helpers';
 
-const unhandled: unknown[] = [];
-const onUnhandled = (e: unknown): void => void unhandled.push(e);
-process.on('unhandledRejection', onUnhandled);
-after(() => {
-  process.off('unhandledRejection', onUnhandled);
-  assert.deepEqual(unhandled, [], 'no unhandled promise rejections');
-});
+failOnUnhandledRejections();
 
 function sorted(ids: Iterable<string>): string[] {
   return [...ids].sort();
