@@ -5,6 +5,7 @@
 // one bundled process each; everything exits by itself, servers and client processes closed.
 // Options: --quick (fewer repetitions, smaller burst: a smoke run, figures not for the record)
 //          --only=ingest,tree,panel,activation
+//          --streams=load50,load200,burst (which ingest streams; all by default)
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { runActivationBench, type ActivationReport } from './activation/run-activation';
@@ -19,6 +20,8 @@ const ENTRY = join(__dirname, 'measure-process.ts');
 
 const quick = process.argv.includes('--quick');
 const onlyArg = process.argv.find((a) => a.startsWith('--only='));
+const streamsArg = process.argv.find((a) => a.startsWith('--streams='));
+const streams = streamsArg ? streamsArg.slice('--streams='.length).split(',') : undefined;
 const only = new Set(onlyArg ? onlyArg.slice('--only='.length).split(',') : ['ingest', 'breakdown', 'tree', 'panel', 'activation']);
 const log = (line: string): void => {
   process.stderr.write(`${line}\n`);
@@ -51,7 +54,7 @@ async function main(): Promise<void> {
   }
   if (only.has('ingest')) {
     log('ingest…');
-    ingest = await runIngest({ reps: quick ? 1 : 5, burstEvents: quick ? 20_000 : 100_000, log });
+    ingest = await runIngest({ reps: quick ? 1 : 5, burstEvents: quick ? 20_000 : 100_000, log, streams });
   }
   process.stdout.write(`\n${renderTable({ ingest, breakdown, tree, panel, activation })}\n\n`);
   if (ingest) process.stdout.write(`ari-client read its API description from ${ingest.ariClientDocs}.\n`);

@@ -2,16 +2,14 @@
 // WebSocket frames and written straight to the TCP socket, so the sender costs next to nothing
 // and the client's consumption is what limits the rate ("as fast as the socket takes them").
 // It also answers what the clients ask before they listen: the empty REST snapshot AriSession
-// takes, and /ari/api-docs from Asterisk's own Swagger files (../shared/ari-api-docs), which
-// ari-client needs to type events (the simulator's events.json has no models: see BENCHMARKS.md).
+// takes, and /ari/api-docs as the simulator generates them (tools/ari-sim/apiDocs.ts, event
+// models included), which ari-client needs to type events.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import { join } from 'node:path';
+import { resourceDoc, resourcesDoc } from '../../tools/ari-sim/apiDocs';
 
 const WS_GUID = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11';
-const DOCS_DIR = join(__dirname, '..', '..', '..', 'shared', 'ari-api-docs');
 const CHUNK = 1 << 20;
 
 /** One unmasked server text frame per event, concatenated. */
@@ -89,14 +87,10 @@ export class BurstServer {
     const docs = /^\/ari\/api-docs\/([A-Za-z]+\.json)$/.exec(path);
     let body: string | undefined;
     if (docs) {
-      try {
-        // Point the Swagger basePath here, as Asterisk does for its own host.
-        const doc = JSON.parse(readFileSync(join(DOCS_DIR, docs[1]), 'utf8')) as { basePath?: string };
-        doc.basePath = `${this.url}/ari`;
-        body = JSON.stringify(doc);
-      } catch {
-        body = undefined;
-      }
+      // The Swagger basePath points here, as Asterisk does for its own host.
+      const base = `${this.url}/ari`;
+      const doc = docs[1] === 'resources.json' ? resourcesDoc(base) : resourceDoc(base, docs[1]);
+      body = doc === undefined ? undefined : JSON.stringify(doc);
     } else if (EMPTY_LISTS.has(path)) body = '[]';
     else if (path === '/ari/asterisk/info') body = '{}';
     if (body === undefined) {

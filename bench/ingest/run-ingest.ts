@@ -51,19 +51,20 @@ async function simHasEventModels(sim: Simulator): Promise<boolean> {
   });
   if (!res.ok) return false;
   const doc = (await res.json()) as { models?: Record<string, unknown> };
-  return Object.keys(doc.models ?? {}).includes('StasisStart');
+  const models = Object.keys(doc.models ?? {});
+  return ['StasisStart', 'ChannelCreated', 'Dial', 'ChannelDestroyed'].every((m) => models.includes(m));
 }
 
-export async function runIngest(opts: { reps: number; burstEvents: number; log: (line: string) => void }): Promise<IngestReport> {
+export async function runIngest(opts: { reps: number; burstEvents: number; log: (line: string) => void; streams?: readonly string[] }): Promise<IngestReport> {
   const sim = await startSimulator({ port: 0 });
   const burstServer = new BurstServer();
   await burstServer.listen();
   const built = buildBurstFrames(opts.burstEvents);
   burstServer.setStream(encodeFrames(built.frames));
-  const simModels = await simHasEventModels(sim);
-  const ariClientDocs = simModels
-    ? 'the simulator'
-    : "Asterisk's own Swagger files (../shared/ari-api-docs, served by the bench): the simulator's events.json has `models: {}`, and ari-client 2.2.0 then throws `Cannot read properties of undefined (reading 'properties')` in processMessage (lib/client.js:405) on the first event";
+  // ari-client dispatches events by the models in events.json: the simulator serves them
+  // (tools/ari-sim/models.ts), and so does the burst server (the same generator).
+  if (!(await simHasEventModels(sim))) throw new Error("the simulator's /ari/api-docs/events.json has no event models: ari-client cannot dispatch events");
+  const ariClientDocs = "the simulator's own /ari/api-docs (event and resource models from tools/ari-sim/models.ts; the burst server serves the same documents)";
 
   const bundleDir = mkdtempSync(join(tmpdir(), 'ari-bench-client-'));
   const bundle = await buildClientBundle(bundleDir);
@@ -72,14 +73,13 @@ export async function runIngest(opts: { reps: number; burstEvents: number; log: 
     { id: 'load50', label: 'load 50 pairs', kind: 'load', pairs: 50 },
     { id: 'load200', label: 'load 200 pairs', kind: 'load', pairs: 200 },
     { id: 'burst', label: `burst ${Math.round(opts.burstEvents / 1000)}k`, kind: 'burst' },
-  ];
+  ].filter((s) => !opts.streams || opts.streams.includes(s.id)) as StreamSpec[];
 
   const runOne = async (path: PathId, spec: StreamSpec): Promise<RunResult> => {
     const client = clients.get(path)!;
     const burst = spec.kind === 'burst';
     const target: ConnectTarget = {
       url: burst ? burstServer.url : sim.url,
-      docsUrl: burst || !simModels ? burstServer.url : sim.url,
       app: APP,
       username: USER,
       password: PASSWORD,

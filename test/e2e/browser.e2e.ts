@@ -118,6 +118,8 @@ describe('ARI Explorer in code-server', function () {
     const panel = webview(s.page);
     await panel.locator('#filter-text').fill('PlaybackFinished');
     await panel.locator('.event-row[data-type="StasisStart"]').first().waitFor({ state: 'detached' });
+    // The filtered rows arrive after the old ones go (the webview asks the extension for them).
+    await panel.locator('.event-row[data-type="PlaybackFinished"]').first().waitFor();
     assert.ok((await panel.locator('.event-row[data-type="PlaybackFinished"]').count()) > 0);
     await s.step('panel-filtered');
     await panel.locator('#filter-text').fill('');

@@ -52,7 +52,9 @@ async function main(): Promise<void> {
     url: simUrl,
     username: 'test',
     password: 'test_password',
-    apps: ['hello-world'],
+    // Observe only (the extension's own app + subscribeAll): registering hello-world here would
+    // take the app away from the simulator's demo, and its calls would pile up in Stasis.
+    apps: [] as string[],
     connect: true,
   };
   const port = await pickPort(process.env.PORT, 8080);

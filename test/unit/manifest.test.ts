@@ -168,3 +168,13 @@ test('files the manifest names exist', () => {
   ];
   for (const f of files) assert.ok(existsSync(path.join(repoRoot, f)), f);
 });
+
+test('nothing offered that cannot apply: Reconnect only with a connection, Originate not to an offline endpoint', () => {
+  const reconnect = c.menus.commandPalette.find((m) => m.command === 'ariExplorer.connection.reconnect');
+  assert.match(reconnect?.when ?? '', /ariExplorer\.connected \|\| ariExplorer\.connecting/);
+  const originate = c.menus['view/item/context'].filter((m) => m.command === 'ariExplorer.channel.originate' && /endpoint/.test(m.when ?? ''));
+  assert.equal(originate.length, 1);
+  const re = new RegExp(/viewItem =~ \/(.*)\/$/.exec(originate[0].when!)![1].replace(/\\\\/g, '\\'));
+  assert.ok(re.test('endpoint.online') && re.test('endpoint.unknown'), originate[0].when);
+  assert.ok(!re.test('endpoint.offline'), originate[0].when);
+});

@@ -1,6 +1,8 @@
-// /ari/api-docs: Swagger 1.2 documents generated from the route table, in the shape
-// Asterisk serves them, so a generic invoker can discover every operation.
+// /ari/api-docs: Swagger 1.2 documents generated from the route table and the simulator's
+// model table (models.ts), in the shape Asterisk serves them, so a generic invoker can
+// discover every operation and a client that dispatches events by model (ari-client) works.
 import type { JsonObject } from './json';
+import { modelsFor } from './models';
 import { OPERATIONS, RESOURCE_DESCRIPTIONS } from './routeTable';
 
 export function resourcesDoc(apiBase: string): JsonObject {
@@ -50,6 +52,6 @@ export function resourceDoc(apiBase: string, file: string): JsonObject | undefin
     basePath: apiBase,
     resourcePath: `/api-docs/${name}.{format}`,
     apis: [...byPath].map(([path, operations]) => ({ path, description: RESOURCE_DESCRIPTIONS[name], operations })),
-    models: {},
+    models: modelsFor(name),
   };
 }

@@ -24,8 +24,7 @@ const loadAriClient = (): AriClientModule =>
 
 export const openAriClient: OpenPath = async (target, meter, settled) => {
   const ari = loadAriClient();
-  // The API description may come from elsewhere than the stream (see BENCHMARKS.md):
-  // ari-client builds both URLs from one host, so the socket's host is set after connect.
+  // The API description comes from the stream's own server (the simulator's /ari/api-docs).
   const client = await ari.connect(target.docsUrl ?? target.url, target.username, target.password);
   client._connection.host = new URL(target.url).host;
   client.on('*', () => {

@@ -119,6 +119,7 @@ export class AriEventSocket {
   private disposed = false;
   private readonly counters: AriEventSocketStats = { frames: 0, events: 0, duplicates: 0, malformed: 0 };
   private currentText: string | undefined;
+  private currentData: Buffer | undefined;
 
   constructor(opts: AriEventSocketOptions, deps: AriEventSocketDeps = {}) {
     this.opts = opts;
@@ -151,6 +152,15 @@ export class AriEventSocket {
    */
   get frameText(): string | undefined {
     return this.currentText;
+  }
+
+  /**
+   * The bytes of that frame as the WebSocket delivered them (a view onto the socket's read),
+   * when it came from the socket (not from ingest()); undefined outside an onEvent fire.
+   * Keeping these instead of the text keeps the text out of V8's young generation.
+   */
+  get frameData(): Buffer | undefined {
+    return this.currentData;
   }
 
   get stats(): Readonly<AriEventSocketStats> {
@@ -230,6 +240,16 @@ export class AriEventSocket {
     this.currentText = undefined;
   }
 
+  /**
+   * A text frame's bytes, as the socket's message handler gets them: decoded and ingested,
+   * with the bytes offered to onEvent listeners as frameData. Public for the benchmark.
+   */
+  ingestFrame(data: Buffer): void {
+    this.currentData = data;
+    this.ingest(data.toString('utf8'));
+    this.currentData = undefined;
+  }
+
   private skip(text: string, reason: string): void {
     this.counters.malformed++;
     const shown = text.length > MAX_LOGGED_FRAME ? `${text.slice(0, MAX_LOGGED_FRAME)}… (${text.length} chars)` : text;
@@ -292,7 +312,7 @@ export class AriEventSocket {
         this.skip(isBinary ? `<${data.length} bytes binary>` : data.toString('utf8', 0, MAX_LOGGED_FRAME), isBinary ? 'binary frame' : `frame of ${data.length} bytes is too large`);
         return;
       }
-      this.ingest(data.toString('utf8'));
+      this.ingestFrame(data);
     });
     ws.on('pong', () => {
       if (this.pongTimer) {

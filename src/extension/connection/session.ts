@@ -40,10 +40,12 @@ export interface EventRecord {
   readonly seq: number;
   /** Date.now() when the event reached the session. */
   readonly receivedAt: number;
-  /** The event. When `json` is set it is parsed again from it on first read (see BatchRecord). */
+  /** The event. With the frame kept (`raw` or `json`) it is parsed again from it on first read (see BatchRecord). */
   readonly event: AriEvent;
-  /** The frame's text as the socket received it (undefined when the socket does not say). */
+  /** The frame's text as the socket received it (undefined when the socket does not say); decoded from `raw` on first read. */
   readonly json: string | undefined;
+  /** The frame's bytes as the WebSocket delivered them (socket.frameData), when it came from the socket. */
+  readonly raw: Buffer | undefined;
   /** event.type, without reading `event`. */
   readonly type: string;
   /** event.application ('' when none), without reading `event`. */
@@ -55,34 +57,84 @@ export interface EventRecord {
 
 /**
  * A batch waits up to batchMs; holding every parsed event tree that long (thousands of them
- * in a burst) is what made the collector work hardest. A record with the frame's text lets the
- * parsed object go once the model has applied it, keeps the few facts listeners filter on,
- * and parses the text again only for a listener that reads `event` (the same JSON, so an equal
- * object). Without text (a socket that does not give it) the parsed event is kept.
+ * in a burst) is what made the collector work hardest, and so did every frame's text.
+ * A record with the frame's bytes (or, from ingest(), its text) lets the parsed object go once
+ * the model has applied it, keeps the few facts listeners filter on, and decodes/parses the
+ * frame again only for a listener that reads `json`/`event` (the same JSON, so an equal
+ * object). Without either (a socket that gives neither) the parsed event is kept.
  */
 class BatchRecord implements EventRecord {
   private parsed: AriEvent | undefined;
-  readonly type: string;
-  readonly application: string;
-  readonly channelId: string;
-  readonly bridgeId: string;
+  private text: string | undefined;
 
   constructor(
     readonly seq: number,
     readonly receivedAt: number,
-    event: AriEvent,
-    readonly json: string | undefined,
+    /** Only when there is no frame to parse again. */
+    event: AriEvent | undefined,
+    /** The frame's bytes: kept rather than the text, they live outside V8's young generation. */
+    readonly raw: Buffer | undefined,
+    json: string | undefined,
+    readonly type: string,
+    readonly application: string,
+    readonly channelId: string,
+    readonly bridgeId: string,
   ) {
-    this.parsed = json === undefined ? event : undefined;
-    this.type = event.type;
-    const app = (event as { application?: unknown }).application;
-    this.application = typeof app === 'string' ? app : '';
-    this.channelId = eventChannelId(event);
-    this.bridgeId = eventBridgeId(event);
+    this.text = json;
+    this.parsed = event;
+  }
+
+  get json(): string | undefined {
+    return (this.text ??= this.raw?.toString('utf8'));
   }
 
   get event(): AriEvent {
     return (this.parsed ??= JSON.parse(this.json as string) as AriEvent);
+  }
+}
+
+/**
+ * The batch being collected, as parallel arrays reused from batch to batch: per event a few
+ * slot writes and no object (the records are made when the batch is handed out, and die
+ * young). Only the frame (bytes or text, or the event when there is neither) is held.
+ */
+class PendingBatch {
+  count = 0;
+  private readonly events: (AriEvent | undefined)[] = [];
+  private readonly raws: (Buffer | undefined)[] = [];
+  private readonly texts: (string | undefined)[] = [];
+  private readonly times: number[] = [];
+  private readonly types: string[] = [];
+  private readonly apps: string[] = [];
+  private readonly channelIds: string[] = [];
+  private readonly bridgeIds: string[] = [];
+
+  add(ev: AriEvent, receivedAt: number, raw: Buffer | undefined, text: string | undefined): void {
+    const i = this.count++;
+    this.raws[i] = raw;
+    this.texts[i] = raw === undefined ? text : undefined;
+    this.events[i] = raw === undefined && text === undefined ? ev : undefined;
+    this.times[i] = receivedAt;
+    this.types[i] = ev.type;
+    const app = (ev as { application?: unknown }).application;
+    this.apps[i] = typeof app === 'string' ? app : '';
+    this.channelIds[i] = eventChannelId(ev);
+    this.bridgeIds[i] = eventBridgeId(ev);
+  }
+
+  /** The records (seq numbers ending at lastSeq), and empties the batch. */
+  take(lastSeq: number): EventRecord[] {
+    const n = this.count;
+    const out = new Array<EventRecord>(n);
+    const first = lastSeq - n + 1;
+    for (let i = 0; i < n; i++) {
+      out[i] = new BatchRecord(first + i, this.times[i], this.events[i], this.raws[i], this.texts[i], this.types[i], this.apps[i], this.channelIds[i], this.bridgeIds[i]);
+      this.events[i] = undefined;
+      this.raws[i] = undefined;
+      this.texts[i] = undefined;
+    }
+    this.count = 0;
+    return out;
   }
 }
 
@@ -126,7 +178,7 @@ export class AriSession {
   private readonly subscriptions: { dispose(): void }[] = [];
 
   private seq = 0;
-  private batch: EventRecord[] = [];
+  private readonly batch = new PendingBatch();
   private batchTimer: NodeJS.Timeout | undefined;
   /** Events held while a snapshot is in flight; undefined when not snapshotting. */
   private held: AriEvent[] | undefined;
@@ -261,8 +313,10 @@ export class AriSession {
   // ---------------------------------------------------------------- internals
 
   private onSocketEvent(ev: AriEvent): void {
-    // The record is the only allocation per event; the text is the socket's own string.
-    this.batch.push(new BatchRecord(++this.seq, this.now(), ev, this.socket.frameText));
+    // No allocation per event: a few slot writes; the socket's own bytes (or text) are kept.
+    const raw = this.socket.frameData;
+    this.batch.add(ev, this.now(), raw, raw === undefined ? this.socket.frameText : undefined);
+    this.seq++;
     if (this.held !== undefined) this.held.push(ev);
     else this.model.apply(ev);
     this.scheduleFlush();
@@ -305,11 +359,7 @@ export class AriSession {
   private flush(): void {
     this.clearTimer('batchTimer');
     if (this.disposed) return;
-    const records = this.batch;
-    if (records.length > 0) {
-      this.batch = [];
-      this.eventsEmitter.fire(records);
-    }
+    if (this.batch.count > 0) this.eventsEmitter.fire(this.batch.take(this.seq));
     if (this.model.hasChanges) this.modelEmitter.fire(this.model.takeChanges());
   }
 

@@ -24,7 +24,8 @@ class DialplanCodeLensProvider implements vscode.CodeLensProvider, vscode.Dispos
     const session = this.source.active;
     if (!session) return [];
     const file = this.dialplans.parse(doc);
-    return [...stasisLenses(file, session.model), ...originateLenses(file)].map(
+    const stale = session.state !== undefined && session.state.kind !== 'open';
+    return [...stasisLenses(file, session.model, stale), ...originateLenses(file)].map(
       (l) => new vscode.CodeLens(toRange(l.span), { title: l.title, tooltip: l.tooltip, command: l.command, arguments: l.args }),
     );
   }

@@ -1,7 +1,7 @@
 // Outline, folding, hover and go to definition: thin adapters over the pure core.
 import * as vscode from 'vscode';
 import { definitionAt } from './core/definition';
-import { hoverAt } from './core/hover';
+import { hoverAt, hoverMarkdown } from './core/hover';
 import { documentOutline, foldingRanges, type OutlineKind, type OutlineNode } from './core/outline';
 import { DIALPLAN_SELECTOR, lineRange, toRange } from './language';
 import { includeTargets, type WorkspaceDialplans } from './workspaceDialplans';
@@ -44,7 +44,7 @@ export function registerLanguageProviders(dialplans: WorkspaceDialplans): vscode
         if (!hit) return undefined;
         const md = new vscode.MarkdownString();
         md.appendCodeblock(hit.doc.signature, 'asterisk');
-        md.appendText(`${hit.doc.kind === 'function' ? 'Function' : 'Application'}: ${hit.doc.summary}`);
+        md.appendMarkdown(hoverMarkdown(hit.doc));
         return new vscode.Hover(md, toRange(hit.span));
       },
     }),

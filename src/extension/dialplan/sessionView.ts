@@ -12,6 +12,9 @@ export interface DialplanSession {
     readonly channels: { originate(p: OriginateParams): Promise<Channel> };
   };
   readonly onModelChange: Event<unknown>;
+  /** The event socket: anything but `open` means the model is the state before a drop. */
+  readonly state?: { readonly kind: string };
+  readonly onState?: Event<{ readonly kind: string }>;
 }
 
 export interface DialplanProfileView {

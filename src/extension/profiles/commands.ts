@@ -18,14 +18,21 @@ async function profileArg(services: Services, arg: unknown, placeHolder: string)
 }
 
 /** An AriError is shown with its hint; a 401 offers to update the stored password. */
+/** Error codes whose fix is the profile's URL (host, port, scheme, prefix). */
+const ADDRESS_PROBLEMS = new Set(['ECONNREFUSED', 'ENOTFOUND', 'ETIMEDOUT', 'EINVALIDURL']);
+
 export async function showConnectionError(services: Services, err: unknown, profile?: Profile): Promise<void> {
   if (isCancelled(err)) return;
   const message = err instanceof Error ? err.message : String(err);
   const hint = err instanceof AriError ? err.hint : undefined;
   services.log.error(`${message}${hint ? ` — ${hint}` : ''}`);
-  const buttons = [...(profile && err instanceof AriError && err.status === 401 ? ['Update Password'] : []), 'Show Log'];
-  const choice = await vscode.window.showErrorMessage(hint ? `${message} — ${hint}` : message, ...buttons);
+  const ari = err instanceof AriError ? err : undefined;
+  // The fix is in the profile itself: a wrong password, or a wrong address/prefix.
+  const fix = !profile || !ari ? [] : ari.status === 401 ? ['Update Password'] : ADDRESS_PROBLEMS.has(ari.code ?? '') || ari.status === 404 ? ['Edit Profile'] : [];
+  const text = `${profile ? `"${profile.name}": ` : ''}${hint ? `${message} — ${hint}` : message}`;
+  const choice = await vscode.window.showErrorMessage(text, ...fix, 'Show Log');
   if (choice === 'Show Log') services.log.show(true);
+  if (choice === 'Edit Profile' && profile) await vscode.commands.executeCommand('ariExplorer.profiles.edit', profile.id);
   if (choice === 'Update Password' && profile) {
     await services.connections.updatePassword(profile, 'rejected').catch((e: unknown) => showConnectionError(services, e, profile));
   }

@@ -44,11 +44,21 @@ export type UrlCheck = { ok: true; url: string } | { ok: false; error: string };
 export function checkAriUrl(input: string): UrlCheck {
   const text = input.trim();
   if (!text) return { ok: false, error: 'Enter the ARI server URL, e.g. http://localhost:8088' };
+  // `pbx:8088` or `localhost` without a scheme: new URL() reads `pbx:` as the scheme.
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) {
+    return { ok: false, error: `Start the URL with http:// or https://, e.g. http://${text.replace(/^\/+/, '')}` };
+  }
+  const port = /^[a-z][a-z0-9+.-]*:\/\/(?:[^/?#@]*@)?(?:\[[^\]]*\]|[^/?#:]*):(\d+)(?:[/?#]|$)/i.exec(text)?.[1];
+  if (port !== undefined && Number(port) > 65535) return { ok: false, error: `Port ${port} is out of range: use 1 to 65535 (ARI's default is 8088, 8089 with TLS).` };
   let u: URL;
   try {
     u = new URL(text);
   } catch {
     return { ok: false, error: 'Not a URL. Expected http(s)://host[:port][/prefix], e.g. http://localhost:8088' };
+  }
+  if (u.protocol === 'ws:' || u.protocol === 'wss:') {
+    const http = u.protocol === 'ws:' ? 'http' : 'https';
+    return { ok: false, error: `Use ${http}:// instead of ${u.protocol}//: the extension derives ARI's WebSocket URL from the server URL.` };
   }
   if (u.protocol !== 'http:' && u.protocol !== 'https:') {
     return { ok: false, error: `Use http:// or https:// (got ${u.protocol}//). ARI's WebSocket URL is derived from it.` };
@@ -57,7 +67,7 @@ export function checkAriUrl(input: string): UrlCheck {
   if (u.username || u.password) return { ok: false, error: 'Put the user name and password in their own fields, not in the URL.' };
   if (u.search || u.hash) return { ok: false, error: 'The URL must not contain a query or fragment.' };
   // new URL() already refuses ports outside 0..65535; 0 is not usable either.
-  if (u.port === '0') return { ok: false, error: 'Port 0 is not valid.' };
+  if (u.port === '0') return { ok: false, error: "Port 0 is not valid: use the port of http.conf's bindport (8088 by default, 8089 with TLS)." };
   let path = u.pathname.replace(/\/+$/, '');
   if (/\/ari$/i.test(path)) path = path.slice(0, -4);
   return { ok: true, url: `${u.protocol}//${u.host}${path}` };

@@ -28,6 +28,27 @@ export function channelState(c: Channel, prev: ChannelState | undefined): Channe
   };
 }
 
+/**
+ * Updates the model's own state of a channel from an event's channel object, in place: the
+ * hot path of apply() then allocates nothing (a fresh state per event outlived the young
+ * generation and kept the collector busy). The fields are the ones channelState() sets, so
+ * the shape stays the same; app, bridge and hangup fields are the model's and stay.
+ */
+export function updateChannelState(st: ChannelState, c: Channel): void {
+  st.protocol_id = c.protocol_id;
+  st.name = c.name;
+  st.state = c.state;
+  st.caller = c.caller;
+  st.connected = c.connected;
+  st.accountcode = c.accountcode;
+  st.dialplan = c.dialplan;
+  st.creationtime = c.creationtime;
+  st.language = c.language;
+  st.channelvars = c.channelvars;
+  st.caller_rdnis = c.caller_rdnis;
+  st.tenantid = c.tenantid;
+}
+
 /** The same state with another bridge (BridgeDestroyed, BridgeMerged). */
 export function withBridge(ch: ChannelState, bridgeId: string | undefined): ChannelState {
   const next = channelState(ch, ch);

@@ -33,7 +33,7 @@ import type {
 } from '../ari/models.generated';
 import type { AriEvent, BridgeMergedEvent } from '../ari/models.generated';
 import { ChangeTracker } from './changes';
-import { channelState, withBridge } from './channelState';
+import { channelState, updateChannelState, withBridge } from './channelState';
 import { channelsFromSnapshot } from './fromSnapshot';
 import { dialplanMoved, isStasis, stasisAppOf, stasisArgsOf } from './stasis';
 import { PlaybackStore } from './playbacks';
@@ -326,8 +326,8 @@ export class AriStateModel {
   // ---------------------------------------------------------------- channels
 
   /**
-   * Creates or updates a channel from an event's channel object and returns the model's new
-   * (freshly allocated, so still writable) state, or undefined for a channel removed a moment
+   * Creates or updates (in place) a channel from an event's channel object and returns the
+   * model's state, or undefined for a channel removed a moment
    * ago. `explicit` events (ChannelCreated, StasisStart) bring a removed id back.
    */
   private upsertChannel(c: Channel, explicit: boolean): ChannelState | undefined {
@@ -347,9 +347,10 @@ export class AriStateModel {
       this.changes.structure('channel', c.id);
       return st;
     }
-    const st = channelState(c, prev);
-    this.channels.set(c.id, st);
-    if (dialplanMoved(prev.dialplan, c.dialplan)) {
+    const moved = dialplanMoved(prev.dialplan, c.dialplan);
+    updateChannelState(prev, c); // in place: no allocation per event
+    const st = prev;
+    if (moved) {
       // The channel moved on in the dialplan: into Stasis(app), or out of it. An empty
       // app_name is a channel being torn down, which says nothing about Stasis.
       if (isStasis(c.dialplan)) {

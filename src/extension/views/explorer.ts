@@ -10,6 +10,7 @@ import { AriTreeProvider } from './tree/provider';
 import { AriJsonDocuments } from './jsonDocuments';
 import { JSON_SCHEME, type EntityRef } from './tree/jsonRefs';
 import type { TreeSource } from './tree/source';
+import { explorerMessage } from './statusModel';
 
 export const EXPLORER_VIEW = 'ariExplorer.explorer';
 
@@ -76,6 +77,11 @@ export function registerExplorer(services: Services): vscode.Disposable {
     );
   };
   setSession(manager.active);
+  const phaseChanged = () => {
+    view.message = explorerMessage(manager.phase);
+  };
+  phaseChanged();
+  const phaseSub = manager.onDidChangePhase(phaseChanged);
 
   const copy = async (text: string, what: string) => {
     await vscode.env.clipboard.writeText(text);
@@ -88,6 +94,7 @@ export function registerExplorer(services: Services): vscode.Disposable {
     docs,
     new vscode.Disposable(() => sessionSubs.dispose()),
     manager.onDidChangeActive(setSession),
+    phaseSub,
     vscode.workspace.registerTextDocumentContentProvider(JSON_SCHEME, docs),
 
     registerCommand(services, 'ariExplorer.tree.filterByApp', async (...args: unknown[]) => {

@@ -113,3 +113,12 @@ export function statusActions(phase: ConnectionPhase): StatusAction[] {
   out.push({ id: 'log', label: '$(output) Show Log', command: 'ariExplorer.connection.showLog' });
   return out;
 }
+
+/**
+ * The explorer's message above the tree: while reconnecting the tree still shows the model from
+ * before the drop (a resync replaces it once the socket is back), and must not pass for live.
+ */
+export function explorerMessage(phase: ConnectionPhase): string | undefined {
+  if (phase.kind !== 'reconnecting') return undefined;
+  return `Connection to ${phase.profileName} lost: the tree shows the state before the drop, until it reconnects.`;
+}

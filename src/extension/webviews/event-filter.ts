@@ -23,10 +23,10 @@ function escapeRegExp(s: string): string {
  * for non-ASCII needles case folding is left to the exact check.
  */
 function mayContain(needle: string, ignoreCase: boolean): (text: string) => boolean {
-  // eslint-disable-next-line no-control-regex
-  if (ignoreCase && /[^\x00-\x7f]/.test(needle)) return () => true;
-  const re = ignoreCase ? new RegExp(escapeRegExp(needle), 'i') : undefined;
-  return (text) => (re ? re.test(text) : text.includes(needle)) || text.includes('\\');
+  if (ignoreCase && /[^\u0000-\u007f]/.test(needle)) return () => true;
+  // One pass: the needle, or any backslash.
+  const re = new RegExp(`${escapeRegExp(needle)}|\\\\`, ignoreCase ? 'i' : '');
+  return (text) => re.test(text);
 }
 
 /**

@@ -1,8 +1,8 @@
 // The bounded buffer of events the panel is a view onto. No vscode import.
 //
 // Per event only what push() can read off the already-parsed object for free is kept, in
-// preallocated parallel arrays indexed by ring slot: the frame text (Asterisk's own, as the
-// socket received it; JSON.stringify only when a caller has no text), the type (as an index
+// preallocated parallel arrays indexed by ring slot: the frame (Asterisk's own JSON as the
+// socket received it, as bytes or text; JSON.stringify only when a caller has neither), the type (as an index
 // into a small dictionary, so counts per type are two array writes), receivedAt, the app,
 // and the id of the event's channel and bridge. No object is made per event. Everything a
 // row shows (object, summary, the event's own time, every channel/bridge it mentions) is
@@ -91,8 +91,10 @@ export class EventStore {
   private next = 0;
   private gen = 0;
 
-  // Per slot.
-  private json: string[];
+  // Per slot. The frame as the socket delivered it: its bytes (a view onto the socket's read,
+  // outside V8's heap, so holding 50,000 of them costs the collector next to nothing) or its
+  // text; decoded when a row, a detail, an export or a text filter needs it.
+  private json: (string | Uint8Array)[];
   private typeIds: Int32Array;
   private received: Float64Array;
   private apps: string[];
@@ -110,7 +112,7 @@ export class EventStore {
   constructor(capacity: number) {
     checkCapacity(capacity);
     this.cap = capacity;
-    this.json = new Array<string>(capacity).fill('');
+    this.json = new Array<string | Uint8Array>(capacity).fill('');
     this.typeIds = new Int32Array(capacity);
     this.received = new Float64Array(capacity);
     this.apps = new Array<string>(capacity).fill('');
@@ -151,9 +153,10 @@ export class EventStore {
 
   /**
    * Adds an event from what the caller already read off it (the session's records): its type,
-   * app, own channel and bridge id (ari/eventRefs.ts) and its JSON text. Returns its n.
+   * app, own channel and bridge id (ari/eventRefs.ts) and its JSON, as text or UTF-8 bytes
+   * (kept as given: the caller must not change them). Returns its n.
    */
-  pushFacts(type: string, app: string, channelId: string, bridgeId: string, receivedAt: number, json: string): number {
+  pushFacts(type: string, app: string, channelId: string, bridgeId: string, receivedAt: number, json: string | Uint8Array): number {
     if (type === '') type = '(no type)';
     let typeId: number;
     if (type === this.lastType && this.lastTypeId >= 0) typeId = this.lastTypeId;
@@ -190,7 +193,7 @@ export class EventStore {
   get(n: number): StoredEvent | undefined {
     const slot = this.slotOf(n);
     if (slot < 0) return undefined;
-    return new StoredEvent(n, this.typeNames[this.typeIds[slot]], this.apps[slot], this.received[slot], this.json[slot]);
+    return new StoredEvent(n, this.typeNames[this.typeIds[slot]], this.apps[slot], this.received[slot], text(this.json[slot]));
   }
 
   /** Cheap per-position reads for filters; n must be held (firstN <= n < nextN). */
@@ -201,7 +204,7 @@ export class EventStore {
     return this.apps[this.slotOf(n)];
   }
   jsonAt(n: number): string {
-    return this.json[this.slotOf(n)];
+    return text(this.json[this.slotOf(n)]);
   }
   /** The event's own channel (its `channel`, or a Dial's `peer`); '' when none. */
   channelIdAt(n: number): string {
@@ -213,7 +216,7 @@ export class EventStore {
   }
   /** Every fact of the event, worked out from its text (not cached: for rows and slow paths). */
   factsAt(n: number): EventFacts {
-    return describeText(this.json[this.slotOf(n)]);
+    return describeText(text(this.json[this.slotOf(n)]));
   }
 
   typeCounts(): Record<string, number> {
@@ -244,7 +247,7 @@ export class EventStore {
     if (capacity === this.cap) return;
     const keep = Math.min(this.count, capacity);
     const from = this.next - keep;
-    const json = new Array<string>(capacity).fill('');
+    const json = new Array<string | Uint8Array>(capacity).fill('');
     const typeIds = new Int32Array(capacity);
     const received = new Float64Array(capacity);
     const apps = new Array<string>(capacity).fill('');
@@ -327,6 +330,13 @@ export class EventStore {
     this.lastType = '';
     this.lastTypeId = -1;
   }
+}
+
+const decoder = new TextDecoder();
+/** A slot's JSON as text. */
+function text(v: string | Uint8Array): string {
+  if (typeof v === 'string') return v;
+  return Buffer.isBuffer(v) ? v.toString('utf8') : decoder.decode(v);
 }
 
 function checkCapacity(cap: number): void {

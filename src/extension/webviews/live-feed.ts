@@ -10,6 +10,8 @@ export interface LiveEventRecord {
   readonly event: object;
   /** The frame's text as received, when the session has it (saves serialising the event again). */
   readonly json?: string;
+  /** The frame's bytes as received, when the session has them (kept instead of the text). */
+  readonly raw?: Uint8Array;
   /** With `json`: what the session read off the event (session EventRecord), so `event` is not read. */
   readonly type?: string;
   readonly application?: string;
@@ -50,11 +52,11 @@ export class LiveFeed implements Disposable {
       for (let i = 0; i < records.length; i++) {
         const r = records[i];
         try {
-          const json = r.json;
           const type = r.type;
-          // A session record with its text: no need to touch (and re-parse) the event.
-          if (json !== undefined && type !== undefined) store.pushFacts(type, r.application ?? '', r.channelId ?? '', r.bridgeId ?? '', r.receivedAt, json);
-          else store.push(r.event, r.receivedAt, json);
+          // A session record with the frame's bytes or text: no need to touch (and re-parse) the event.
+          const frame = type === undefined ? undefined : (r.raw ?? r.json);
+          if (frame !== undefined) store.pushFacts(type as string, r.application ?? '', r.channelId ?? '', r.bridgeId ?? '', r.receivedAt, frame);
+          else store.push(r.event, r.receivedAt, r.json);
         } catch {
           // An event that cannot be serialized is skipped; the stream goes on.
         }

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { parseDialplan } from '../../../src/extension/dialplan/core/parser';
 import { DialplanIndex } from '../../../src/extension/dialplan/core/dialplanIndex';
 import { documentOutline, foldingRanges } from '../../../src/extension/dialplan/core/outline';
-import { hoverAt } from '../../../src/extension/dialplan/core/hover';
+import { hoverAt, hoverMarkdown } from '../../../src/extension/dialplan/core/hover';
 import { definitionAt } from '../../../src/extension/dialplan/core/definition';
 import { originateLenses, parseExtenAtContext, stasisLenses } from '../../../src/extension/dialplan/core/lenses';
 import { decideOnSave, resolveConfigFolder } from '../../../src/extension/dialplan/core/reloadPolicy';
@@ -55,6 +55,10 @@ test('hover: applications and functions, nothing on other words', () => {
   assert.equal(hoverAt(feat, 21, col(featText, 21, 'CALLERID') + 1, verboseLine)?.doc.name, 'CALLERID');
   assert.equal(hoverAt(feat, 21, col(featText, 21, 'num'), verboseLine), undefined);
   assert.equal(hoverAt(seed, 11, col(seedText, 11, 'hello') + 1, seedText.split('\n')[11]), undefined);
+  // The summary is Markdown: `app` renders as code, not as literal backticks; the rest is escaped.
+  assert.equal(hoverMarkdown(onStasis!.doc), '*Application*: Hands the channel to the ARI application `app`; the dialplan resumes when the app lets go\\.');
+  assert.match(hoverMarkdown(functionDoc('EXTEN')!), /`\$\{EXTEN:1\}` drops/);
+  assert.match(hoverMarkdown(applicationDoc('Macro')!), /\\\[macro\\-name\\\]/);
 });
 
 test('definition: Goto targets, include => and template references', () => {

@@ -88,3 +88,28 @@ test('lens refresh: at once on (dis)connect, one throttled refresh for a burst o
   assert.equal(timers.queue.length, 0, 'the old session is no longer watched');
   refresh.dispose();
 });
+
+test('while the socket is down the Stasis lenses say their counts are from before the drop', () => {
+  const model = new AriStateModel();
+  const file = parseDialplan(fixture('extensions.conf'));
+  model.reset({ channels: [channel('a', 'hello-world')], bridges: [], endpoints: [], applications: [], deviceStates: [] });
+  assert.equal(stasisLenses(file, model, true)[0].title, '1 channel in hello-world before the connection dropped');
+  assert.equal(stasisLenses(file, model, false)[0].title, '1 live channel in hello-world');
+
+  // The socket's state changes (drop, reconnect) ask for the lenses again.
+  const source = new FakeSource();
+  const timers = new ManualTimers();
+  const refresh = new LensRefresh(source, 500, timers);
+  let fired = 0;
+  refresh.onDidChange(() => fired++);
+  const state = new Emitter<{ kind: string }>();
+  source.set({ ...fakeSession(model).session, state: { kind: 'reconnecting' }, onState: state.event });
+  assert.equal(fired, 1);
+  state.fire({ kind: 'reconnecting' });
+  timers.runAll();
+  assert.equal(fired, 2);
+  source.set(undefined);
+  state.fire({ kind: 'open' });
+  assert.equal(timers.queue.length, 0, 'the old session is no longer watched');
+  refresh.dispose();
+});

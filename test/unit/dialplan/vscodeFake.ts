@@ -69,6 +69,10 @@ export class MarkdownString {
     return this;
   }
   appendText(t: string): this {
+    this.value += t.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
+    return this;
+  }
+  appendMarkdown(t: string): this {
     this.value += t;
     return this;
   }

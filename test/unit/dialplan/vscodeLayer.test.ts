@@ -192,6 +192,7 @@ test('providers: lenses only while connected, symbols, hover, definition', async
 
   const hover = (host.providers.hover as { provideHover(d: TextDocument, p: Position): Hover | undefined }).provideHover(doc, new Position(11, 12));
   assert.match(hover?.contents.value ?? '', /Stasis\(app\[,args\.\.\.\]\)/);
+  assert.match(hover?.contents.value ?? '', /application `app`;/, 'code spans of the summary stay Markdown');
 
   const feat = new TextDocument(Uri.file(FEATURES), fixture('extensions_features.conf'));
   const defs = await (host.providers.definition as { provideDefinition(d: TextDocument, p: Position): Promise<Location[]> }).provideDefinition(feat, new Position(8, 12));

@@ -66,3 +66,20 @@ test('add, edit, duplicate and remove through the commands', async () => {
     dispose();
   }
 });
+
+test('Test Connection names the profile and offers the fix: Edit Profile for a closed port', async () => {
+  const { store, run, dispose } = setup();
+  try {
+    const p = await store.add({ name: 'Closed', url: 'http://127.0.0.1:9', username: 'test', apps: [] }, 'x');
+    fake.messageAnswers.push('Edit Profile');
+    // Edit then opens the form; dismiss it.
+    fake.inputBoxAnswers.push(undefined);
+    await run('ariExplorer.profiles.test', p.id);
+    const m = fake.messages.find((x) => x.level === 'error')!;
+    assert.match(m.text, /^"Closed": .*connection refused by 127\.0\.0\.1:9 — Check the profile's host and port/);
+    assert.deepEqual(m.items, ['Edit Profile', 'Show Log']);
+    assert.ok(fake.executed.some((e) => e.id === 'ariExplorer.profiles.edit' && e.args[0] === p.id));
+  } finally {
+    dispose();
+  }
+});

@@ -84,6 +84,19 @@ test('URL validation: scheme, host, port, prefix, no credentials, trailing /ari 
   for (const bad of ['', 'localhost:8088', 'ws://h:8088', 'http://u:p@h:8088', 'http://h:99999', 'http://h:8088/?api_key=x', 'http://h:0']) {
     assert.equal(checkAriUrl(bad).ok, false, bad);
   }
+  // The messages say what to type instead.
+  const error = (input: string) => {
+    const r = checkAriUrl(input);
+    return r.ok ? '' : r.error;
+  };
+  assert.match(error('pbx:8088'), /Start the URL with http:\/\/ or https:\/\/, e\.g\. http:\/\/pbx:8088$/);
+  assert.match(error('localhost'), /http:\/\/localhost$/);
+  assert.match(error('http://pbx:99999'), /Port 99999 is out of range: use 1 to 65535/);
+  assert.match(error('http://[::1]:70000/x'), /Port 70000 is out of range/);
+  assert.match(error('http://pbx:0'), /Port 0 is not valid: use the port of http\.conf's bindport/);
+  assert.match(error('ws://pbx:8088'), /Use http:\/\/ instead of ws:\/\//);
+  assert.match(error('wss://pbx:8089'), /Use https:\/\/ instead of wss:\/\//);
+  assert.match(error('ftp://pbx'), /Use http:\/\/ or https:\/\/ \(got ftp:\/\/\)/);
   assert.deepEqual(parseAppNames('hello-world, other-app hello-world'), { apps: ['hello-world', 'other-app'] });
   assert.ok(parseAppNames('bad/app').error);
 });

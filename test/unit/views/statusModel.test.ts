@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { renderStatus, statusActions } from '../../../src/extension/views/statusModel';
+import { explorerMessage, renderStatus, statusActions } from '../../../src/extension/views/statusModel';
 
 test('each connection phase renders its text, icon and colour', () => {
   assert.equal(renderStatus({ kind: 'noProfile' }, 0).text, '$(plug) ARI');
@@ -34,4 +34,11 @@ test('the click menu offers what fits the state', () => {
   assert.deepEqual(ids({ kind: 'connected', profileName: 'x' }), ['switch', 'reconnect', 'disconnect', 'events', 'log']);
   assert.deepEqual(ids({ kind: 'error', profileName: 'x', error: '401' }), ['switch', 'password', 'reconnect', 'disconnect', 'events', 'log']);
   assert.ok(statusActions({ kind: 'connected', profileName: 'x' }).some((a) => a.command === 'ariExplorer.events.show'));
+});
+
+test('while reconnecting the explorer says its tree is the state before the drop', () => {
+  assert.match(explorerMessage({ kind: 'reconnecting', profileName: 'lab', attempt: 2, retryAt: 10_000 })!, /^Connection to lab lost: the tree shows the state before the drop/);
+  assert.equal(explorerMessage({ kind: 'connected', profileName: 'lab' }), undefined);
+  assert.equal(explorerMessage({ kind: 'connecting', profileName: 'lab', attempt: 1 }), undefined);
+  assert.equal(explorerMessage({ kind: 'disconnected' }), undefined);
 });

@@ -60,7 +60,7 @@ test('bridges nest their member channels; labels show type, technology and count
   model.bridges.set('b1', bridge('b1', ['1', '2']));
   const [b] = kids(tree, category(tree, 'bridges'));
   const v = tree.view(b)!;
-  assert.equal(v.description, 'mixing · simple_bridge · 2 channels');
+  assert.equal(v.description, '2 channels · mixing · simple_bridge');
   assert.equal(v.contextValue, 'bridge.mixing');
   assert.equal(v.collapsible, 'collapsed');
   const members = kids(tree, b);
@@ -199,4 +199,34 @@ test('a reset that moves channels between bridges rebuilds the member lists', ()
   const r = tree.applyChange({ structural: true, structuralKinds: new Set(['bridge', 'channel', 'unknownKind' as never]), changed: {} });
   assert.ok(r.nodes.includes(category(tree, 'bridges')));
   assert.deepEqual(kids(tree, b).map((n) => n.id), ['2']);
+});
+
+test('application counts are live: channels entering and leaving the app re-render the app node', () => {
+  const { model, tree } = setup();
+  // The snapshot's Application object lists one channel and a bridge that is gone since.
+  model.applications.set('hello-world', { name: 'hello-world', channel_ids: ['1'], bridge_ids: ['b1', 'gone'], endpoint_ids: [], device_names: [], events_allowed: [], events_disallowed: [] });
+  model.bridges.set('b1', bridge('b1', []));
+  model.channels.set('1', channel('1'));
+  for (const n of tree.roots()) tree.view(n);
+  const [app] = kids(tree, category(tree, 'applications'));
+  assert.equal(tree.view(app)!.description, '1 channel · 1 bridge');
+  model.channels.set('2', channel('2'));
+  model.channels.set('3', channel('3'));
+  model.channels.set('4', channel('4', { app: undefined, dialplan: { context: 'default', exten: '100', priority: 2, app_name: 'Wait', app_data: '600' } }));
+  const r = tree.applyChange({ structural: true, structuralKinds: new Set(['channel']), changed: { channel: new Set(['2', '3', '4']) } });
+  assert.ok(r.nodes.includes(app), 'the application node is refreshed');
+  assert.equal(tree.view(app)!.description, '3 channels · 1 bridge');
+  // A bridge the app made after the snapshot counts by its members.
+  model.bridges.set('b2', bridge('b2', ['2', '3']));
+  tree.applyChange({ structural: true, structuralKinds: new Set(['bridge']), changed: { bridge: new Set(['b2']) } });
+  assert.equal(tree.view(app)!.description, '3 channels · 2 bridges');
+  model.bridges.delete('b2');
+  tree.applyChange({ structural: true, structuralKinds: new Set(['bridge']), changed: { bridge: new Set(['b2']) } });
+  model.channels.delete('1');
+  model.channels.delete('2');
+  tree.applyChange({ structural: true, structuralKinds: new Set(['channel']), changed: { channel: new Set(['1', '2']) } });
+  assert.equal(tree.view(app)!.description, '1 channel · 1 bridge');
+  // A field change (state, caller) leaves the app node alone.
+  const f = tree.applyChange({ structural: false, changed: { channel: new Set(['3']) } });
+  assert.ok(!f.nodes.includes(app));
 });

@@ -39,3 +39,12 @@ export function hoverAt(file: DialplanFile, line: number, col: number, lineText:
   }
   return undefined;
 }
+
+/** The hover's text as Markdown: the summaries' `code` spans stay code, everything else is escaped. */
+export function hoverMarkdown(doc: DialplanDoc): string {
+  const text = doc.summary
+    .split(/(`[^`]*`)/)
+    .map((part, i) => (i % 2 ? part : part.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, '\\$&')))
+    .join('');
+  return `*${doc.kind === 'function' ? 'Function' : 'Application'}*: ${text}`;
+}

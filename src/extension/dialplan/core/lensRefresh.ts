@@ -18,6 +18,7 @@ export class LensRefresh implements Disposable {
   private readonly emitter = new Emitter<void>();
   readonly onDidChange: Event<void> = this.emitter.event;
   private modelSub: Disposable | undefined;
+  private stateSub: Disposable | undefined;
   private readonly activeSub: Disposable;
   private pending: unknown;
 
@@ -36,7 +37,10 @@ export class LensRefresh implements Disposable {
 
   private watch(session: DialplanSession | undefined): void {
     this.modelSub?.dispose();
+    this.stateSub?.dispose();
     this.modelSub = session?.onModelChange(() => this.schedule());
+    // A drop or a reconnect changes what the counts mean (see stasisLenses' `stale`).
+    this.stateSub = session?.onState?.(() => this.schedule());
   }
 
   private schedule(): void {
@@ -56,6 +60,7 @@ export class LensRefresh implements Disposable {
     this.cancel();
     this.activeSub.dispose();
     this.modelSub?.dispose();
+    this.stateSub?.dispose();
     this.emitter.dispose();
   }
 }

@@ -24,7 +24,8 @@ export interface AppChannelCounter {
   channelsInApp(app: string): readonly unknown[];
 }
 
-export function stasisLenses(file: DialplanFile, model: AppChannelCounter): LensSpec[] {
+/** `stale`: the connection dropped and the counts are those from before the drop. */
+export function stasisLenses(file: DialplanFile, model: AppChannelCounter, stale = false): LensSpec[] {
   const out: LensSpec[] = [];
   for (const c of file.contexts) {
     for (const e of c.extensions) {
@@ -34,7 +35,9 @@ export function stasisLenses(file: DialplanFile, model: AppChannelCounter): Lens
         const n = model.channelsInApp(s.app).length;
         out.push({
           span: p.span,
-          title: `${n} live ${n === 1 ? 'channel' : 'channels'} in ${s.app}`,
+          title: stale
+            ? `${n} ${n === 1 ? 'channel' : 'channels'} in ${s.app} before the connection dropped`
+            : `${n} live ${n === 1 ? 'channel' : 'channels'} in ${s.app}`,
           tooltip: `Show ${s.app}'s channels in the ARI tree and its events`,
           command: SHOW_APP_CHANNELS_COMMAND,
           args: [s.app],

@@ -290,6 +290,12 @@ export class AriTree {
         if (node) fire.add(node);
       }
     }
+    // Application nodes count the channels in their app: re-render them when channels come,
+    // go or change app (a handful of nodes, only those VS Code has asked for).
+    const channelsMoved = change.structural && (!change.structuralKinds || change.structuralKinds.has('channel') || change.structuralKinds.has('bridge'));
+    if (channelsMoved && !refreshed.has('applications')) {
+      for (const n of this.sorted.get('applications') ?? []) fire.add(n);
+    }
     // Drop nodes of a bridge that was fired itself (VS Code re-reads its children).
     for (const n of [...fire]) if (n.parent && fire.has(n.parent)) fire.delete(n);
     return { root: false, nodes: [...fire] };

@@ -61,7 +61,8 @@ export function bridgeView(b: Bridge): NodeView {
   const n = b.channels?.length ?? 0;
   return {
     label: b.name || b.id,
-    description: [b.bridge_type, b.technology, `${n} ${n === 1 ? 'channel' : 'channels'}`].filter(Boolean).join(' · '),
+    // The count first: it is what changes, and what a narrow sidebar still shows.
+    description: [`${n} ${n === 1 ? 'channel' : 'channels'}`, b.bridge_type, b.technology].filter(Boolean).join(' · '),
     icon: b.bridge_type === 'holding' ? 'watch' : 'link',
     color: n > 0 ? 'charts.green' : undefined,
     contextValue: `bridge.${b.bridge_type}`,
@@ -140,9 +141,19 @@ export function endpointView(e: Endpoint): NodeView {
 }
 
 export function applicationView(name: string, model: TreeModelSource, ownApp?: string): NodeView {
-  const a = model.applications.get(name);
-  const ch = a?.channel_ids?.length ?? 0;
-  const br = a?.bridge_ids?.length ?? 0;
+  // Live counts: the Application object is a snapshot (GET /applications at connect and at each
+  // reconcile) and no event updates its channel_ids, so channels are counted from the model; a
+  // bridge counts while it exists and the snapshot listed it or one of its channels is in the app
+  // (as the app filter decides).
+  const inApp = (id: string) => {
+    const c = model.channels.get(id);
+    return !!c && channelApp(c) === name;
+  };
+  let ch = 0;
+  for (const c of model.channels.values()) if (channelApp(c) === name) ch++;
+  const listed = new Set(model.applications.get(name)?.bridge_ids ?? []);
+  let br = 0;
+  for (const b of model.bridges.values()) if (listed.has(b.id) || b.channels?.some(inApp)) br++;
   const parts = [`${ch} ${ch === 1 ? 'channel' : 'channels'}`, `${br} ${br === 1 ? 'bridge' : 'bridges'}`];
   if (name === ownApp) parts.push('ARI Explorer observer');
   return { label: name, description: parts.join(' · '), icon: 'rocket', color: ch ? 'charts.green' : undefined, contextValue: 'application', collapsible: 'none' };
