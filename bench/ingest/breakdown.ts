@@ -21,7 +21,7 @@ const CHUNK = 1000;
 
 const STAGES: Stage[] = [
   { id: 'parse', label: 'JSON.parse only', wire: () => undefined },
-  { id: 'model', label: 'socket.ingest → session batch → AriStateModel.apply', wire: () => undefined },
+  { id: 'model', label: 'socket.ingestFrame → session batch → AriStateModel.apply', wire: () => undefined },
   {
     id: 'store',
     label: '… + LiveFeed → EventStore (as shipped: the frame text handed over)',

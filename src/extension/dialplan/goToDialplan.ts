@@ -63,6 +63,8 @@ async function show(result: LocationResult, channel: string, dialplans: Workspac
   }
   const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(where.uri));
   const range = toRange(where.span);
-  await vscode.window.showTextDocument(doc, { selection: range, preview: true });
+  // Where the file is already shown, there (not a second copy in whichever group is active).
+  const shown = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === doc.uri.toString());
+  await vscode.window.showTextDocument(doc, { selection: range, preview: true, viewColumn: shown?.viewColumn });
   if (result.found !== 'priority' && result.found !== 'none') void vscode.window.showInformationMessage(`${channel}: ${result.reason} Showing the closest match.`);
 }

@@ -24,9 +24,10 @@ function escapeRegExp(s: string): string {
  */
 function mayContain(needle: string, ignoreCase: boolean): (text: string) => boolean {
   if (ignoreCase && /[^\u0000-\u007f]/.test(needle)) return () => true;
-  // One pass: the needle, or any backslash.
-  const re = new RegExp(`${escapeRegExp(needle)}|\\\\`, ignoreCase ? 'i' : '');
-  return (text) => re.test(text);
+  // includes() is a fast substring search; a regex only where case must be ignored.
+  if (!ignoreCase) return (text) => text.includes(needle) || text.includes('\\');
+  const re = new RegExp(escapeRegExp(needle), 'i');
+  return (text) => re.test(text) || text.includes('\\');
 }
 
 /**

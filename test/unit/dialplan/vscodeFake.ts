@@ -114,7 +114,7 @@ export const host = {
   /** Picks the item whose label includes this text, or the first item when undefined. */
   quickPickAnswers: [] as (string | undefined)[],
   inputAnswers: [] as (string | undefined)[],
-  shown: [] as { uri: string; selection?: Range }[],
+  shown: [] as { uri: string; selection?: Range; viewColumn?: number }[],
   config: new Map<string, unknown>(),
   configUpdates: [] as { key: string; value: unknown }[],
   documents: [] as TextDocument[],
@@ -155,9 +155,11 @@ export const window = {
   async showInputBox(): Promise<string | undefined> {
     return host.inputAnswers.shift();
   },
-  async showTextDocument(doc: TextDocument, opts?: { selection?: Range }): Promise<void> {
-    host.shown.push({ uri: doc.uri.toString(), selection: opts?.selection });
+  async showTextDocument(doc: TextDocument, opts?: { selection?: Range; viewColumn?: number }): Promise<void> {
+    host.shown.push({ uri: doc.uri.toString(), selection: opts?.selection, viewColumn: opts?.viewColumn });
   },
+  /** Editors on screen; tests put one here to check it is reused. */
+  visibleTextEditors: [] as { document: { uri: { toString(): string } }; viewColumn?: number }[],
 };
 
 export const commands = {

@@ -1,7 +1,7 @@
 // The thin vscode layer over the pure core, against a scripted fake of the vscode API:
 // Go to Dialplan Location, the originate lens command, reload on save, the Stasis lens
 // command, and the providers' shapes.
-import { host, TextDocument, Uri, Position, type CodeLens, type DocumentSymbol, type Location, type Hover } from './vscodeFake';
+import { host, window, TextDocument, Uri, Position, type CodeLens, type DocumentSymbol, type Location, type Hover } from './vscodeFake';
 import { test, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -88,7 +88,16 @@ test('Go to Dialplan Location opens the Stasis line of 1776@from-test', async ()
   assert.equal(host.shown.length, 1);
   assert.ok(host.shown[0].uri.endsWith('/extensions.conf'));
   assert.equal(host.shown[0].selection?.start.line, 11);
+  assert.equal(host.shown[0].viewColumn, undefined, 'not open anywhere: the active group');
   assert.deepEqual(host.messages, []);
+  // Already open in the first group while another group is active: shown there, not twice.
+  window.visibleTextEditors.push({ document: { uri: { toString: () => host.shown[0].uri } }, viewColumn: 1 });
+  try {
+    await run('ariExplorer.channel.goToDialplan', { kind: 'channel', id: 'in-stasis' });
+    assert.equal(host.shown[1].viewColumn, 1);
+  } finally {
+    window.visibleTextEditors.length = 0;
+  }
 });
 
 test('Go to Dialplan Location resolves pattern extensions and labels by counting', async () => {
