@@ -178,3 +178,14 @@ test('nothing offered that cannot apply: Reconnect only with a connection, Origi
   assert.ok(re.test('endpoint.online') && re.test('endpoint.unknown'), originate[0].when);
   assert.ok(!re.test('endpoint.offline'), originate[0].when);
 });
+
+test('the explorer welcome after a failed connect offers the fixes, and only then', () => {
+  const explorer = c.viewsWelcome.filter((w) => w.view === 'ariExplorer.explorer');
+  const failed = explorer.filter((w) => /ariExplorer\.connectionFailed(?!\w)/.test(w.when ?? '') && !/!ariExplorer\.connectionFailed/.test(w.when ?? ''));
+  assert.equal(failed.length, 1);
+  for (const cmd of ['ariExplorer.profiles.connect', 'ariExplorer.profiles.updatePassword', 'ariExplorer.profiles.edit', 'ariExplorer.connection.showLog']) {
+    assert.ok(failed[0].contents.includes(`command:${cmd}`), cmd);
+  }
+  const plain = explorer.find((w) => w.contents.startsWith('Not connected'));
+  assert.match(plain?.when ?? '', /!ariExplorer\.connectionFailed/, 'the two welcomes never show together');
+});

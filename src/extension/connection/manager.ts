@@ -335,6 +335,8 @@ export class ConnectionManager implements vscode.Disposable {
     this.phaseValue = phase;
     void vscode.commands.executeCommand('setContext', 'ariExplorer.connected', phase.kind === 'connected');
     void vscode.commands.executeCommand('setContext', 'ariExplorer.connecting', phase.kind === 'connecting' || phase.kind === 'reconnecting');
+    // The explorer's welcome says the last attempt failed and offers the fixes.
+    void vscode.commands.executeCommand('setContext', 'ariExplorer.connectionFailed', phase.kind === 'error');
     this.phaseEmitter.fire(phase);
   }
 

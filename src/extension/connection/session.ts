@@ -57,23 +57,28 @@ export interface EventRecord {
 
 /**
  * A batch waits up to batchMs; holding every parsed event tree that long (thousands of them
- * in a burst) is what made the collector work hardest, and so did every frame's text.
- * A record with the frame's bytes (or, from ingest(), its text) lets the parsed object go once
- * the model has applied it, keeps the few facts listeners filter on, and decodes/parses the
- * frame again only for a listener that reads `json`/`event` (the same JSON, so an equal
- * object). Without either (a socket that gives neither) the parsed event is kept.
+ * in a burst) is what made the collector work hardest, and so did every frame's text and
+ * every frame's Buffer view. A record with the frame's bytes (or, from ingest(), its text)
+ * lets the parsed object go once the model has applied it, keeps the few facts listeners
+ * filter on, and decodes/parses the frame again only for a listener that reads
+ * `raw`/`json`/`event` (the same JSON, so an equal object). The bytes live in the batch's
+ * byte arena (one Buffer per batch, see PendingBatch), so `raw` is a view made on first read.
+ * Without bytes or text (a socket that gives neither) the parsed event is kept.
  */
 class BatchRecord implements EventRecord {
   private parsed: AriEvent | undefined;
   private text: string | undefined;
+  private view: Buffer | undefined;
 
   constructor(
     readonly seq: number,
     readonly receivedAt: number,
     /** Only when there is no frame to parse again. */
     event: AriEvent | undefined,
-    /** The frame's bytes: kept rather than the text, they live outside V8's young generation. */
-    readonly raw: Buffer | undefined,
+    /** The batch's byte arena and where this frame's bytes are in it (rawLength -1: none). */
+    readonly rawSource: Buffer | undefined,
+    readonly rawStart: number,
+    readonly rawLength: number,
     json: string | undefined,
     readonly type: string,
     readonly application: string,
@@ -84,8 +89,16 @@ class BatchRecord implements EventRecord {
     this.parsed = event;
   }
 
+  get raw(): Buffer | undefined {
+    if (this.rawLength < 0 || this.rawSource === undefined) return undefined;
+    return (this.view ??= this.rawSource.subarray(this.rawStart, this.rawStart + this.rawLength));
+  }
+
   get json(): string | undefined {
-    return (this.text ??= this.raw?.toString('utf8'));
+    if (this.text === undefined && this.rawLength >= 0 && this.rawSource !== undefined) {
+      this.text = this.rawSource.toString('utf8', this.rawStart, this.rawStart + this.rawLength);
+    }
+    return this.text;
   }
 
   get event(): AriEvent {
@@ -93,27 +106,50 @@ class BatchRecord implements EventRecord {
   }
 }
 
+const MIN_ARENA = 64 * 1024;
+
 /**
  * The batch being collected, as parallel arrays reused from batch to batch: per event a few
  * slot writes and no object (the records are made when the batch is handed out, and die
- * young). Only the frame (bytes or text, or the event when there is neither) is held.
+ * young). A frame's bytes are copied into the batch's byte arena (one Buffer outside V8's
+ * heap, handed to the batch's records and replaced by a fresh one per batch), so no view
+ * onto the socket's read is kept per event. Text (from ingest()) or, with neither, the event
+ * is kept as is.
  */
 class PendingBatch {
   count = 0;
   private readonly events: (AriEvent | undefined)[] = [];
-  private readonly raws: (Buffer | undefined)[] = [];
   private readonly texts: (string | undefined)[] = [];
+  private starts = new Int32Array(1024);
+  private lengths = new Int32Array(1024);
   private readonly times: number[] = [];
   private readonly types: string[] = [];
   private readonly apps: string[] = [];
   private readonly channelIds: string[] = [];
   private readonly bridgeIds: string[] = [];
+  private arena: Buffer | undefined;
+  private used = 0;
+  /** Bytes the last batch used: the next arena starts that big. */
+  private lastUsed = 0;
 
-  add(ev: AriEvent, receivedAt: number, raw: Buffer | undefined, text: string | undefined): void {
+  add(ev: AriEvent, receivedAt: number, raw: Uint8Array | undefined, text: string | undefined): void {
     const i = this.count++;
-    this.raws[i] = raw;
-    this.texts[i] = raw === undefined ? text : undefined;
-    this.events[i] = raw === undefined && text === undefined ? ev : undefined;
+    if (i >= this.starts.length) this.growSlots();
+    if (raw !== undefined) {
+      const len = raw.length;
+      let arena = this.arena;
+      if (arena === undefined || this.used + len > arena.length) arena = this.growArena(len);
+      arena.set(raw, this.used);
+      this.starts[i] = this.used;
+      this.lengths[i] = len;
+      this.used += len;
+      this.texts[i] = undefined;
+      this.events[i] = undefined;
+    } else {
+      this.lengths[i] = -1;
+      this.texts[i] = text;
+      this.events[i] = text === undefined ? ev : undefined;
+    }
     this.times[i] = receivedAt;
     this.types[i] = ev.type;
     const app = (ev as { application?: unknown }).application;
@@ -127,14 +163,39 @@ class PendingBatch {
     const n = this.count;
     const out = new Array<EventRecord>(n);
     const first = lastSeq - n + 1;
+    // The records keep this arena; the next batch writes into a fresh one.
+    const arena = this.arena;
     for (let i = 0; i < n; i++) {
-      out[i] = new BatchRecord(first + i, this.times[i], this.events[i], this.raws[i], this.texts[i], this.types[i], this.apps[i], this.channelIds[i], this.bridgeIds[i]);
+      out[i] = new BatchRecord(first + i, this.times[i], this.events[i], arena, this.starts[i], this.lengths[i], this.texts[i], this.types[i], this.apps[i], this.channelIds[i], this.bridgeIds[i]);
       this.events[i] = undefined;
-      this.raws[i] = undefined;
       this.texts[i] = undefined;
+    }
+    if (this.used > 0) {
+      this.lastUsed = this.used;
+      this.arena = undefined;
+      this.used = 0;
     }
     this.count = 0;
     return out;
+  }
+
+  private growSlots(): void {
+    const starts = new Int32Array(this.starts.length * 2);
+    starts.set(this.starts);
+    this.starts = starts;
+    const lengths = new Int32Array(this.lengths.length * 2);
+    lengths.set(this.lengths);
+    this.lengths = lengths;
+  }
+
+  private growArena(len: number): Buffer {
+    const old = this.arena;
+    let size = Math.max(MIN_ARENA, old === undefined ? this.lastUsed + (this.lastUsed >>> 2) : old.length * 2);
+    while (size < this.used + len) size *= 2;
+    const arena = Buffer.allocUnsafeSlow(size);
+    if (old !== undefined && this.used > 0) old.copy(arena, 0, 0, this.used);
+    this.arena = arena;
+    return arena;
   }
 }
 

@@ -17,10 +17,13 @@ async function profileArg(services: Services, arg: unknown, placeHolder: string)
   return pickProfile(store.list(), placeHolder, services.connections.activeProfile?.id ?? store.activeId);
 }
 
-/** An AriError is shown with its hint; a 401 offers to update the stored password. */
 /** Error codes whose fix is the profile's URL (host, port, scheme, prefix). */
 const ADDRESS_PROBLEMS = new Set(['ECONNREFUSED', 'ENOTFOUND', 'ETIMEDOUT', 'EINVALIDURL']);
 
+/**
+ * An AriError is shown with its hint, prefixed with the profile's name; a 401 offers to update
+ * the stored password, an unreachable address or a 404 (wrong prefix) to edit the profile.
+ */
 export async function showConnectionError(services: Services, err: unknown, profile?: Profile): Promise<void> {
   if (isCancelled(err)) return;
   const message = err instanceof Error ? err.message : String(err);
@@ -72,7 +75,9 @@ export function registerProfileCommands(services: Services): vscode.Disposable[]
     }),
 
     cmd('ariExplorer.profiles.edit', async (arg) => {
-      const current = await profileArg(services, arg, 'Edit which profile?');
+      // From the explorer's welcome after a failure: the failing profile is the one meant.
+      const failing = manager.phase.kind === 'error' ? manager.activeProfile?.id : undefined;
+      const current = await profileArg(services, arg ?? failing, 'Edit which profile?');
       const { fields, password } = await profileForm(`Edit "${current.name}"`, (n) => !!store.findByName(n), current);
       await store.update(current.id, fields, password);
       if (manager.activeProfile?.id === current.id && manager.active) {

@@ -116,12 +116,10 @@ export function statusActions(phase: ConnectionPhase): StatusAction[] {
 
 /**
  * The explorer's message above the tree: while reconnecting the tree still shows the model from
- * before the drop (a resync replaces it once the socket is back), and must not pass for live;
- * after a failed connect, what failed and what to do.
+ * before the drop (a resync replaces it once the socket is back), and must not pass for live.
  */
 export function explorerMessage(phase: ConnectionPhase): string | undefined {
-  // A failed connect leaves the "not connected" welcome: say why above it.
-  if (phase.kind === 'error') return `Could not connect to ${phase.profileName}: ${phase.error}${phase.hint ? ` — ${phase.hint}` : ''}`;
+  // Not after a failed connect: a message hides the welcome view and its Connect buttons.
   if (phase.kind !== 'reconnecting') return undefined;
   return `Connection to ${phase.profileName} lost: the tree shows the state before the drop, until it reconnects.`;
 }

@@ -87,9 +87,12 @@ test('a 401 offers to update the stored password, then reconnects with the new o
     fake.inputBoxAnswers.push(PASSWORD);
     await assert.rejects(manager.connect(p.id), (err: Error & { status?: number }) => err.status === 401);
     assert.equal(manager.phase.kind, 'error');
+    // The explorer's welcome switches to "the last connection attempt failed" with its fixes.
+    assert.equal(fake.contextKeys.get('ariExplorer.connectionFailed'), true);
     const m = await offer;
     assert.match(m.text, /rejected user "explorer" \(401 Unauthorized\)\. Update the stored password\?/);
     await connected;
+    assert.equal(fake.contextKeys.get('ariExplorer.connectionFailed'), false);
     assert.equal(await manager.profiles.getPassword(p.id), PASSWORD);
     assert.match(fake.inputBoxes[0].prompt ?? '', /rejected/);
   } finally {

@@ -41,8 +41,6 @@ test('while reconnecting the explorer says its tree is the state before the drop
   assert.equal(explorerMessage({ kind: 'connected', profileName: 'lab' }), undefined);
   assert.equal(explorerMessage({ kind: 'connecting', profileName: 'lab', attempt: 1 }), undefined);
   assert.equal(explorerMessage({ kind: 'disconnected' }), undefined);
-  assert.equal(
-    explorerMessage({ kind: 'error', profileName: 'lab', error: '401 Unauthorized', hint: 'Check the password.' }),
-    'Could not connect to lab: 401 Unauthorized — Check the password.',
-  );
+  // A message would hide the welcome view's Connect / Add Connection buttons.
+  assert.equal(explorerMessage({ kind: 'error', profileName: 'lab', error: '401 Unauthorized', hint: 'Check the password.' }), undefined);
 });
