@@ -16,7 +16,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   context.subscriptions.push(log);
   const connections = new ConnectionManager(context, log);
   context.subscriptions.push(connections);
-  const services: Services = { context, log, connections };
+  const services: Services = { context, log, connections, probes: {} };
   context.subscriptions.push(
     registerProfiles(services),
     registerViews(services),

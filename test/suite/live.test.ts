@@ -70,6 +70,21 @@ describe('live against the simulator', function () {
     await eventFor('StasisStart', id);
   });
 
+  it('the explorer tree shows the call under Channels and drops it after the hangup', async () => {
+    const { services } = await activateExtension();
+    const id = await originateIntoStasis();
+    const name = session.model.channels.get(id)!.name;
+    const channelRow = async () => {
+      const roots = await services.probes.tree!();
+      const channels = roots.find((r) => r.label === 'Channels');
+      return channels?.children.find((c) => c.label === name);
+    };
+    const row = await waitFor(`${name} under Channels in the tree`, channelRow, { events: [session.onModelChange as vscode.Event<unknown>] });
+    assert.match(row.contextValue ?? '', /^channel\.Up\.stasis$/);
+    await session.rest.channels.hangup(id);
+    await waitFor(`${name} to leave the tree`, async () => !(await channelRow()), { events: [session.onModelChange as vscode.Event<unknown>] });
+  });
+
   it('ariExplorer.channel.play on a tree node (first sound picked): PlaybackStarted, PlaybackFinished', async () => {
     const id = await originateIntoStasis();
     await acceptQuickPicksUntil(vscode.commands.executeCommand('ariExplorer.channel.play', { kind: 'channel', id }));
@@ -105,6 +120,13 @@ describe('live against the simulator', function () {
       events: [vscode.window.tabGroups.onDidChangeTabs as vscode.Event<unknown>],
     });
     assert.equal(tab.label, 'ARI Events');
+    const { services } = await activateExtension();
+    const buffered = services.probes.events!();
+    assert.equal(buffered.panelOpen, true);
+    assert.ok((buffered.typeCounts.StasisStart ?? 0) >= 1 && (buffered.typeCounts.PlaybackFinished ?? 0) >= 1, 'the panel\'s buffer holds the session\'s events');
+    const before = buffered.size;
+    await originateIntoStasis();
+    await waitFor('new events in the panel\'s buffer', () => services.probes.events!().size > before, { events: [session.onEvents as vscode.Event<unknown>] });
     await vscode.window.tabGroups.close(tab);
   });
 

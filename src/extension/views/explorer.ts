@@ -1,11 +1,12 @@
 // Wires the explorer tree to the active session: model changes -> node refreshes, filters,
 // Copy ID / Copy as JSON / Open as JSON.
 import * as vscode from 'vscode';
-import type { Services } from '../services';
+import type { ProbeNode, Services } from '../services';
 import type { AriSession } from '../connection/session';
 import { registerCommand } from '../util/commands';
 import { DisposableStore } from '../util/emitter';
 import { AriTree } from './tree/ariTree';
+import type { AriNode } from './tree/nodes';
 import { AriTreeProvider } from './tree/provider';
 import { AriJsonDocuments } from './jsonDocuments';
 import { JSON_SCHEME, type EntityRef } from './tree/jsonRefs';
@@ -32,6 +33,24 @@ function refOf(arg: unknown): EntityRef {
   return { kind: a.kind, id: a.id };
 }
 
+/** Walks the provider as VS Code does; the Server node is left closed (its modules are a REST call). */
+async function probeTree(provider: AriTreeProvider, parent?: AriNode): Promise<ProbeNode[]> {
+  const kids = (await provider.getChildren(parent)) ?? [];
+  return Promise.all(
+    kids.map(async (node) => {
+      const item = await provider.getTreeItem(node);
+      const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
+      const open = item.collapsibleState !== vscode.TreeItemCollapsibleState.None && node.kind !== 'server';
+      return {
+        label,
+        description: typeof item.description === 'string' ? item.description : undefined,
+        contextValue: item.contextValue,
+        children: open ? await probeTree(provider, node) : [],
+      };
+    }),
+  );
+}
+
 export function registerExplorer(services: Services): vscode.Disposable {
   const manager = services.connections;
   const tree = new AriTree();
@@ -39,6 +58,7 @@ export function registerExplorer(services: Services): vscode.Disposable {
   const docs = new AriJsonDocuments(tree);
   const view = vscode.window.createTreeView(EXPLORER_VIEW, { treeDataProvider: provider, showCollapseAll: true, canSelectMany: true });
   let sessionSubs = new DisposableStore();
+  services.probes.tree = () => probeTree(provider);
 
   const filterChanged = () => {
     view.description = tree.filterDescription();

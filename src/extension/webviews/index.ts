@@ -36,6 +36,7 @@ class EventPanels implements vscode.Disposable, EventViewHost {
   private lastPanelFilter: EventFilter | undefined;
 
   constructor(private readonly services: Services) {
+    services.probes.events = () => ({ size: this.liveStore.size, typeCounts: this.liveStore.typeCounts(), panelOpen: this.panel !== undefined });
     this.disposables.push(
       new LiveFeed(
         services.connections,

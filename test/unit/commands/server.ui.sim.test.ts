@@ -20,6 +20,7 @@ describe('server commands through the fake vscode', { skip: simSkip }, () => {
       context: { workspaceState: new InMemoryMemento(), secrets: new InMemorySecretStorage() } as unknown as vscode.ExtensionContext,
       log: new MemoryLogOutputChannel() as unknown as vscode.LogOutputChannel,
       connections: { requireSession: () => s } as unknown as Services['connections'],
+      probes: {},
     };
     documents = new ResponseDocuments();
     registerServerCommands(services, documents);

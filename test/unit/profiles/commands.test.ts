@@ -15,7 +15,7 @@ function setup() {
   const context = { globalState: new InMemoryMemento(), secrets } as unknown as vscode.ExtensionContext;
   const log = new MemoryLogOutputChannel() as unknown as vscode.LogOutputChannel;
   const connections = new ConnectionManager(context, log);
-  const services: Services = { context, log, connections };
+  const services: Services = { context, log, connections, probes: {} };
   const disposables = registerProfileCommands(services);
   const run = (id: string, ...args: unknown[]) => fake.commands.get(id)!(...args);
   return { connections, store: connections.profiles, secrets, run, dispose: () => disposables.forEach((d) => d.dispose()) };

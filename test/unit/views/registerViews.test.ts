@@ -31,7 +31,7 @@ test('views: status bar, tree refreshes, filters, JSON documents', async () => {
   const context = { globalState: new InMemoryMemento(), secrets: new InMemorySecretStorage() } as unknown as vscode.ExtensionContext;
   const log = new MemoryLogOutputChannel() as unknown as vscode.LogOutputChannel;
   const connections = new ConnectionManager(context, log);
-  const services: Services = { context, log, connections };
+  const services: Services = { context, log, connections, probes: {} };
   const views = registerViews(services);
   try {
     const item = fake.statusBarItems.get('ariExplorer.status')!;
@@ -54,6 +54,9 @@ test('views: status bar, tree refreshes, filters, JSON documents', async () => {
     const id = await sim.originateFromCli('Local/100@default', { context: 'default', exten: '100' });
     await appeared;
     const [first] = (await provider.getChildren(channels))!;
+    const probed = await services.probes.tree!();
+    assert.equal(probed[0].children.length, 2, 'the probe walks what the provider serves');
+    assert.ok(probed[0].children.every((c) => /^Local\/100@default-/.test(c.label) && /^channel\./.test(c.contextValue ?? '')));
     const treeItem = provider.getTreeItem(first) as vscode.TreeItem;
     assert.ok(treeItem.iconPath instanceof ThemeIcon);
     assert.match(treeItem.contextValue ?? '', /^channel\./);

@@ -21,6 +21,7 @@ function setup() {
     context: { extensionUri: Uri.file('/ext'), subscriptions: [] },
     log: Object.assign(new MemoryLogger(), { show: () => undefined }),
     connections,
+    probes: {},
   } as unknown as Services;
   const disposable = registerEventPanel(services);
   return { events, connections, activeChanged, services, disposable };
@@ -74,10 +75,12 @@ test('registers the commands and the docked view; show opens one panel with a st
 });
 
 test('session events reach the panel as one update per batch; a channel command filters', async () => {
-  const { events, disposable } = setup();
+  const { events, disposable, services } = setup();
   try {
     events.fire([{ receivedAt: 1, event: channelCreated('9.1') }]);
+    assert.deepEqual(services.probes.events?.(), { size: 1, typeCounts: { ChannelCreated: 1 }, panelOpen: false });
     await run('ariExplorer.events.show');
+    assert.equal(services.probes.events?.().panelOpen, true);
     const panel = lastPanel();
     assert.deepEqual(posted(panel), [], 'nothing before ready');
     await send(panel, { kind: 'ready' });
