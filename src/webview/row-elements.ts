@@ -60,18 +60,52 @@ export function makeDetail(doc: Document, id: number, detail: DetailMessage | un
     pre.textContent = 'This event is no longer in the buffer.';
     return el;
   }
-  for (const c of detail.channelIds) addAction(doc, bar, `Timeline of channel ${c}`, 'channel', c);
-  for (const b of detail.bridgeIds) addAction(doc, bar, `Events of bridge ${b}`, 'bridge', b);
+  // The actions filter by id (exact), but a person reads names: the label shows the channel's
+  // or bridge's name from the event itself, the id goes in the tooltip.
+  const names = objectNames(detail.json, new Set([...detail.channelIds, ...detail.bridgeIds]));
+  for (const c of detail.channelIds) addAction(doc, bar, `Timeline of channel ${names.get(c) ?? c}`, `Channel id: ${c}`, 'channel', c);
+  for (const b of detail.bridgeIds) addAction(doc, bar, `Events of bridge ${names.get(b) ?? b}`, `Bridge id: ${b}`, 'bridge', b);
   renderJson(doc, pre, prettyJson(detail.json));
   return el;
 }
 
-function addAction(doc: Document, bar: HTMLElement, label: string, what: 'channel' | 'bridge', value: string): void {
+function addAction(doc: Document, bar: HTMLElement, label: string, title: string, what: 'channel' | 'bridge', value: string): void {
   const b = doc.createElement('button');
   b.type = 'button';
   b.className = 'detail-action';
   b.textContent = label;
+  b.title = title;
   b.dataset.filter = what;
   b.dataset.value = value;
   bar.appendChild(b);
+}
+
+/**
+ * Names of the channels and bridges an event carries (`{ "id": ..., "name": ... }` objects
+ * anywhere in it: channel, peer, caller, bridge, transfer legs...), for the ids asked about.
+ * An empty name (bridges often have none) is left out: the id is shown instead.
+ */
+export function objectNames(json: string, ids: ReadonlySet<string>): Map<string, string> {
+  const names = new Map<string, string>();
+  if (ids.size === 0) return names;
+  let root: unknown;
+  try {
+    root = JSON.parse(json);
+  } catch {
+    return names;
+  }
+  const visit = (x: unknown, depth: number): void => {
+    if (typeof x !== 'object' || x === null || depth > 8) return;
+    if (Array.isArray(x)) {
+      for (const v of x) visit(v, depth + 1);
+      return;
+    }
+    const o = x as Record<string, unknown>;
+    if (typeof o.id === 'string' && ids.has(o.id) && typeof o.name === 'string' && o.name.trim() !== '' && !names.has(o.id)) {
+      names.set(o.id, o.name);
+    }
+    for (const v of Object.values(o)) visit(v, depth + 1);
+  };
+  visit(root, 0);
+  return names;
 }

@@ -14,6 +14,10 @@ const JSON_LINE_HEIGHT = 18;
 const DETAIL_CHROME = 36; // the detail's action bar and padding
 const MAX_DETAIL_HEIGHT = 420;
 const CACHE_SLACK = 600; // rows kept in the cache either side of the viewport
+/** How long after a wheel, touch or key a scroll is still the user's (ms). */
+const USER_SCROLL_MS = 400;
+/** How long after something in the list took focus a scroll may be the browser revealing it (ms). */
+const FOCUS_SCROLL_MS = 300;
 
 export interface VirtualListOptions {
   /** Asks for rows at absolute positions [from, to). */
@@ -53,6 +57,14 @@ export class VirtualList {
   private evictedBelow = 0;
   private expanded: Expanded | undefined;
   private expectedTop = -1;
+  /** Until when (Date.now()) a scroll is taken as the user's: wheel, touch, keys. */
+  private userScrollUntil = 0;
+  /** A press on the list's own scrollbar, until it is released. */
+  private scrollbarDrag = false;
+  /** Until when a scroll may be the browser bringing a newly focused element into view. */
+  private focusScrollUntil = 0;
+  /** The viewport height the scroll position was last settled for (-1 before the first). */
+  private settledViewport = -1;
   /** Absolute position of the keyboard cursor row, -1 for none. */
   private cursor = -1;
   follow = true;
@@ -69,7 +81,33 @@ export class VirtualList {
     element.appendChild(this.spacer);
     element.addEventListener('scroll', () => this.onScroll());
     element.addEventListener('click', (e) => this.onClick(e));
-    element.addEventListener('keydown', (e) => this.onKey(e));
+    element.addEventListener('keydown', (e) => {
+      this.userIntent();
+      this.onKey(e);
+    });
+    // What tells a scroll by the user from one the browser makes on its own (focus, layout).
+    element.addEventListener('wheel', () => this.userIntent(), { passive: true });
+    element.addEventListener('touchmove', () => this.userIntent(), { passive: true });
+    element.addEventListener('pointerdown', (e) => {
+      if (this.onScrollbar(e)) {
+        this.scrollbarDrag = true;
+        this.userIntent();
+      }
+    });
+    const release = (): void => {
+      if (!this.scrollbarDrag) return;
+      this.scrollbarDrag = false;
+      this.userIntent(); // the scroll event of the last drag step comes after the release
+    };
+    this.doc.addEventListener('pointerup', release);
+    this.doc.addEventListener('pointercancel', release);
+    element.addEventListener('focusin', () => {
+      this.focusScrollUntil = Date.now() + FOCUS_SCROLL_MS;
+    });
+    // The list changes height without a scroll event when the toolbar wraps or the panel is
+    // resized: a following view is put back on its newest row.
+    const Observer = this.doc.defaultView?.ResizeObserver;
+    if (Observer) new Observer(() => this.onResize()).observe(element);
   }
 
   get rowCount(): number {
@@ -173,8 +211,13 @@ export class VirtualList {
     this.spacer.style.height = `${this.total * ROW_HEIGHT + this.extra()}px`;
   }
   private setScrollTop(top: number): void {
-    this.expectedTop = top;
+    const before = this.element.scrollTop;
     this.element.scrollTop = top;
+    // What the browser made of it (it clamps to the scrollable range): the scroll event, if
+    // the position moved, reports that value. Unmoved, no event comes.
+    const after = this.element.scrollTop;
+    if (Math.abs(after - before) >= 1) this.expectedTop = after;
+    this.settledViewport = this.viewport();
   }
   private scrollToBottom(): void {
     const max = Math.max(0, this.total * ROW_HEIGHT + this.extra() - this.viewport());
@@ -268,19 +311,53 @@ export class VirtualList {
 
   // ---- interaction ---------------------------------------------------------------------
 
+  /**
+   * A scroll is one of three kinds: ours (setScrollTop), the user's (wheel, touch, keys, the
+   * scrollbar, or nothing else to explain it), or the browser's own: the list changed height
+   * (toolbar wrapping, panel resized) and the position was clamped, or a clicked or focused
+   * element was brought into view. Only the user's turns following off (or on at the bottom);
+   * the browser's keeps a following view on its newest row.
+   */
   private onScroll(): void {
     const top = this.element.scrollTop;
-    const programmatic = Math.abs(top - this.expectedTop) < 1;
+    const programmatic = this.expectedTop >= 0 && Math.abs(top - this.expectedTop) < 1;
     this.expectedTop = -1;
-    if (!programmatic) {
-      const atBottom = top + this.viewport() >= this.total * ROW_HEIGHT + this.extra() - ROW_HEIGHT / 2;
+    const viewport = this.viewport();
+    const resized = this.settledViewport >= 0 && Math.abs(viewport - this.settledViewport) >= 1;
+    this.settledViewport = viewport;
+    const now = Date.now();
+    const byUser = !programmatic && (this.scrollbarDrag || now < this.userScrollUntil || !(resized || now < this.focusScrollUntil));
+    const atBottom = top + viewport >= this.total * ROW_HEIGHT + this.extra() - ROW_HEIGHT / 2;
+    if (byUser) {
       if (atBottom !== this.follow) {
         this.follow = atBottom;
         this.opts.followChanged(atBottom);
       }
+    } else if (this.follow && !atBottom) {
+      // Not the user: a following view stays on its newest row.
+      this.scrollToBottom();
     }
     this.render();
-    this.opts.scrolled(top);
+    this.opts.scrolled(this.element.scrollTop);
+  }
+
+  private onResize(): void {
+    const viewport = this.viewport();
+    if (Math.abs(viewport - this.settledViewport) < 1) return;
+    this.settledViewport = viewport;
+    if (this.follow) this.scrollToBottom();
+    this.render();
+  }
+
+  private userIntent(): void {
+    this.userScrollUntil = Date.now() + USER_SCROLL_MS;
+  }
+
+  /** A press on the list's scrollbar (outside its client area), not on its content. */
+  private onScrollbar(e: PointerEvent): boolean {
+    const el = this.element;
+    if (e.target !== el || el.clientWidth === 0) return false;
+    return e.offsetX >= el.clientWidth || e.offsetY >= el.clientHeight;
   }
 
   private onClick(e: Event): void {

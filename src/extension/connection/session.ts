@@ -57,13 +57,11 @@ export interface EventRecord {
 
 /**
  * A batch waits up to batchMs; holding every parsed event tree that long (thousands of them
- * in a burst) is what made the collector work hardest, and so did every frame's text and
- * every frame's Buffer view. A record with the frame's bytes (or, from ingest(), its text)
- * lets the parsed object go once the model has applied it, keeps the few facts listeners
- * filter on, and decodes/parses the frame again only for a listener that reads
- * `raw`/`json`/`event` (the same JSON, so an equal object). The bytes live in the batch's
- * byte arena (one Buffer per batch, see PendingBatch), so `raw` is a view made on first read.
- * Without bytes or text (a socket that gives neither) the parsed event is kept.
+ * in a burst) is what made the collector work hardest, and so did every frame's text.
+ * A record with the frame's bytes (or, from ingest(), its text) lets the parsed object go once
+ * the model has applied it, keeps the few facts listeners filter on, and decodes/parses the
+ * frame again only for a listener that reads `json`/`event` (the same JSON, so an equal
+ * object). Without either (a socket that gives neither) the parsed event is kept.
  */
 class BatchRecord implements EventRecord {
   private parsed: AriEvent | undefined;
@@ -75,8 +73,13 @@ class BatchRecord implements EventRecord {
     readonly receivedAt: number,
     /** Only when there is no frame to parse again. */
     event: AriEvent | undefined,
-    /** The batch's byte arena and where this frame's bytes are in it (rawLength -1: none). */
-    readonly rawSource: Buffer | undefined,
+    /**
+     * The frame's bytes: `rawLength` bytes at `rawStart` of `rawSource`, the socket read's
+     * memory the WebSocket's view pointed into (-1: none). Kept as that shared buffer and two
+     * numbers rather than a view: no object per event outlives the event (`raw` makes the view
+     * on first read).
+     */
+    readonly rawSource: ArrayBufferLike | undefined,
     readonly rawStart: number,
     readonly rawLength: number,
     json: string | undefined,
@@ -91,14 +94,11 @@ class BatchRecord implements EventRecord {
 
   get raw(): Buffer | undefined {
     if (this.rawLength < 0 || this.rawSource === undefined) return undefined;
-    return (this.view ??= this.rawSource.subarray(this.rawStart, this.rawStart + this.rawLength));
+    return (this.view ??= Buffer.from(this.rawSource, this.rawStart, this.rawLength));
   }
 
   get json(): string | undefined {
-    if (this.text === undefined && this.rawLength >= 0 && this.rawSource !== undefined) {
-      this.text = this.rawSource.toString('utf8', this.rawStart, this.rawStart + this.rawLength);
-    }
-    return this.text;
+    return (this.text ??= this.raw?.toString('utf8'));
   }
 
   get event(): AriEvent {
@@ -106,55 +106,50 @@ class BatchRecord implements EventRecord {
   }
 }
 
-const MIN_ARENA = 64 * 1024;
-
 /**
  * The batch being collected, as parallel arrays reused from batch to batch: per event a few
  * slot writes and no object (the records are made when the batch is handed out, and die
- * young). A frame's bytes are copied into the batch's byte arena (one Buffer outside V8's
- * heap, handed to the batch's records and replaced by a fresh one per batch), so no view
- * onto the socket's read is kept per event. Text (from ingest()) or, with neither, the event
- * is kept as is.
+ * young). Only the frame (bytes or text, or the event when there is neither) is held.
  */
 class PendingBatch {
   count = 0;
   private readonly events: (AriEvent | undefined)[] = [];
+  // The frame's bytes as (the read's ArrayBuffer, offset, length): one shared buffer per socket read, no view kept.
+  private readonly rawSources: (ArrayBufferLike | undefined)[] = [];
+  private rawStarts = new Int32Array(1024);
+  private rawLengths = new Int32Array(1024);
   private readonly texts: (string | undefined)[] = [];
-  private starts = new Int32Array(1024);
-  private lengths = new Int32Array(1024);
   private readonly times: number[] = [];
   private readonly types: string[] = [];
   private readonly apps: string[] = [];
   private readonly channelIds: string[] = [];
   private readonly bridgeIds: string[] = [];
-  private arena: Buffer | undefined;
-  private used = 0;
-  /** Bytes the last batch used: the next arena starts that big. */
-  private lastUsed = 0;
+  // Types and app names repeat endlessly: the batch keeps one copy of each run of equal ones,
+  // not each event's own string (which would then outlive the event by up to batchMs).
+  private lastType = '';
+  private lastApp = '';
 
-  add(ev: AriEvent, receivedAt: number, raw: Uint8Array | undefined, text: string | undefined): void {
+  add(ev: AriEvent, receivedAt: number, raw: Buffer | undefined, text: string | undefined, channels: ReadonlyMap<string, { readonly id: string }>): void {
     const i = this.count++;
-    if (i >= this.starts.length) this.growSlots();
+    if (i >= this.rawStarts.length) this.growSlots();
     if (raw !== undefined) {
-      const len = raw.length;
-      let arena = this.arena;
-      if (arena === undefined || this.used + len > arena.length) arena = this.growArena(len);
-      arena.set(raw, this.used);
-      this.starts[i] = this.used;
-      this.lengths[i] = len;
-      this.used += len;
-      this.texts[i] = undefined;
-      this.events[i] = undefined;
-    } else {
-      this.lengths[i] = -1;
-      this.texts[i] = text;
-      this.events[i] = text === undefined ? ev : undefined;
-    }
+      this.rawSources[i] = raw.buffer;
+      this.rawStarts[i] = raw.byteOffset;
+      this.rawLengths[i] = raw.length;
+    } else this.rawLengths[i] = -1;
+    this.texts[i] = raw === undefined ? text : undefined;
+    this.events[i] = raw === undefined && text === undefined ? ev : undefined;
     this.times[i] = receivedAt;
-    this.types[i] = ev.type;
+    const type = ev.type;
+    if (type === this.lastType) this.types[i] = this.lastType;
+    else this.types[i] = this.lastType = type;
     const app = (ev as { application?: unknown }).application;
-    this.apps[i] = typeof app === 'string' ? app : '';
-    this.channelIds[i] = eventChannelId(ev);
+    if (app === this.lastApp) this.apps[i] = this.lastApp;
+    else this.apps[i] = this.lastApp = typeof app === 'string' ? app : '';
+    // The model's copy of the id when it knows the channel (the same text): the event's own
+    // string can then die with the event.
+    const channelId = eventChannelId(ev);
+    this.channelIds[i] = channelId === '' ? '' : (channels.get(channelId)?.id ?? channelId);
     this.bridgeIds[i] = eventBridgeId(ev);
   }
 
@@ -163,39 +158,23 @@ class PendingBatch {
     const n = this.count;
     const out = new Array<EventRecord>(n);
     const first = lastSeq - n + 1;
-    // The records keep this arena; the next batch writes into a fresh one.
-    const arena = this.arena;
     for (let i = 0; i < n; i++) {
-      out[i] = new BatchRecord(first + i, this.times[i], this.events[i], arena, this.starts[i], this.lengths[i], this.texts[i], this.types[i], this.apps[i], this.channelIds[i], this.bridgeIds[i]);
+      out[i] = new BatchRecord(first + i, this.times[i], this.events[i], this.rawSources[i], this.rawStarts[i], this.rawLengths[i], this.texts[i], this.types[i], this.apps[i], this.channelIds[i], this.bridgeIds[i]);
       this.events[i] = undefined;
+      this.rawSources[i] = undefined;
       this.texts[i] = undefined;
-    }
-    if (this.used > 0) {
-      this.lastUsed = this.used;
-      this.arena = undefined;
-      this.used = 0;
     }
     this.count = 0;
     return out;
   }
 
   private growSlots(): void {
-    const starts = new Int32Array(this.starts.length * 2);
-    starts.set(this.starts);
-    this.starts = starts;
-    const lengths = new Int32Array(this.lengths.length * 2);
-    lengths.set(this.lengths);
-    this.lengths = lengths;
-  }
-
-  private growArena(len: number): Buffer {
-    const old = this.arena;
-    let size = Math.max(MIN_ARENA, old === undefined ? this.lastUsed + (this.lastUsed >>> 2) : old.length * 2);
-    while (size < this.used + len) size *= 2;
-    const arena = Buffer.allocUnsafeSlow(size);
-    if (old !== undefined && this.used > 0) old.copy(arena, 0, 0, this.used);
-    this.arena = arena;
-    return arena;
+    const starts = new Int32Array(this.rawStarts.length * 2);
+    starts.set(this.rawStarts);
+    this.rawStarts = starts;
+    const lengths = new Int32Array(this.rawLengths.length * 2);
+    lengths.set(this.rawLengths);
+    this.rawLengths = lengths;
   }
 }
 
@@ -376,7 +355,7 @@ export class AriSession {
   private onSocketEvent(ev: AriEvent): void {
     // No allocation per event: a few slot writes; the socket's own bytes (or text) are kept.
     const raw = this.socket.frameData;
-    this.batch.add(ev, this.now(), raw, raw === undefined ? this.socket.frameText : undefined);
+    this.batch.add(ev, this.now(), raw, raw === undefined ? this.socket.frameText : undefined, this.model.channels);
     this.seq++;
     if (this.held !== undefined) this.held.push(ev);
     else this.model.apply(ev);

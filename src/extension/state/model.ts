@@ -377,7 +377,7 @@ export class AriStateModel {
     ch.app = undefined;
     ch.appArgs = undefined;
     // Playbacks need Stasis: queued ones will never start.
-    this.playbackStore.removeOn(`channel:${ch.id}`);
+    if (this.playbacks.size > 0) this.playbackStore.removeOn(`channel:${ch.id}`);
   }
 
   private removeChannel(ch: ChannelState): void {
@@ -390,7 +390,7 @@ export class AriStateModel {
         this.setBridge({ ...b, channels: b.channels.filter((id) => id !== ch.id) });
       }
     }
-    this.playbackStore.removeOn(`channel:${ch.id}`);
+    if (this.playbacks.size > 0) this.playbackStore.removeOn(`channel:${ch.id}`);
   }
 
   // ---------------------------------------------------------------- bridges

@@ -4,10 +4,7 @@
 // preallocated parallel arrays indexed by ring slot: the frame (Asterisk's own JSON as the
 // socket received it, as bytes or text; JSON.stringify only when a caller has neither), the type (as an index
 // into a small dictionary, so counts per type are two array writes), receivedAt, the app,
-// and the id of the event's channel and bridge. No object is made or kept per event: bytes
-// are copied into one byte ring (a Buffer outside V8's heap; per slot an offset and a length),
-// which reuses the oldest events' bytes as it wraps and grows only when the held events'
-// bytes outgrow it. Everything a
+// and the id of the event's channel and bridge. No object is made per event. Everything a
 // row shows (object, summary, the event's own time, every channel/bridge it mentions) is
 // worked out from the text when a row is sent (only visible windows are asked for), and
 // filters that need more than the stored facts pre-check the text before parsing it.
@@ -94,12 +91,13 @@ export class EventStore {
   private next = 0;
   private gen = 0;
 
-  // Per slot. The frame as the socket delivered it: its bytes (in the byte ring: offset and
-  // length, -1 for a slot held as text) or its text ('' for a slot held as bytes); decoded when
-  // a row, a detail, an export or a text filter needs it.
-  private json: string[];
-  private byteOffsets: Int32Array;
-  private byteLengths: Int32Array;
+  // Per slot. The frame as the socket delivered it: its bytes (a view onto the socket's read,
+  // outside V8's heap, so holding 50,000 of them costs the collector next to nothing) or its
+  // text; decoded when a row, a detail, an export or a text filter needs it.
+  private json: (string | Uint8Array | ArrayBufferLike)[];
+  // For a frame given as (buffer, offset, length) (pushFrame): where in the buffer; length -1 otherwise.
+  private frameStarts: Int32Array;
+  private frameLengths: Int32Array;
   private typeIds: Int32Array;
   private received: Float64Array;
   private apps: string[];
@@ -114,20 +112,12 @@ export class EventStore {
   private lastTypeId = -1;
   private lastApp = '';
 
-  // The byte ring: held frames' bytes from ringStart (the oldest held one) on, wrapping at
-  // most once, to ringEnd (where the next one goes).
-  private bytes: Buffer = EMPTY_RING;
-  private ringStart = 0;
-  private ringEnd = 0;
-  private ringFrames = 0;
-  private ringUsed = 0;
-
   constructor(capacity: number) {
     checkCapacity(capacity);
     this.cap = capacity;
-    this.json = new Array<string>(capacity).fill('');
-    this.byteOffsets = new Int32Array(capacity);
-    this.byteLengths = new Int32Array(capacity).fill(-1);
+    this.json = new Array<string | Uint8Array | ArrayBufferLike>(capacity).fill('');
+    this.frameStarts = new Int32Array(capacity);
+    this.frameLengths = new Int32Array(capacity).fill(-1);
     this.typeIds = new Int32Array(capacity);
     this.received = new Float64Array(capacity);
     this.apps = new Array<string>(capacity).fill('');
@@ -169,10 +159,30 @@ export class EventStore {
   /**
    * Adds an event from what the caller already read off it (the session's records): its type,
    * app, own channel and bridge id (ari/eventRefs.ts) and its JSON, as text or UTF-8 bytes
-   * (`length` bytes from `start`, by default all of them; copied into the store's byte ring).
-   * Returns its n.
+   * (kept as given: the caller must not change them). Returns its n.
    */
-  pushFacts(type: string, app: string, channelId: string, bridgeId: string, receivedAt: number, json: string | Uint8Array, start = 0, length = -1): number {
+  pushFacts(type: string, app: string, channelId: string, bridgeId: string, receivedAt: number, json: string | Uint8Array): number {
+    const slot = this.add(type, app, channelId, bridgeId, receivedAt);
+    this.json[slot] = json;
+    this.frameLengths[slot] = -1;
+    return this.next++;
+  }
+
+  /**
+   * pushFacts() for a frame that is `length` bytes at `start` of `source` (the memory of the
+   * socket read the frame came in, as the session's records give it): kept as that shared
+   * buffer and two numbers, so no object is held per event. The bytes must not change.
+   */
+  pushFrame(type: string, app: string, channelId: string, bridgeId: string, receivedAt: number, source: ArrayBufferLike, start: number, length: number): number {
+    const slot = this.add(type, app, channelId, bridgeId, receivedAt);
+    this.json[slot] = source;
+    this.frameStarts[slot] = start;
+    this.frameLengths[slot] = length;
+    return this.next++;
+  }
+
+  /** Takes a slot for a new event (evicting the oldest when full) and stores its facts; returns the slot. */
+  private add(type: string, app: string, channelId: string, bridgeId: string, receivedAt: number): number {
     if (type === '') type = '(no type)';
     let typeId: number;
     if (type === this.lastType && this.lastTypeId >= 0) typeId = this.lastTypeId;
@@ -194,22 +204,6 @@ export class EventStore {
       slot = this.head;
       this.typeCounts_[this.typeIds[slot]]--;
       if (++this.head === this.cap) this.head = 0;
-      if (this.byteLengths[slot] >= 0) this.releaseBytes(slot);
-    }
-    if (typeof json === 'string') this.json[slot] = json;
-    else {
-      if (length < 0) length = json.length - start;
-      if (this.json[slot] !== '') this.json[slot] = '';
-      if (length > 0) {
-        const at = this.reserveBytes(length);
-        const end = start + length;
-        this.bytes.set(start === 0 && end === json.length ? json : json.subarray(start, end), at);
-        this.byteOffsets[slot] = at;
-        this.byteLengths[slot] = length;
-        this.ringEnd = at + length;
-        this.ringFrames++;
-        this.ringUsed += length;
-      }
     }
     this.typeIds[slot] = typeId;
     this.received[slot] = receivedAt;
@@ -217,7 +211,7 @@ export class EventStore {
     this.channelIds[slot] = channelId;
     this.bridgeIds[slot] = bridgeId;
     this.typeCounts_[typeId]++;
-    return this.next++;
+    return slot;
   }
 
   /** The event at position n, as an object (rows, details, export); undefined when not held. */
@@ -263,12 +257,6 @@ export class EventStore {
 
   clear(): void {
     this.json.fill('');
-    this.byteLengths.fill(-1);
-    this.bytes = EMPTY_RING;
-    this.ringStart = 0;
-    this.ringEnd = 0;
-    this.ringFrames = 0;
-    this.ringUsed = 0;
     this.apps.fill('');
     this.channelIds.fill('');
     this.bridgeIds.fill('');
@@ -284,9 +272,9 @@ export class EventStore {
     if (capacity === this.cap) return;
     const keep = Math.min(this.count, capacity);
     const from = this.next - keep;
-    const json = new Array<string>(capacity).fill('');
-    const byteOffsets = new Int32Array(capacity);
-    const byteLengths = new Int32Array(capacity).fill(-1);
+    const json = new Array<string | Uint8Array | ArrayBufferLike>(capacity).fill('');
+    const frameStarts = new Int32Array(capacity);
+    const frameLengths = new Int32Array(capacity).fill(-1);
     const typeIds = new Int32Array(capacity);
     const received = new Float64Array(capacity);
     const apps = new Array<string>(capacity).fill('');
@@ -296,8 +284,8 @@ export class EventStore {
     for (let i = 0; i < keep; i++) {
       const s = this.slotOf(from + i);
       json[i] = this.json[s];
-      byteOffsets[i] = this.byteOffsets[s];
-      byteLengths[i] = this.byteLengths[s];
+      frameStarts[i] = this.frameStarts[s];
+      frameLengths[i] = this.frameLengths[s];
       types.push(this.typeNames[this.typeIds[s]]);
       received[i] = this.received[s];
       apps[i] = this.apps[s];
@@ -305,8 +293,8 @@ export class EventStore {
       bridgeIds[i] = this.bridgeIds[s];
     }
     this.json = json;
-    this.byteOffsets = byteOffsets;
-    this.byteLengths = byteLengths;
+    this.frameStarts = frameStarts;
+    this.frameLengths = frameLengths;
     this.typeIds = typeIds;
     this.received = received;
     this.apps = apps;
@@ -315,20 +303,6 @@ export class EventStore {
     this.cap = capacity;
     this.head = 0;
     this.count = keep;
-    // The kept frames' bytes stay where they are, in order: the ring now starts at the oldest kept one.
-    this.ringFrames = 0;
-    this.ringUsed = 0;
-    for (let i = keep - 1; i >= 0; i--) {
-      if (byteLengths[i] < 0) continue;
-      if (this.ringFrames === 0) this.ringEnd = byteOffsets[i] + byteLengths[i];
-      this.ringFrames++;
-      this.ringUsed += byteLengths[i];
-      this.ringStart = byteOffsets[i];
-    }
-    if (this.ringFrames === 0) {
-      this.ringStart = 0;
-      this.ringEnd = 0;
-    }
     this.resetTypes();
     for (let i = 0; i < keep; i++) {
       const id = this.typeIdOf(types[i]);
@@ -340,70 +314,10 @@ export class EventStore {
 
   /** A slot's JSON as text. */
   private textOf(slot: number): string {
-    const len = this.byteLengths[slot];
-    if (len < 0) return this.json[slot];
-    const at = this.byteOffsets[slot];
-    return this.bytes.toString('utf8', at, at + len);
-  }
-
-  /** The oldest held frame's bytes (in `slot`, just evicted) are free again. */
-  private releaseBytes(slot: number): void {
-    this.ringUsed -= this.byteLengths[slot];
-    this.byteLengths[slot] = -1;
-    if (--this.ringFrames === 0) {
-      this.ringStart = 0;
-      this.ringEnd = 0;
-      return;
-    }
-    // The next oldest frame held as bytes (the next slot, unless text slots come between).
-    for (let i = 0, s = this.head; i < this.count; i++) {
-      if (this.byteLengths[s] >= 0) {
-        this.ringStart = this.byteOffsets[s];
-        return;
-      }
-      if (++s === this.cap) s = 0;
-    }
-  }
-
-  /**
-   * Where `length` bytes of a new frame go: after the newest frame, or at the ring's start
-   * when they fit before the oldest; else the ring grows (held frames copied, in order).
-   * ringEnd never catches up with ringStart from behind (strict compares), so ringEnd <
-   * ringStart means wrapped.
-   */
-  private reserveBytes(length: number): number {
-    const size = this.bytes.length;
-    if (this.ringFrames === 0) {
-      if (length <= size) return 0;
-    } else if (this.ringEnd > this.ringStart) {
-      if (this.ringEnd + length <= size) return this.ringEnd;
-      if (length < this.ringStart) return 0;
-    } else if (this.ringEnd + length < this.ringStart) return this.ringEnd;
-    return this.growBytes(length);
-  }
-
-  private growBytes(length: number): number {
-    // Room for a full ring of frames of the mean size seen so far, so a filling store grows a
-    // few times rather than once per doubling (the memory is only touched as frames arrive).
-    const mean = (this.ringUsed + length) / (this.ringFrames + 1);
-    let size = Math.max(MIN_RING_BYTES, this.bytes.length * 2, Math.ceil(mean * this.cap * 1.25));
-    while (size < (this.ringUsed + length) * 1.5) size *= 2;
-    const next = Buffer.allocUnsafeSlow(size);
-    let at = 0;
-    for (let i = 0, s = this.head; i < this.count; i++) {
-      const len = this.byteLengths[s];
-      if (len >= 0) {
-        const from = this.byteOffsets[s];
-        this.bytes.copy(next, at, from, from + len);
-        this.byteOffsets[s] = at;
-        at += len;
-      }
-      if (++s === this.cap) s = 0;
-    }
-    this.bytes = next;
-    this.ringStart = 0;
-    this.ringEnd = at;
-    return at;
+    const v = this.json[slot];
+    const length = this.frameLengths[slot];
+    if (length >= 0) return Buffer.from(v as ArrayBufferLike, this.frameStarts[slot], length).toString('utf8');
+    return text(v as string | Uint8Array);
   }
 
   /** Ring slot of position n, or -1 when n is not held. */
@@ -457,8 +371,12 @@ export class EventStore {
   }
 }
 
-const EMPTY_RING = Buffer.alloc(0);
-const MIN_RING_BYTES = 1024 * 1024;
+const decoder = new TextDecoder();
+/** A slot's JSON as text. */
+function text(v: string | Uint8Array): string {
+  if (typeof v === 'string') return v;
+  return Buffer.isBuffer(v) ? v.toString('utf8') : decoder.decode(v);
+}
 
 function checkCapacity(cap: number): void {
   if (!Number.isSafeInteger(cap) || cap < 1) throw new RangeError(`capacity must be a positive integer, got ${cap}`);

@@ -12,8 +12,8 @@ export interface LiveEventRecord {
   readonly json?: string;
   /** The frame's bytes as received, when the session has them (kept instead of the text). */
   readonly raw?: Uint8Array;
-  /** The same bytes without a view per event: `rawLength` bytes at `rawStart` of `rawSource` (session records; rawLength -1: none). */
-  readonly rawSource?: Uint8Array;
+  /** The same bytes without a view: `rawLength` bytes at `rawStart` of `rawSource` (session records; rawLength -1: none). */
+  readonly rawSource?: ArrayBufferLike;
   readonly rawStart?: number;
   readonly rawLength?: number;
   /** With `json`: what the session read off the event (session EventRecord), so `event` is not read. */
@@ -58,11 +58,10 @@ export class LiveFeed implements Disposable {
         try {
           const type = r.type;
           // A session record with the frame's bytes or text: no need to touch (and re-parse) the event.
-          // The bytes are copied into the store's byte ring (no view made per event).
           const source = r.rawSource;
           const length = r.rawLength;
           if (type !== undefined && source !== undefined && length !== undefined && length >= 0) {
-            store.pushFacts(type, r.application ?? '', r.channelId ?? '', r.bridgeId ?? '', r.receivedAt, source, r.rawStart ?? 0, length);
+            store.pushFrame(type, r.application ?? '', r.channelId ?? '', r.bridgeId ?? '', r.receivedAt, source, r.rawStart ?? 0, length);
             continue;
           }
           const frame = type === undefined ? undefined : (r.raw ?? r.json);

@@ -48,13 +48,12 @@ class FakeApi implements VsCodeApi {
   }
 }
 
-function mount(initial?: PersistedState) {
-  const VIEWPORT = 10 * ROW_HEIGHT;
+function mount(initial?: PersistedState, viewportHeight: () => number = () => 10 * ROW_HEIGHT) {
   const window = new Window();
   const document: Document = window.document;
   document.body.innerHTML = '<div id="app"></div>';
   const api = new FakeApi(initial);
-  const app = new EventApp(document.getElementById('app') as HTMLElement, api, { viewportHeight: () => VIEWPORT });
+  const app = new EventApp(document.getElementById('app') as HTMLElement, api, { viewportHeight });
   app.start();
   return { window, document, api, app };
 }
@@ -275,4 +274,83 @@ test('a window the extension cannot fill is not asked for again until new counts
   assert.deepEqual(api.take('requestRows'), [], 'no request loop');
   app.handleMessage({ kind: 'update', epoch: 1, total: 3, base: 2, held: 0, typeCounts: {} });
   assert.deepEqual(api.take('requestRows'), [], 'everything visible is cached now');
+});
+
+test('clicking filters, the toolbar, the status line or the list itself keeps following the tail', () => {
+  const { api, app, document, window } = mount();
+  app.handleMessage(state({ total: 200 }));
+  serve(api, app);
+  const list = document.getElementById('list') as HTMLElement;
+  const bottom = 200 * ROW_HEIGHT - 10 * ROW_HEIGHT;
+  assert.equal(list.scrollTop, bottom);
+  const following = (): boolean => (api.state as PersistedState).followTail;
+
+  (document.getElementById('filter-text') as HTMLElement).click();
+  (document.querySelector('.type-filter-toggle') as HTMLElement).click();
+  (document.querySelector('.type-filter-toggle') as HTMLElement).click();
+  (document.querySelector('.status') as HTMLElement).click();
+  (list.querySelector('.list-spacer') as HTMLElement).click();
+  assert.equal(following(), true, 'clicks outside the rows do not touch following');
+  assert.deepEqual(api.take('requestDetail'), [], 'and expand nothing');
+
+  // Clicking or tabbing into the list focuses it; the browser may then scroll on its own
+  // (bringing the focused element into view). That is not the user leaving the tail.
+  list.dispatchEvent(new window.FocusEvent('focusin', { bubbles: true }));
+  list.scrollTop = 150 * ROW_HEIGHT;
+  list.dispatchEvent(new window.Event('scroll'));
+  assert.equal(following(), true, 'a scroll caused by focus keeps following');
+  assert.equal(list.scrollTop, bottom, 'and the view is put back on the newest row');
+  assert.equal((document.getElementById('follow-tail') as HTMLElement & { checked?: boolean }).checked, true);
+
+  // New events still scroll into view.
+  app.handleMessage({ kind: 'update', epoch: 1, total: 203, base: 0, held: 0, typeCounts: {}, tail: { from: 200, rows: rows(200, 203) } });
+  assert.equal(list.scrollTop, 203 * ROW_HEIGHT - 10 * ROW_HEIGHT);
+  assert.ok(document.querySelector('.event-row[data-id="202"]'), 'the newest row is drawn');
+
+  // The wheel is the user: scrolling up with it leaves the tail, even right after a focus.
+  list.dispatchEvent(new window.Event('wheel'));
+  list.scrollTop = 100 * ROW_HEIGHT;
+  list.dispatchEvent(new window.Event('scroll'));
+  assert.equal(following(), false, 'the user scrolling up stops following');
+});
+
+test('the list changing height (toolbar wrapping, panel resized) does not stop following', () => {
+  let height = 10 * ROW_HEIGHT;
+  const { api, app, document, window } = mount(undefined, () => height);
+  app.handleMessage(state({ total: 200 }));
+  serve(api, app);
+  const list = document.getElementById('list') as HTMLElement;
+  // The toolbar wraps: the list is a row shorter and the browser re-lays it out.
+  height = 9 * ROW_HEIGHT;
+  list.dispatchEvent(new window.Event('scroll'));
+  assert.equal((api.state as PersistedState).followTail, true);
+  assert.equal(list.scrollTop, 200 * ROW_HEIGHT - 9 * ROW_HEIGHT, 'back on the newest row');
+  // A scroll with nothing else to explain it is still the user's (the scrollbar, say).
+  list.scrollTop = 20 * ROW_HEIGHT;
+  list.dispatchEvent(new window.Event('scroll'));
+  assert.equal((api.state as PersistedState).followTail, false);
+});
+
+test('the expanded row names its channel and bridge; the id is in the tooltip and is what filters', () => {
+  const { api, app, document } = mount();
+  app.handleMessage(state({ total: 3 }));
+  serve(api, app);
+  (document.querySelector('.event-row[data-id="2"]') as HTMLElement).click();
+  const json = JSON.stringify({
+    type: 'ChannelEnteredBridge',
+    channel: { id: '1700000000.42', name: 'PJSIP/alice-00000007' },
+    bridge: { id: 'b-9f2', name: 'conference-7' },
+  });
+  app.handleMessage({ kind: 'detail', id: 2, json, channelIds: ['1700000000.42'], bridgeIds: ['b-9f2', 'b-unnamed'] });
+  const actions = [...document.querySelectorAll('.detail-action')] as HTMLElement[];
+  assert.deepEqual(
+    actions.map((a) => [a.textContent, a.title, a.dataset.value]),
+    [
+      ['Timeline of channel PJSIP/alice-00000007', 'Channel id: 1700000000.42', '1700000000.42'],
+      ['Events of bridge conference-7', 'Bridge id: b-9f2', 'b-9f2'],
+      ['Events of bridge b-unnamed', 'Bridge id: b-unnamed', 'b-unnamed'],
+    ],
+  );
+  actions[0]!.click();
+  assert.equal(api.take('setFilter')[0]?.filter.channel, '1700000000.42', 'filters by the exact id');
 });
