@@ -64,6 +64,13 @@ export function registerRecordingCommands(services: Services): vscode.Disposable
       const s = sessionOf(services);
       const [name] = targetIds(['storedRecording'], node, undefined) ?? [];
       if (!name) return;
+      // No context key tracks Stasis channels (it would cost work per event): say it plainly here.
+      if (![...s.model.channels.values()].some((c) => stasisAppOf(c) !== undefined)) {
+        void vscode.window.showInformationMessage(
+          `No channel in a Stasis application to play ${name} on: ARI plays media only on channels an ARI app controls.`,
+        );
+        return;
+      }
       const [channelId] = (await pickChannels(s, { title: `Play ${name} on channel`, filter: (c) => stasisAppOf(c) !== undefined, noun: 'channels in Stasis' })) ?? [];
       if (!channelId) return;
       const pb = await playMedia(s, { kind: 'channel', id: channelId }, { media: [`recording:${name}`] });

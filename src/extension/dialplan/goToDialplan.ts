@@ -15,13 +15,15 @@ export const GO_TO_DIALPLAN_COMMAND = 'ariExplorer.channel.goToDialplan';
 interface ChannelNode {
   kind: string;
   id: string;
+  /** The name the tree last showed (views/tree/nodes.ts AriNode). */
+  name?: unknown;
 }
 
 function isChannelNode(v: unknown): v is ChannelNode {
   return typeof v === 'object' && v !== null && (v as ChannelNode).kind === 'channel' && typeof (v as ChannelNode).id === 'string';
 }
 
-async function pickChannel(session: DialplanSession): Promise<string | undefined> {
+async function pickChannel(session: DialplanSession): Promise<{ id: string; name: string } | undefined> {
   const items = [...session.model.channels.values()].map((c) => ({
     label: c.name,
     description: c.dialplan ? `${c.dialplan.exten}@${c.dialplan.context}, priority ${c.dialplan.priority}` : '',
@@ -29,17 +31,18 @@ async function pickChannel(session: DialplanSession): Promise<string | undefined
     id: c.id,
   }));
   if (items.length === 0) throw new Error('There are no live channels on this server.');
-  return (await vscode.window.showQuickPick(items, { placeHolder: 'Channel whose dialplan location to open' }))?.id;
+  const pick = await vscode.window.showQuickPick(items, { placeHolder: 'Channel whose dialplan location to open' });
+  return pick && { id: pick.id, name: pick.label };
 }
 
 export function registerGoToDialplan(services: Services, source: DialplanSessionSource, dialplans: WorkspaceDialplans): vscode.Disposable {
   return registerCommand(services, GO_TO_DIALPLAN_COMMAND, async (arg) => {
     const session = source.active;
     if (!session) throw new Error('Not connected to an Asterisk server: connect a profile to see live channels.');
-    const id = isChannelNode(arg) ? arg.id : await pickChannel(session);
-    if (!id) return;
-    const ch = session.model.channels.get(id);
-    if (!ch) throw new Error(`Channel ${id} is no longer live.`);
+    const picked = isChannelNode(arg) ? { id: arg.id, name: typeof arg.name === 'string' && arg.name ? arg.name : undefined } : await pickChannel(session);
+    if (!picked) return;
+    const ch = session.model.channels.get(picked.id);
+    if (!ch) throw new Error(`Channel ${picked.name ?? picked.id} is no longer live.`);
     const dp = ch.dialplan;
     if (!dp?.context || !dp.exten) {
       void vscode.window.showInformationMessage(`${ch.name} has no dialplan location (it was created by ARI and has not run the dialplan).`);

@@ -64,12 +64,23 @@ export function registerProfileCommands(services: Services): vscode.Disposable[]
     }
   };
 
+  /** 'connected' / 'connecting' when `profile` is the active one in that phase (reconnecting counts as connecting). */
+  const connectedOrConnecting = (profile: Profile): 'connected' | 'connecting' | undefined => {
+    if (manager.activeProfile?.id !== profile.id) return undefined;
+    const kind = manager.phase.kind;
+    return kind === 'connected' ? 'connected' : kind === 'connecting' || kind === 'reconnecting' ? 'connecting' : undefined;
+  };
+
   return [
     cmd('ariExplorer.profiles.add', async () => {
       const { fields, password } = await profileForm('Add ARI Connection', (n) => !!store.findByName(n));
       const profile = await store.add(fields, password);
       const choice = await vscode.window.showInformationMessage(`Profile "${profile.name}" saved (password in secret storage).`, 'Connect', 'Test Connection');
-      if (choice === 'Connect') await connect(profile);
+      // The toast stays until clicked: by then the profile may be connected by other means
+      // (status bar, explorer welcome). Connecting again would drop that session.
+      const already = choice === 'Connect' ? connectedOrConnecting(profile) : undefined;
+      if (already) vscode.window.setStatusBarMessage(`$(pass-filled) ARI: "${profile.name}" is already ${already}.`, 4000);
+      else if (choice === 'Connect') await connect(profile);
       if (choice === 'Test Connection') await vscode.commands.executeCommand('ariExplorer.profiles.test', profile.id);
       return profile.id;
     }),

@@ -12,8 +12,15 @@ import { AriJsonDocuments } from './jsonDocuments';
 import { JSON_SCHEME, type EntityRef } from './tree/jsonRefs';
 import type { TreeSource } from './tree/source';
 import { explorerMessage } from './statusModel';
+import { isChannelLabelMode, type ChannelLabelMode } from './tree/labels';
 
 export const EXPLORER_VIEW = 'ariExplorer.explorer';
+export const CHANNEL_LABEL_SETTING = 'ariExplorer.tree.channelLabel';
+
+function channelLabelSetting(): ChannelLabelMode {
+  const v = vscode.workspace.getConfiguration('ariExplorer.tree').get<string>('channelLabel', 'name');
+  return isChannelLabelMode(v) ? v : 'name';
+}
 
 function sourceOf(session: AriSession, ownApp: string): TreeSource {
   return {
@@ -54,6 +61,7 @@ async function probeTree(provider: AriTreeProvider, parent?: AriNode): Promise<P
 export function registerExplorer(services: Services): vscode.Disposable {
   const manager = services.connections;
   const tree = new AriTree();
+  tree.setChannelLabel(channelLabelSetting());
   const provider = new AriTreeProvider(tree);
   const docs = new AriJsonDocuments(tree);
   const view = vscode.window.createTreeView(EXPLORER_VIEW, { treeDataProvider: provider, showCollapseAll: true, canSelectMany: true });
@@ -115,6 +123,11 @@ export function registerExplorer(services: Services): vscode.Disposable {
     new vscode.Disposable(() => sessionSubs.dispose()),
     manager.onDidChangeActive(setSession),
     phaseSub,
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (!e.affectsConfiguration(CHANNEL_LABEL_SETTING)) return;
+      tree.setChannelLabel(channelLabelSetting());
+      provider.refreshAll();
+    }),
     vscode.workspace.registerTextDocumentContentProvider(JSON_SCHEME, docs),
 
     registerCommand(services, 'ariExplorer.tree.filterByApp', async (...args: unknown[]) => {

@@ -117,6 +117,14 @@ test('Go to Dialplan Location says plainly what is missing', async () => {
   assert.match(host.messages[0].text, /Context \[nowhere\] is not defined .* Searched 3 dialplan files/);
 });
 
+test('Go to Dialplan Location on a channel that just hung up names it by the name the tree showed, else the id', async () => {
+  await run('ariExplorer.channel.goToDialplan', { kind: 'channel', id: '1796000000.19', name: 'Local/1776@from-test-0000000f;2' });
+  assert.equal(host.shown.length, 0);
+  assert.equal(host.messages.at(-1)?.text, 'Channel Local/1776@from-test-0000000f;2 is no longer live.');
+  await run('ariExplorer.channel.goToDialplan', { kind: 'channel', id: '1796000000.19' });
+  assert.equal(host.messages.at(-1)?.text, 'Channel 1796000000.19 is no longer live.');
+});
+
 test('Go to Dialplan Location from the palette asks for a channel', async () => {
   host.quickPickAnswers.push('Local/1776@from-test');
   await run('ariExplorer.channel.goToDialplan');

@@ -197,6 +197,12 @@ export const fake = {
   commands: new Map<string, (...args: unknown[]) => unknown>(),
   executed: [] as { id: string; args: unknown[] }[],
   configuration: new Map<string, unknown>(),
+  /** Texts given to window.setStatusBarMessage. */
+  statusBarMessages: [] as string[],
+  /** Set `configuration` first, then tell listeners: `fake.changeConfiguration('ariExplorer.tree.channelLabel')`. */
+  changeConfiguration(key: string): void {
+    configurationChanges.fire({ affectsConfiguration: (section: string) => key === section || key.startsWith(`${section}.`) });
+  },
   messageShown: new EventEmitter<ShownMessage>(),
   treeViews: new Map<string, FakeTreeView>(),
   statusBarItems: new Map<string, FakeStatusBarItem>(),
@@ -216,6 +222,7 @@ export const fake = {
     this.contextKeys.clear();
     this.executed = [];
     this.configuration.clear();
+    this.statusBarMessages = [];
   },
 };
 
@@ -243,7 +250,10 @@ export const window = {
   showInformationMessage: message('info'),
   showWarningMessage: message('warning'),
   showErrorMessage: message('error'),
-  setStatusBarMessage: (): Disposable => new Disposable(() => undefined),
+  setStatusBarMessage: (text: string): Disposable => {
+    fake.statusBarMessages.push(text);
+    return new Disposable(() => undefined);
+  },
   createTreeView: <T>(id: string, options: { treeDataProvider: vscode.TreeDataProvider<T> }): FakeTreeView => {
     const view = new FakeTreeView(id, options.treeDataProvider as vscode.TreeDataProvider<unknown>);
     fake.treeViews.set(id, view);
@@ -413,7 +423,10 @@ export const commands = {
   },
 };
 
+const configurationChanges = new EventEmitter<{ affectsConfiguration(section: string): boolean }>();
+
 export const workspace = {
+  onDidChangeConfiguration: configurationChanges.event,
   textDocuments: [] as FakeTextDocument[],
   registerTextDocumentContentProvider: (scheme: string, provider: vscode.TextDocumentContentProvider): Disposable => {
     fake.contentProviders.set(scheme, provider);

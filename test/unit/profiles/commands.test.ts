@@ -67,6 +67,37 @@ test('add, edit, duplicate and remove through the commands', async () => {
   }
 });
 
+test('Add: the saved toast\'s Connect connects, but does nothing once the profile is connected or connecting by other means', async () => {
+  const { connections, store, run, dispose } = setup();
+  const connects: string[] = [];
+  let phase: string = 'disconnected';
+  // The manager as it is when the toast is finally clicked.
+  Object.defineProperty(connections, 'activeProfile', { get: () => (phase === 'disconnected' ? undefined : store.findByName('lab')) });
+  Object.defineProperty(connections, 'phase', { get: () => ({ kind: phase, profileName: 'lab', attempt: 1 }) });
+  connections.connect = async (id?: string) => {
+    connects.push(id!);
+    return undefined as never;
+  };
+  try {
+    fake.inputBoxAnswers.push('lab', 'http://localhost:8088', 'test', 'pw', '');
+    fake.messageAnswers.push('Connect');
+    await run('ariExplorer.profiles.add');
+    assert.deepEqual(connects, [store.findByName('lab')!.id], 'not connected: Connect connects');
+    for (const [kind, word] of [['connected', 'connected'], ['connecting', 'connecting'], ['reconnecting', 'connecting']]) {
+      phase = kind;
+      fake.inputBoxAnswers.push(`lab`, 'http://localhost:8088', 'test', 'pw', '');
+      await store.remove(store.findByName('lab')!.id);
+      fake.messageAnswers.push('Connect');
+      await run('ariExplorer.profiles.add');
+      assert.equal(connects.length, 1, `${kind}: no second connect (it would drop the session)`);
+      assert.match(fake.statusBarMessages.at(-1) ?? '', new RegExp(`"lab" is already ${word}`));
+      assert.equal(fake.messages.filter((m) => m.level === 'error').length, 0);
+    }
+  } finally {
+    dispose();
+  }
+});
+
 test('Test Connection names the profile and offers the fix: Edit Profile for a closed port', async () => {
   const { store, run, dispose } = setup();
   try {

@@ -81,6 +81,18 @@ test('views: status bar, tree refreshes, filters, JSON documents', async () => {
     assert.equal(view.description, undefined);
     assert.equal((await provider.getChildren(channels))!.length, 2);
 
+    // ariExplorer.tree.channelLabel: "caller" moves the name to the description, at once.
+    const relabelled = whenFired(provider, (e) => e === undefined);
+    fake.configuration.set('ariExplorer.tree.channelLabel', 'caller');
+    fake.changeConfiguration('ariExplorer.tree.channelLabel');
+    await relabelled;
+    const byCaller = provider.getTreeItem(first) as vscode.TreeItem;
+    assert.doesNotMatch(String(byCaller.label), /^Local\//);
+    assert.match(String(byCaller.description), /^Local\/100@default-/);
+    fake.configuration.delete('ariExplorer.tree.channelLabel');
+    fake.changeConfiguration('ariExplorer.tree.channelLabel');
+    assert.match(String((provider.getTreeItem(first) as vscode.TreeItem).label), /^Local\/100@default-/);
+
     const docs = fake.contentProviders.get('ari-json')!;
     const docChanged = new Promise<void>((resolve) => {
       const sub = docs.onDidChange!((uri) => {

@@ -53,6 +53,55 @@ test('channel label, description, icon, colour and contextValue', () => {
   assert.match(tree.tooltip(a)!, /from-test,1776,3/);
 });
 
+test('a channel node keeps the name it last showed, for commands run just after the channel went', () => {
+  const { model, tree } = setup();
+  model.channels.set('1', channel('1'));
+  const [n] = kids(tree, category(tree, 'channels'));
+  tree.view(n);
+  model.channels.delete('1');
+  assert.equal(tree.view(n)!.contextValue, 'gone');
+  assert.equal(n.name, 'PJSIP/alice-1');
+});
+
+test('tooltips leave out empty values: an endpoint without channels has no channel_ids row', () => {
+  const { model, tree } = setup();
+  model.endpoints.set('PJSIP/bob', { technology: 'PJSIP', resource: 'bob', state: 'offline', channel_ids: [] });
+  const [e] = kids(tree, category(tree, 'endpoints'));
+  const md = tree.tooltip(e)!;
+  assert.match(md, /offline/);
+  assert.doesNotMatch(md, /channel\\?_ids/);
+  assert.doesNotMatch(md, /\[\]/);
+  model.endpoints.set('PJSIP/bob', { technology: 'PJSIP', resource: 'bob', state: 'online', channel_ids: ['1'] });
+  assert.match(tree.tooltip(e)!, /channel\\_ids \| `\["1"\]`/);
+});
+
+test('channelLabel "caller": caller and state lead, the name moves to the description; the text filter still finds the name', () => {
+  const { model, tree } = setup();
+  model.channels.set('1', channel('1', { name: 'Local/1776@from-test-0000000f;2', caller: { name: 'Alice', number: '1001' } }));
+  model.channels.set('2', channel('2', { caller: { name: '', number: '' }, dialplan: { context: 'default', exten: '100', priority: 1, app_name: 'Wait', app_data: '' } }));
+  const [a, b] = kids(tree, category(tree, 'channels'));
+  assert.equal(tree.view(a)!.label, 'Local/1776@from-test-0000000f;2', 'the default is today\'s row');
+  tree.setChannelLabel('caller');
+  const va = tree.view(a)!;
+  assert.equal(va.label, '"Alice" 1001 · Up');
+  assert.equal(va.description, 'Local/1776@from-test-0000000f;2 · from-test,1776,3 · Stasis(hello-world)');
+  assert.equal(va.contextValue, 'channel.Up.stasis');
+  assert.deepEqual({ label: tree.view(b)!.label, description: tree.view(b)!.description }, { label: 'Up', description: 'PJSIP/alice-2 · default,100,1 · Wait' });
+  for (const mode of ['caller', 'name'] as const) {
+    tree.setChannelLabel(mode);
+    tree.setFilter({ text: 'from-test-0000000f' });
+    assert.deepEqual(kids(tree, category(tree, 'channels')).map((n) => n.id), ['1'], mode);
+    tree.setFilter({ text: 'alice-2' });
+    assert.deepEqual(kids(tree, category(tree, 'channels')).map((n) => n.id), ['2'], mode);
+  }
+  // Switching the mode under a text filter recomputes what it matches.
+  tree.setChannelLabel('caller');
+  tree.setFilter({ text: 'Alice' });
+  assert.deepEqual(kids(tree, category(tree, 'channels')).map((n) => n.id), ['1', '2'], 'the caller name "Alice", the name PJSIP/alice-2');
+  tree.setChannelLabel('name');
+  assert.deepEqual(kids(tree, category(tree, 'channels')).map((n) => n.id), ['2'], 'name mode does not show the caller name');
+});
+
 test('bridges nest their member channels; labels show type, technology and count', () => {
   const { model, tree } = setup();
   model.channels.set('1', channel('1'));

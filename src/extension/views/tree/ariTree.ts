@@ -13,7 +13,7 @@ import {
   type CategoryId,
   type TopCategory,
 } from './nodes';
-import { serverRows, type NodeView } from './labels';
+import { serverRows, type ChannelLabelMode, type NodeView } from './labels';
 import { APP_DEPENDENT, appNames, describeFilter, isFiltered, normalizeFilter, visibleMembers, type TreeFilter } from './filter';
 import { nodeEntity, nodeTooltip, nodeView, type RenderContext } from './render';
 import type { TreeChange, TreeEntityKind, TreeSource } from './source';
@@ -31,6 +31,7 @@ export class AriTree {
   readonly nodes = new NodeCache();
   private source: TreeSource | undefined;
   private filterValue: TreeFilter = {};
+  private channelLabelMode: ChannelLabelMode = 'name';
   /** Visible member keys per category (entity ids; recordings prefixed live:/stored:). */
   private readonly visible = new Map<TopCategory, Set<string>>();
   /** Sorted child nodes per category, rebuilt only when membership changed. */
@@ -60,6 +61,21 @@ export class AriTree {
     this.visible.clear();
     this.sorted.clear();
     this.bridgeChildren.clear();
+  }
+
+  get channelLabel(): ChannelLabelMode {
+    return this.channelLabelMode;
+  }
+
+  /** `ariExplorer.tree.channelLabel` changed: the caller refreshes everything (a text filter may match differently). */
+  setChannelLabel(mode: ChannelLabelMode): void {
+    if (mode === this.channelLabelMode) return;
+    this.channelLabelMode = mode;
+    if (this.filterValue.text) {
+      this.visible.clear();
+      this.sorted.clear();
+      this.bridgeChildren.clear();
+    }
   }
 
   get isFiltered(): boolean {
@@ -220,7 +236,7 @@ export class AriTree {
   }
 
   private computeVisible(c: TopCategory): Set<string> {
-    return visibleMembers(c, this.source!, this.filterValue);
+    return visibleMembers(c, this.source!, this.filterValue, this.channelLabelMode);
   }
 
   // ---- changes ----
@@ -352,6 +368,7 @@ export class AriTree {
       modulesError: this.modulesError,
       filtered: this.isFiltered,
       visibleCount: (c) => this.visibleIds(c).size,
+      channelLabel: this.channelLabelMode,
     };
   }
 }

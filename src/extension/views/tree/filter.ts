@@ -9,6 +9,7 @@ import {
   endpointView,
   playbackView,
   recordingView,
+  type ChannelLabelMode,
   type NodeView,
 } from './labels';
 import { channelApp, type TreeSource } from './source';
@@ -42,7 +43,7 @@ export function describeFilter(filter: TreeFilter): string | undefined {
 }
 
 /** The member keys of category `c` the filter lets through (entity ids; recordings prefixed live:/stored:). */
-export function visibleMembers(c: TopCategory, source: TreeSource, filter: TreeFilter): Set<string> {
+export function visibleMembers(c: TopCategory, source: TreeSource, filter: TreeFilter, channelLabel: ChannelLabelMode = 'name'): Set<string> {
   const m = source.model;
   const { app, text } = filter;
   const needle = text?.toLowerCase();
@@ -63,7 +64,8 @@ export function visibleMembers(c: TopCategory, source: TreeSource, filter: TreeF
     case 'channels':
       for (const [id, ch] of m.channels) {
         if (app && channelApp(ch) !== app) continue;
-        if (needle && !textOk(channelView(ch))) continue;
+        // What the row shows: in either label mode the channel name is in the label or the description.
+        if (needle && !textOk(channelView(ch, channelLabel))) continue;
         out.add(id);
       }
       break;

@@ -51,8 +51,37 @@ export function channelDescription(ch: TreeChannel): string {
   return parts.join(' · ');
 }
 
-export function channelView(ch: TreeChannel): NodeView {
-  return { label: ch.name, description: channelDescription(ch), ...channelIcon(ch), contextValue: channelContextValue(ch), collapsible: 'none' };
+/** `ariExplorer.tree.channelLabel`: what a channel row leads with. */
+export type ChannelLabelMode = 'name' | 'caller';
+
+export function isChannelLabelMode(v: unknown): v is ChannelLabelMode {
+  return v === 'name' || v === 'caller';
+}
+
+/** "Alice" 1001, 1001, or "Alice" alone; undefined when the caller is unknown. */
+function callerText(ch: TreeChannel): string | undefined {
+  const name = ch.caller?.name;
+  const number = ch.caller?.number;
+  if (name && number) return `"${name}" ${number}`;
+  return number || (name ? `"${name}"` : undefined);
+}
+
+/** The 'caller' row: caller and state first (what a narrow sidebar shows), then the channel name and location. */
+function channelCallerView(ch: TreeChannel): { label: string; description: string } {
+  const state = ch.hangupCause !== undefined ? `hangup (${ch.hangupCause})` : ch.state;
+  const caller = callerText(ch);
+  const parts: string[] = [ch.name];
+  const dp = ch.dialplan;
+  if (dp && (dp.context || dp.exten)) parts.push(`${dp.context},${dp.exten},${dp.priority}`);
+  const app = channelApp(ch);
+  if (app) parts.push(`Stasis(${app})`);
+  else if (dp?.app_name) parts.push(dp.app_name);
+  return { label: caller ? `${caller} · ${state}` : state, description: parts.join(' · ') };
+}
+
+export function channelView(ch: TreeChannel, mode: ChannelLabelMode = 'name'): NodeView {
+  const text = mode === 'caller' ? channelCallerView(ch) : { label: ch.name, description: channelDescription(ch) };
+  return { ...text, ...channelIcon(ch), contextValue: channelContextValue(ch), collapsible: 'none' };
 }
 
 // ---- bridges, playbacks, recordings ----
@@ -232,10 +261,17 @@ function esc(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
 }
 
+/** Nothing worth a row: undefined, null, '', [] or {}. */
+function isEmptyValue(v: unknown): boolean {
+  if (v === undefined || v === null || v === '') return true;
+  if (Array.isArray(v)) return v.length === 0;
+  return typeof v === 'object' && Object.keys(v as object).length === 0;
+}
+
 export function fieldsTooltip(title: string, fields: [string, unknown][]): string {
   const lines = [`**${esc(title)}**`, '', '| | |', '|---|---|'];
   for (const [k, v] of fields) {
-    if (v === undefined || v === null || v === '') continue;
+    if (isEmptyValue(v)) continue;
     // Values as code spans: nothing in them is read as Markdown, only | and ` need care.
     const text = (typeof v === 'string' ? v : JSON.stringify(v)).replace(/`/g, "'").replace(/\|/g, '\\|');
     lines.push(`| ${esc(k)} | \`${text}\` |`);

@@ -27,6 +27,10 @@ export type NodeKind =
   | 'module';
 
 export class AriNode {
+  /** A channel node: the channel's name when last rendered, so a command run on it just after
+   *  the channel went can still name it (`{ kind, id, name? }`). */
+  name?: string;
+
   constructor(
     readonly kind: NodeKind,
     readonly id: string,

@@ -14,6 +14,7 @@ import {
   playbackView,
   recordingView,
   serverRows,
+  type ChannelLabelMode,
   type NodeView,
 } from './labels';
 import type { TreeSource } from './source';
@@ -28,6 +29,8 @@ export interface RenderContext {
   readonly filtered: boolean;
   /** How many members of `c` the filter shows. */
   visibleCount(c: TopCategory): number;
+  /** `ariExplorer.tree.channelLabel` (default 'name'). */
+  readonly channelLabel?: ChannelLabelMode;
 }
 
 const CATEGORY_ICONS: Record<TopCategory, string> = {
@@ -61,7 +64,9 @@ export function nodeView(node: AriNode, ctx: RenderContext): NodeView {
     }
     case 'channel': {
       const ch = m.channels.get(node.id);
-      return ch ? channelView(ch) : gone(node);
+      if (!ch) return gone(node);
+      node.name = ch.name;
+      return channelView(ch, ctx.channelLabel);
     }
     case 'bridge': {
       const b = m.bridges.get(node.id);
