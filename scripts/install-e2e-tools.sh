@@ -66,6 +66,11 @@ else
   rm -rf "$CS" "$TOOLS/code-server-pkg"
   mkdir -p "$TOOLS/code-server-pkg"
   (
+    # Run from `npm test` / `npm start`, the environment carries the outer npm's lifecycle
+    # variables; code-server's postinstall reads the Node version from npm_config_user_agent,
+    # which would still name Node 20. Start the inner npm from a clean npm environment.
+    while IFS= read -r var; do unset "$var"; done < <(env | sed -n 's/^\(npm_[A-Za-z0-9_]*\)=.*/\1/p')
+    unset NODE
     export PATH="$NODE24/bin:$PATH"
     export npm_config_nodedir="$NODE24"
     npm install --prefix "$TOOLS/code-server-pkg" --no-audit --no-fund --no-save \
