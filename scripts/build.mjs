@@ -2,30 +2,12 @@
 // (browser, iife). `--watch` rebuilds on change; `--production` minifies.
 import * as esbuild from 'esbuild';
 import { cpSync, mkdirSync } from 'node:fs';
+import { bundleOptions } from './bundles.mjs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
 
-const common = { bundle: true, sourcemap: !production, minify: production, logLevel: 'info', legalComments: 'none' };
-const extension = {
-  ...common,
-  entryPoints: ['src/extension/extension.ts'],
-  outfile: 'dist/extension.js',
-  platform: 'node',
-  format: 'cjs',
-  target: 'node18',
-  external: ['vscode', 'bufferutil', 'utf-8-validate'],
-  alias: { 'whatwg-url': './scripts/shims/whatwg-url.cjs' },
-};
-const webview = {
-  ...common,
-  entryPoints: ['src/webview/main.ts'],
-  outfile: 'dist/webview/main.js',
-  platform: 'browser',
-  format: 'iife',
-  target: 'es2022',
-  loader: { '.css': 'text' },
-};
+const { extension, webview } = bundleOptions({ root: process.cwd(), outDir: 'dist', production });
 
 function copyAssets() {
   mkdirSync('dist/webview', { recursive: true });

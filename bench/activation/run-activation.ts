@@ -6,8 +6,9 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import * as esbuild from 'esbuild';
+import { bundleOptions } from '../../scripts/bundles.mjs';
 import { median } from '../util/stats';
 
 export interface ActivationReport {
@@ -34,42 +35,17 @@ export interface ActivationReport {
 const ROOT = join(__dirname, '..', '..');
 const SHIM = join(ROOT, 'scripts', 'shims', 'whatwg-url.cjs');
 
-const EXTENSION_OPTIONS: esbuild.BuildOptions = {
-  absWorkingDir: ROOT,
-  bundle: true,
-  sourcemap: false,
-  minify: true,
-  legalComments: 'none',
-  logLevel: 'silent',
-  entryPoints: ['src/extension/extension.ts'],
-  platform: 'node',
-  format: 'cjs',
-  target: 'node18',
-  external: ['vscode', 'bufferutil', 'utf-8-validate'],
-};
+/** The two bundles exactly as scripts/build.mjs --production makes them, into outDir. */
+async function buildProduction(outDir: string): Promise<{ extension: string; webview: string }> {
+  const { extension, webview } = bundleOptions({ root: ROOT, outDir, production: true });
+  await Promise.all([esbuild.build({ ...extension, logLevel: 'silent' }), esbuild.build({ ...webview, logLevel: 'silent' })]);
+  return { extension: extension.outfile!, webview: webview.outfile! };
+}
 
-/** The two bundles with the options of scripts/build.mjs --production, into outDir. */
-async function buildProduction(outDir: string, alias: boolean): Promise<{ extension: string; webview: string }> {
-  const extension = join(outDir, 'extension.js');
-  const webview = join(outDir, 'webview', 'main.js');
-  await Promise.all([
-    esbuild.build({ ...EXTENSION_OPTIONS, outfile: extension, ...(alias ? { alias: { 'whatwg-url': SHIM } } : {}) }),
-    esbuild.build({
-      absWorkingDir: ROOT,
-      bundle: true,
-      sourcemap: false,
-      minify: true,
-      legalComments: 'none',
-      logLevel: 'silent',
-      entryPoints: ['src/webview/main.ts'],
-      outfile: webview,
-      platform: 'browser',
-      format: 'iife',
-      target: 'es2022',
-      loader: { '.css': 'text' },
-    }),
-  ]);
-  return { extension, webview };
+/** The same extension bundle without the whatwg-url alias, to show what the alias saves. */
+async function buildWithoutAlias(outfile: string): Promise<void> {
+  const { extension } = bundleOptions({ root: ROOT, outDir: dirname(outfile), production: true });
+  await esbuild.build({ ...extension, alias: undefined, outfile, logLevel: 'silent' });
 }
 
 interface ChildResult {
@@ -95,9 +71,9 @@ export async function runActivationBench(runs = 5): Promise<ActivationReport> {
   const outDir = mkdtempSync(join(tmpdir(), 'ari-bench-bundle-'));
   try {
     const aliasApplied = existsSync(SHIM);
-    const built = await buildProduction(outDir, aliasApplied);
+    const built = await buildProduction(outDir);
     const noAlias = join(outDir, 'no-alias.js');
-    await esbuild.build({ ...EXTENSION_OPTIONS, outfile: noAlias });
+    await buildWithoutAlias(noAlias);
     const results: ChildResult[] = [];
     const noAliasResults: ChildResult[] = [];
     // Alternated, so both bundles see the same machine load.
