@@ -6,12 +6,14 @@ import { registerViews } from './views';
 import { registerEventPanel } from './webviews';
 import { registerAriCommands } from './commands';
 import { registerDialplan } from './dialplan';
+import { setTranslator } from './util/l10n';
 
 export interface ExtensionApi {
   readonly services: Services;
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
+  setTranslator((message, ...args) => vscode.l10n.t(message, ...args));
   const log = vscode.window.createOutputChannel('ARI Explorer', { log: true });
   context.subscriptions.push(log);
   const connections = new ConnectionManager(context, log);

@@ -254,3 +254,9 @@ export function registerVscodeFake(): void {
 
 // Registered on import so that later imports of code using 'vscode' get this module.
 registerVscodeFake();
+
+/** vscode.l10n: English with {0} placeholders filled, as in plain Node. */
+export const l10n = {
+  t: (message: string, ...args: Array<string | number | boolean>): string =>
+    message.replace(/\{(\d+)\}/g, (whole, i: string) => (args[Number(i)] === undefined ? whole : String(args[Number(i)]))),
+};

@@ -472,3 +472,9 @@ export class MemoryLogOutputChannel {
   dispose(): void {}
   text(): string { return this.lines.join('\n'); }
 }
+
+/** vscode.l10n: English with {0} placeholders filled, as in plain Node. */
+export const l10n = {
+  t: (message: string, ...args: Array<string | number | boolean>): string =>
+    message.replace(/\{(\d+)\}/g, (whole, i: string) => (args[Number(i)] === undefined ? whole : String(args[Number(i)]))),
+};

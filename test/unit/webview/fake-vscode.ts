@@ -170,3 +170,9 @@ export const workspace = {
 export function fireConfigChange(section: string): void {
   configEmitter.fire({ affectsConfiguration: (s: string) => s === section });
 }
+
+/** vscode.l10n: English with {0} placeholders filled, as in plain Node. */
+export const l10n = {
+  t: (message: string, ...args: Array<string | number | boolean>): string =>
+    message.replace(/\{(\d+)\}/g, (whole, i: string) => (args[Number(i)] === undefined ? whole : String(args[Number(i)]))),
+};
