@@ -2,7 +2,7 @@
 # The real-VS-Code suites (called by scripts/test.sh; each part can be run alone):
 #   bash scripts/e2e-test.sh [all|tools|package|suite|browser]
 #   tools    scripts/install-e2e-tools.sh (code-server + Node 24 + Chromium, outside the project)
-#   package  production build + test-results/ari-explorer.vsix
+#   package  production build + test-results/ari-explorer.vsix, then what it holds (test/package)
 #   suite    extension-host mocha suite (test/suite) inside VS Code's server from code-server
 #   browser  Playwright suite (test/e2e/*.e2e.ts) against code-server with the .vsix
 # Screenshots and, on failure, VS Code's logs: test-results/suite/, test-results/e2e/.
@@ -19,6 +19,8 @@ package() {
   rm -f "$VSIX"
   npm run --silent package -- -o "$VSIX" >test-results/package.log 2>&1 || { cat test-results/package.log; return 1; }
   echo "packaged $VSIX"
+  # What the package holds and its sizes, and no vsce warning (test/package/vsix.test.ts).
+  ARI_EXPLORER_VSIX="$PWD/$VSIX" node --import tsx --test --test-reporter=spec test/package/vsix.test.ts
 }
 
 suite() {

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { OriginateParams } from '../ari/resources/channels';
 import type { Services } from '../services';
 import { registerCommand } from '../util/commands';
+import { restrictedSetting } from '../util/trustedSettings';
 import { ORIGINATE_COMMAND, originateLenses, parseExtenAtContext, type OriginateTarget } from './core/lenses';
 import { CONFIG_SECTION } from './language';
 import type { DialplanSessionSource } from './sessionView';
@@ -34,7 +35,7 @@ async function pickTarget(dialplans: WorkspaceDialplans): Promise<OriginateTarge
 }
 
 async function pickCallingSide(services: Services, source: DialplanSessionSource, target: OriginateTarget): Promise<SideItem['side'] | undefined> {
-  const waitText = vscode.workspace.getConfiguration(CONFIG_SECTION).get<string>('originate.waitExtension', '100@default');
+  const waitText = restrictedSetting(vscode.workspace.getConfiguration(CONFIG_SECTION), 'originate.waitExtension', '100@default');
   const wait = parseExtenAtContext(waitText) ?? { extension: '100', context: 'default' };
   const items: SideItem[] = [
     {

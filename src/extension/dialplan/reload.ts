@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Services } from '../services';
 import { registerCommand, reportError } from '../util/commands';
+import { choiceTarget, restrictedSetting } from '../util/trustedSettings';
 import { decideOnSave, parseReloadSetting, resolveConfigFolder } from './core/reloadPolicy';
 import { CONFIG_SECTION, LANGUAGE_ID } from './language';
 import type { DialplanSessionSource } from './sessionView';
@@ -41,10 +42,10 @@ async function onSave(doc: vscode.TextDocument, source: DialplanSessionSource, r
   const config = vscode.workspace.getConfiguration(CONFIG_SECTION, doc.uri);
   const folder = vscode.workspace.getWorkspaceFolder(doc.uri)?.uri.fsPath ?? vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
   const action = decideOnSave({
-    setting: parseReloadSetting(config.get('reloadOnSave')),
+    setting: parseReloadSetting(restrictedSetting<unknown>(config, 'reloadOnSave', undefined)),
     connected: source.active !== undefined,
     filePath: doc.uri.fsPath,
-    serverConfigFolder: resolveConfigFolder(config.get<string>('serverConfigFolder'), folder),
+    serverConfigFolder: resolveConfigFolder(restrictedSetting<string | undefined>(config, 'serverConfigFolder', undefined), folder),
   });
   const name = path.basename(doc.uri.fsPath);
   const server = source.activeProfile?.name ?? 'the server';
@@ -66,8 +67,7 @@ async function onSave(doc: vscode.TextDocument, source: DialplanSessionSource, r
     case 'ask': {
       const choice = await vscode.window.showInformationMessage(`Saved ${name}. Reload the dialplan on ${server}?`, 'Reload Dialplan', 'Always', 'Never');
       if (choice === 'Always' || choice === 'Never') {
-        const target = vscode.workspace.workspaceFolders ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
-        await config.update('reloadOnSave', choice.toLowerCase(), target);
+        await config.update('reloadOnSave', choice.toLowerCase(), choiceTarget());
       }
       if (choice === 'Reload Dialplan' || choice === 'Always') return reloadNow();
       return;

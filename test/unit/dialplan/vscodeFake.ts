@@ -115,8 +115,11 @@ export const host = {
   quickPickAnswers: [] as (string | undefined)[],
   inputAnswers: [] as (string | undefined)[],
   shown: [] as { uri: string; selection?: Range; viewColumn?: number }[],
+  /** Workspace settings, and the user's own ones (what Restricted Mode still reads). */
   config: new Map<string, unknown>(),
-  configUpdates: [] as { key: string; value: unknown }[],
+  userConfig: new Map<string, unknown>(),
+  trusted: true,
+  configUpdates: [] as { key: string; value: unknown; target?: ConfigurationTarget }[],
   documents: [] as TextDocument[],
   dialplanFiles: [] as Uri[],
   workspaceFolder: undefined as string | undefined,
@@ -190,6 +193,9 @@ export const languages = {
 };
 
 export const workspace = {
+  get isTrusted(): boolean {
+    return host.trusted;
+  },
   get textDocuments(): TextDocument[] {
     return host.documents;
   },
@@ -231,12 +237,17 @@ export const workspace = {
     return {
       get<T>(key: string, dflt?: T): T | undefined {
         const full = section ? `${section}.${key}` : key;
-        return host.config.has(full) ? (host.config.get(full) as T) : dflt;
+        if (host.config.has(full)) return host.config.get(full) as T;
+        return host.userConfig.has(full) ? (host.userConfig.get(full) as T) : dflt;
       },
-      async update(key: string, value: unknown): Promise<void> {
+      inspect<T>(key: string): { key: string; globalValue?: T; workspaceValue?: T } {
         const full = section ? `${section}.${key}` : key;
-        host.config.set(full, value);
-        host.configUpdates.push({ key: full, value });
+        return { key: full, globalValue: host.userConfig.get(full) as T | undefined, workspaceValue: host.config.get(full) as T | undefined };
+      },
+      async update(key: string, value: unknown, target?: ConfigurationTarget): Promise<void> {
+        const full = section ? `${section}.${key}` : key;
+        (target === ConfigurationTarget.Global ? host.userConfig : host.config).set(full, value);
+        host.configUpdates.push({ key: full, value, target });
       },
     };
   },

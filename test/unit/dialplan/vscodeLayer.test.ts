@@ -1,7 +1,7 @@
 // The thin vscode layer over the pure core, against a scripted fake of the vscode API:
 // Go to Dialplan Location, the originate lens command, reload on save, the Stasis lens
 // command, and the providers' shapes.
-import { host, window, TextDocument, Uri, Position, type CodeLens, type DocumentSymbol, type Location, type Hover } from './vscodeFake';
+import { host, window, ConfigurationTarget, TextDocument, Uri, Position, type CodeLens, type DocumentSymbol, type Location, type Hover } from './vscodeFake';
 import { test, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -77,6 +77,8 @@ async function run(id: string, ...args: unknown[]): Promise<unknown> {
 beforeEach(() => {
   host.reset();
   host.config.clear();
+  host.userConfig.clear();
+  host.trusted = true;
   calls.originate = [];
   calls.reload = [];
   calls.reloadFails = false;
@@ -169,7 +171,7 @@ test('reload on save: always, ask, outside the server folder, not connected', as
   host.config.set('ariExplorer.dialplan.serverConfigFolder', FIXTURES);
   host.messageAnswers.push('Never');
   await save();
-  assert.deepEqual(host.configUpdates, [{ key: 'ariExplorer.dialplan.reloadOnSave', value: 'never' }]);
+  assert.deepEqual(host.configUpdates, [{ key: 'ariExplorer.dialplan.reloadOnSave', value: 'never', target: ConfigurationTarget.Global }]);
   assert.equal(calls.reload.length, 2);
 
   host.reset();
@@ -177,6 +179,40 @@ test('reload on save: always, ask, outside the server folder, not connected', as
   connections.active = undefined;
   await save();
   assert.deepEqual(host.messages, []);
+});
+
+test('Restricted Mode: the workspace cannot make saves reload the dialplan or pick the calling side; the user still can', async () => {
+  const doc = new TextDocument(Uri.file(SEED), fixture('extensions.conf'));
+  const save = () => Promise.all(host.saveListeners.map((l) => l(doc)));
+  host.trusted = false;
+  host.workspaceFolder = FIXTURES;
+  host.config.set('ariExplorer.dialplan.reloadOnSave', 'always');
+  host.config.set('ariExplorer.dialplan.originate.waitExtension', '999@premium');
+  await save();
+  assert.deepEqual(calls.reload, [], 'the workspace value "always" is ignored');
+  assert.match(host.messages[0].text, /Reload the dialplan on local-sim\?/, 'the default, ask, applies');
+
+  host.reset();
+  host.messageAnswers.push('Always');
+  await save();
+  assert.deepEqual(host.configUpdates, [{ key: 'ariExplorer.dialplan.reloadOnSave', value: 'always', target: ConfigurationTarget.Global }], 'saved where it will be read');
+  assert.deepEqual(calls.reload, ['pbx_config.so']);
+
+  host.reset();
+  await save();
+  assert.deepEqual(host.messages.filter((m) => /Reload the dialplan/.test(m.text)), [], 'the user setting applies without asking');
+  assert.deepEqual(calls.reload, ['pbx_config.so', 'pbx_config.so']);
+
+  host.quickPickAnswers.push('100@default');
+  await run('ariExplorer.dialplan.originate', { exten: '1776', context: 'from-test' });
+  assert.deepEqual(calls.originate[0], { endpoint: 'Local/1776@from-test', extension: '100', context: 'default', priority: 1 }, 'not 999@premium');
+
+  host.trusted = true;
+  host.config.delete('ariExplorer.dialplan.reloadOnSave');
+  host.quickPickAnswers.push('999@premium');
+  await run('ariExplorer.dialplan.originate', { exten: '1776', context: 'from-test' });
+  assert.deepEqual(calls.originate[1], { endpoint: 'Local/1776@from-test', extension: '999', context: 'premium', priority: 1 }, 'trusted: the workspace value');
+  host.workspaceFolder = undefined;
 });
 
 test('reload command reports a failure', async () => {

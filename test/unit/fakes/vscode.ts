@@ -446,10 +446,16 @@ export const workspace = {
     workspace.textDocuments.push(doc);
     return doc;
   },
+  /** The fake's settings are user settings, so Restricted Mode changes nothing they say. */
+  isTrusted: true,
   getConfiguration: (section?: string) => ({
     get: <T>(key: string, defaultValue?: T): T | undefined => {
       const full = section ? `${section}.${key}` : key;
       return fake.configuration.has(full) ? (fake.configuration.get(full) as T) : defaultValue;
+    },
+    inspect: <T>(key: string): { key: string; globalValue?: T } => {
+      const full = section ? `${section}.${key}` : key;
+      return { key: full, globalValue: fake.configuration.get(full) as T | undefined };
     },
   }),
 };
