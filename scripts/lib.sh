@@ -5,7 +5,7 @@ STEPS_FAILED=0
 ensure_node_modules() {
   # npm ci only when node_modules is missing or older than the lock file.
   if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-    echo "== installing npm dependencies"
+    echo "== installing npm dependencies (npm ci, about 1 min, once)"
     npm ci --no-audit --no-fund
   fi
 }
