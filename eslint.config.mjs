@@ -1,5 +1,16 @@
 import tseslint from 'typescript-eslint';
 
+// The layers (docs/ARCHITECTURE.md): the ARI client, state model, session, tree core, event
+// store, dialplan core and simulator run in plain Node, so they import no `vscode`; the core
+// never reaches up into views, commands or profile prompts; the webview bundle sees only
+// src/shared. test/unit/layers.test.ts proves these rules fire.
+const noVscode = { name: 'vscode', message: 'This layer runs in plain Node: no vscode import (docs/ARCHITECTURE.md).' };
+const noUi = {
+  group: ['**/views/**', '**/commands/**', '**/profiles/**', '**/webviews/**', '**/dialplan/**'],
+  message: 'The core never imports the UI layers (docs/ARCHITECTURE.md).',
+};
+const coreFiles = ['src/extension/ari/**', 'src/extension/state/**', 'src/extension/connection/session.ts', 'src/extension/connection/snapshot.ts'];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', 'src/extension/ari/models.generated.ts'] },
   ...tseslint.configs.recommended,
@@ -10,9 +21,29 @@ export default tseslint.config(
     },
   },
   {
-    // The ARI client, state model, session and simulator run in plain Node: no vscode.
-    files: ['src/extension/ari/**', 'src/extension/state/**', 'src/extension/connection/session.ts', 'src/extension/connection/snapshot.ts', 'src/extension/webviews/**', 'src/extension/dialplan/core/**', 'tools/**'],
-    ignores: ['src/extension/webviews/index.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: ['vscode'] }] },
+    files: [
+      'src/extension/webviews/**',
+      'src/extension/views/tree/**',
+      'src/extension/dialplan/core/**',
+      'src/extension/util/emitter.ts',
+      'src/extension/util/logger.ts',
+      'src/extension/util/l10n.ts',
+      'tools/**',
+    ],
+    ignores: ['src/extension/webviews/index.ts', 'src/extension/views/tree/provider.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [noVscode] }] },
+  },
+  {
+    files: coreFiles,
+    rules: { 'no-restricted-imports': ['error', { paths: [noVscode], patterns: [noUi] }] },
+  },
+  {
+    files: ['src/webview/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [noVscode], patterns: [{ group: ['**/extension/**', '**/tools/**'], message: 'The webview imports only src/shared.' }] },
+      ],
+    },
   },
 );

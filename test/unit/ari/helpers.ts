@@ -1,7 +1,6 @@
 // Small local servers and waiting helpers for the ARI client tests (no simulator needed).
 import * as http from 'node:http';
 import * as path from 'node:path';
-import * as fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Event } from '../../../src/extension/util/emitter';
@@ -10,16 +9,10 @@ import { nextWithin, withDeadline } from '../shared/wait';
 export { withDeadline };
 
 export const repoRoot = path.resolve(__dirname, '..', '..', '..');
-export const sharedDir = path.resolve(repoRoot, '..', 'shared');
 
-/** The shared folder, or undefined after printing why the caller skips. */
-export function sharedOrSkip(what: string): string | undefined {
-  const dir = path.join(sharedDir, what);
-  if (!fs.existsSync(dir)) {
-    console.log(`# skipped: ${dir} is absent (the ../shared resources are not in this checkout)`);
-    return undefined;
-  }
-  return dir;
+/** A committed fixture folder (test/fixtures): the transcripts or the API description. */
+export function fixtureDir(what: 'ari-transcripts' | 'ari-api-docs'): string {
+  return path.join(repoRoot, 'test', 'fixtures', what);
 }
 
 export interface RecordedRequest {

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { AriRestClient, parseAriUrl } from '../../../src/extension/ari/rest';
 import { AriError } from '../../../src/extension/ari/errors';
 import { MemoryLogger } from '../../../src/extension/util/logger';
-import { json, sharedOrSkip, startHttpServer } from './helpers';
+import { fixtureDir, json, startHttpServer } from './helpers';
 
 const creds = { username: 'test', password: 'test_password' };
 const basic = `Basic ${Buffer.from('test:test_password').toString('base64')}`;
@@ -154,9 +154,8 @@ interface Entry {
   query?: Record<string, unknown>;
 }
 
-test('REST: every error answer in transcripts 12, 13, 14, 16, 17, 20 maps to an AriError with the server message and a hint', async (t) => {
-  const dir = sharedOrSkip('ari-transcripts');
-  if (!dir) return t.skip('../shared/ari-transcripts absent');
+test('REST: every error answer in transcripts 12, 13, 14, 16, 17, 20 maps to an AriError with the server message and a hint', async () => {
+  const dir = fixtureDir('ari-transcripts');
   const cases: { method: string; path: string; status: number; contentType: string; body: unknown }[] = [];
   for (const f of ['12-http-errors.json', '13-ws-errors.json', '14-http-prefix.json', '16-dial.json', '17-device-states.json', '20-app-lifecycle.json']) {
     const entries = JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as Entry[];

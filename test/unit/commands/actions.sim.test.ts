@@ -14,9 +14,9 @@ import { loadOperations } from '../../../src/extension/commands/invoker/catalog'
 import { buildRequest } from '../../../src/extension/commands/invoker/request';
 import { isInvokable } from '../../../src/extension/commands/invoker/swagger';
 import { sendPrepared } from '../../../src/extension/commands/invoker/send';
-import { channelIdOf, simSkip, startSimSession, type SimSession } from './simHarness';
+import { channelIdOf, startSimSession, type SimSession } from './simHarness';
 
-describe('typed commands against the simulator', { skip: simSkip }, () => {
+describe('typed commands against the simulator', () => {
   let s: SimSession;
   before(async () => {
     s = await startSimSession();

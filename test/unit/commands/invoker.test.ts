@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   groupByResource,
@@ -12,10 +12,9 @@ import {
 } from '../../../src/extension/commands/invoker/swagger';
 import { bodyTemplate, buildRequest, promptOrder, requestUrl, validateParamValue } from '../../../src/extension/commands/invoker/request';
 import { formatCurl, shellQuote } from '../../../src/extension/commands/invoker/curl';
+import { apiDocsDir } from '../shared/fixtures';
 
-const repoRoot = path.resolve(__dirname, '..', '..', '..');
-const docsDir = path.resolve(repoRoot, '..', 'shared', 'ari-api-docs');
-const haveDocs = existsSync(path.join(docsDir, 'resources.json'));
+const docsDir = apiDocsDir;
 
 function loadOperations(): ApiOperation[] {
   const listing: unknown = JSON.parse(readFileSync(path.join(docsDir, 'resources.json'), 'utf8'));
@@ -30,7 +29,7 @@ function find(ops: ApiOperation[], resource: string, nickname: string): ApiOpera
   return op;
 }
 
-test('operation list from ../shared/ari-api-docs', { skip: haveDocs ? false : `no API docs at ${docsDir}` }, () => {
+test('operation list from the API description (test/fixtures/ari-api-docs)', () => {
   const ops = loadOperations();
   assert.equal(ops.length, 109);
   assert.equal(ops.filter(isInvokable).length, 108, 'only the /events WebSocket is not a REST call');
@@ -50,7 +49,7 @@ test('operation list from ../shared/ari-api-docs', { skip: haveDocs ? false : `n
   assert.ok(send.parameters.find((p) => p.name === 'variables')?.description.includes('variables'));
 });
 
-test('param mapping: path, query, body, arrays, allowableValues, types', { skip: haveDocs ? false : `no API docs at ${docsDir}` }, () => {
+test('param mapping: path, query, body, arrays, allowableValues, types', () => {
   const ops = loadOperations();
   const originate = find(ops, 'channels', 'originate');
   const r = buildRequest(originate, {

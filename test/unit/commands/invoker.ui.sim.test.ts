@@ -12,10 +12,10 @@ import type { ResponseDocuments } from '../../../src/extension/commands/response
 import type { ResponseDocument } from '../../../src/extension/commands/invoker/send';
 import { HISTORY_KEY, type HistoryEntry } from '../../../src/extension/commands/invoker/history';
 import type { ApiOperation } from '../../../src/extension/commands/invoker/swagger';
-import { simSkip, startSimSession, type SimSession } from './simHarness';
+import { startSimSession, type SimSession } from './simHarness';
 
 
-describe('invoker through the fake vscode', { skip: simSkip }, () => {
+describe('invoker through the fake vscode', () => {
   let s: SimSession;
   const shown: ResponseDocument[] = [];
   const workspaceState = new InMemoryMemento();

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { AriEvent, Channel } from '../../../src/extension/ari/models.generated';
 import { channelEntry, stasisAppOf, targetIds } from '../../../src/extension/commands/describe';
@@ -12,12 +12,12 @@ import { soundLanguages } from '../../../src/extension/commands/actions/server';
 import type { AriSession } from '../../../src/extension/connection/session';
 import type { CommandSession } from '../../../src/extension/commands/session';
 import { ariChannel } from '../shared/ari';
+import { transcriptDir } from '../shared/fixtures';
 
 // The command implementations take a structural CommandSession; the real session must fit it.
 export const _sessionFits = (s: AriSession): CommandSession => s;
 
-const repoRoot = path.resolve(__dirname, '..', '..', '..');
-const transcripts = path.resolve(repoRoot, '..', 'shared', 'ari-transcripts');
+const transcripts = transcriptDir;
 
 function channel(over: Partial<Channel> = {}): Channel & { app?: string } {
   const ch: Channel & { app?: string } = ariChannel('1.1', {
@@ -91,7 +91,7 @@ test('originate outcome from events: Up, Stasis, destroyed; others ignored', () 
   assert.match(describeOutcome('Local/103@default', d as OriginateOutcome), /failed: .* cause 19 "User alerting, no answer"\.$/);
 });
 
-test('originate outcome in transcript 18: 200, then destroyed with cause 0', { skip: existsSync(path.join(transcripts, '18-dialplan-reload.json')) ? false : `no transcripts at ${transcripts}` }, () => {
+test('originate outcome in transcript 18: 200, then destroyed with cause 0', () => {
   const entries = JSON.parse(readFileSync(path.join(transcripts, '18-dialplan-reload.json'), 'utf8')) as { kind: string; status?: number; body?: unknown; ws?: string }[];
   const firstResponse = entries.find((e) => e.kind === 'response' && e.status === 200);
   const id = (firstResponse?.body as Channel).id;

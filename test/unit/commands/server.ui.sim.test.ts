@@ -8,9 +8,9 @@ import { fake, InMemoryMemento, InMemorySecretStorage, MemoryLogOutputChannel, w
 import type { Services } from '../../../src/extension/services';
 import { registerServerCommands } from '../../../src/extension/commands/server';
 import { RESPONSE_SCHEME, ResponseDocuments } from '../../../src/extension/commands/responseDocuments';
-import { simSkip, startSimSession, type SimSession } from './simHarness';
+import { startSimSession, type SimSession } from './simHarness';
 
-describe('server commands through the fake vscode', { skip: simSkip }, () => {
+describe('server commands through the fake vscode', () => {
   let s: SimSession;
   let documents: ResponseDocuments;
 

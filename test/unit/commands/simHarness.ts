@@ -1,14 +1,8 @@
 // A CommandSession on the ARI simulator for the command tests: the real AriSession (REST
 // client, event socket, state model) and an event recorder to await what the server did.
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import type { AriEvent } from '../../../src/extension/ari/models.generated';
 import type { CommandSession } from '../../../src/extension/commands/session';
 
-export const repoRoot = path.resolve(__dirname, '..', '..', '..');
-export const haveSimulator = existsSync(path.join(repoRoot, 'tools', 'ari-sim', 'index.ts'));
-export const haveSession = existsSync(path.join(repoRoot, 'src', 'extension', 'connection', 'session.ts'));
-export const simSkip = haveSimulator && haveSession ? false : 'tools/ari-sim or connection/session.ts is not there yet';
 
 export const APP = 'hello-world';
 
@@ -25,9 +19,8 @@ export interface SimSession extends CommandSession {
 
 /** The real AriSession (REST client, event socket, state model) on a simulator. */
 export async function startSimSession(): Promise<SimSession> {
-  // Imported here so this file loads (and the tests skip) before those areas exist.
-  const { startSimulator } = (await import('../../../tools/ari-sim/index')) as typeof import('../../../tools/ari-sim/index');
-  const { AriSession } = (await import('../../../src/extension/connection/session')) as typeof import('../../../src/extension/connection/session');
+  const { startSimulator } = await import('../../../tools/ari-sim/index');
+  const { AriSession } = await import('../../../src/extension/connection/session');
 
   const sim = await startSimulator({ port: 0, timeScale: 0.05 });
   const session = new AriSession({

@@ -15,14 +15,14 @@ import { registerInvokerCommands } from '../../../src/extension/commands/invoker
 import type { ResponseDocuments } from '../../../src/extension/commands/responseDocuments';
 import { HISTORY_KEY, type HistoryEntry } from '../../../src/extension/commands/invoker/history';
 import { secretKey } from '../../../src/extension/profiles/profile';
-import { channelIdOf, simSkip, startSimSession, type SimSession } from './simHarness';
+import { channelIdOf, startSimSession, type SimSession } from './simHarness';
 
 type Item = { id?: string; value?: string; label?: string; entry?: HistoryEntry; mode?: string };
 const byId = (id: string) => (items: readonly unknown[]) => (items as Item[]).find((i) => i.id === id);
 const manyById = (...ids: string[]) => (items: readonly unknown[]) => (items as Item[]).filter((i) => i.id !== undefined && ids.includes(i.id));
 const byValue = (v: string) => (items: readonly unknown[]) => (items as Item[]).find((i) => i.value === v);
 
-describe('commands through the fake vscode', { skip: simSkip }, () => {
+describe('commands through the fake vscode', () => {
   let s: SimSession;
   let services: Services;
   let log: MemoryLogOutputChannel;

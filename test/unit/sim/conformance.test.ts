@@ -4,16 +4,16 @@
 // edit + reload, `core restart now`).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startSimulator, type Simulator } from '../../../tools/ari-sim/index';
 import { DEFAULT_DIALPLAN } from '../../../tools/ari-sim/dialplan';
 import { eventSimilarity, replayTranscript } from './transcriptReplay';
+import { transcriptDir } from '../shared/fixtures';
 
-const repoRoot = path.resolve(__dirname, '..', '..', '..');
-const dir = path.join(path.resolve(repoRoot, '..', 'shared'), 'ari-transcripts');
-const files = existsSync(dir) ? readdirSync(dir).filter((f) => /^\d\d-.*\.json$/.test(f)).sort() : [];
+const dir = transcriptDir;
+const files = readdirSync(dir).filter((f) => /^\d\d-.*\.json$/.test(f)).sort();
 
 // Sounds, waits and timeouts run 20x faster; sequences are unchanged.
 const TIME_SCALE = 0.05;

@@ -2,20 +2,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { startSimulator } from '../../../tools/ari-sim/index';
 import { call, EventSocket, obj } from './helpers';
+import { repoRoot, transcriptDir } from '../shared/fixtures';
 
-const repoRoot = path.resolve(__dirname, '..', '..', '..');
-const metricsFile = path.join(path.resolve(repoRoot, '..', 'shared'), 'ari-transcripts', 'load-50-local-pairs-metrics.json');
+const metricsFile = path.join(transcriptDir, 'load-50-local-pairs-metrics.json');
 
-test('load(50): per-socket event counts match the real server\'s load metrics', async (t) => {
-  if (!existsSync(metricsFile)) {
-    console.log(`skipped: no ${metricsFile}`);
-    t.skip('../shared load metrics absent');
-    return;
-  }
+test('load(50): per-socket event counts match the real server\'s load metrics', async () => {
   const metrics = JSON.parse(readFileSync(metricsFile, 'utf8')) as Record<string, { total_events: number }>;
   const sim = await startSimulator({ port: 0, timeScale: 0.05 });
   try {

@@ -17,13 +17,9 @@ import {
   isListResponse,
   loadTranscript,
   transcriptNames,
-  transcriptsAvailable,
-  transcriptDir,
   type Transcript,
 } from './transcripts';
 
-const available = transcriptsAvailable();
-if (!available) console.log(`# skipping transcript replays: ${transcriptDir} is not there`);
 
 /** Ids of channels that got StasisStart on a socket. */
 function stasisIds(t: Transcript, socket?: string): string[] {
@@ -186,8 +182,8 @@ const expectations: Record<string, (r: Replay) => void> = {
   },
 };
 
-describe('transcript replays', { skip: !available && 'no ../shared/ari-transcripts' }, () => {
-  const names = available ? transcriptNames() : [];
+describe('transcript replays', () => {
+  const names = transcriptNames();
 
   test('every transcript has an expectation', () => {
     assert.deepEqual(names.filter((n) => !expectations[n]), []);

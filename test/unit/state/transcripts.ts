@@ -1,7 +1,8 @@
-// Loads the recorded real-server transcripts (../shared/ari-transcripts) for replay tests.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+// Loads the recorded real-server transcripts (test/fixtures/ari-transcripts) for replay tests.
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { AriEvent } from '../../../src/extension/ari/models.generated';
+import { transcriptDir } from '../shared/fixtures';
 
 export interface TranscriptEntry {
   kind: 'request' | 'response' | 'event' | 'note';
@@ -23,13 +24,7 @@ export interface Transcript {
   firehoses: Set<string>;
 }
 
-const repoRoot = path.resolve(__dirname, '..', '..', '..');
-export const transcriptDir = path.resolve(repoRoot, '..', 'shared', 'ari-transcripts');
-
-/** Undefined (with the reason printed by the caller) when ../shared is not there. */
-export function transcriptsAvailable(): boolean {
-  return existsSync(transcriptDir);
-}
+export { transcriptDir };
 
 export function transcriptNames(): string[] {
   return readdirSync(transcriptDir)

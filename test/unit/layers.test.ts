@@ -1,0 +1,35 @@
+// The layering rules of eslint.config.mjs must actually fire: a forbidden import in each layer
+// is an error, and the same import where it is allowed is not.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { ESLint } from 'eslint';
+import { repoRoot } from './shared/fixtures';
+
+const eslint = new ESLint({ cwd: repoRoot });
+
+async function restricted(file: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: path.join(repoRoot, file) });
+  return result.messages.filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
+}
+
+const cases: Array<[file: string, code: string, forbidden: boolean]> = [
+  ['src/extension/ari/probe.ts', "import * as vscode from 'vscode';\nexport const x = vscode;\n", true],
+  ['src/extension/state/probe.ts', "import * as vscode from 'vscode';\nexport const x = vscode;\n", true],
+  ['src/extension/connection/session.ts', "import { x } from '../views/statusModel';\nexport const y = x;\n", true],
+  ['src/extension/ari/probe.ts', "import { x } from '../profiles/prompts';\nexport const y = x;\n", true],
+  ['src/extension/views/tree/probe.ts', "import * as vscode from 'vscode';\nexport const x = vscode;\n", true],
+  ['src/extension/webviews/event-store.ts', "import * as vscode from 'vscode';\nexport const x = vscode;\n", true],
+  ['tools/ari-sim/probe.ts', "import * as vscode from 'vscode';\nexport const x = vscode;\n", true],
+  ['src/webview/probe.ts', "import { x } from '../extension/state/model';\nexport const y = x;\n", true],
+  ['src/webview/probe.ts', "import { x } from '../shared/protocol';\nexport const y = x;\n", false],
+  ['src/extension/views/tree/provider.ts', "import * as vscode from 'vscode';\nexport const x = vscode;\n", false],
+  ['src/extension/commands/probe.ts', "import * as vscode from 'vscode';\nexport const x = vscode;\n", false],
+];
+
+for (const [file, code, forbidden] of cases) {
+  test(`layers: ${forbidden ? 'lint rejects' : 'lint allows'} ${code.split('\n')[0]} in ${file}`, async () => {
+    const messages = await restricted(file, code);
+    assert.equal(messages.length > 0, forbidden, messages.join('; ') || 'no restricted-import error');
+  });
+}
