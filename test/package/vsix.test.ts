@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { listZip, type ZipEntry } from './zipListing';
+import { listZip, readZipEntry, type ZipEntry } from './zipListing';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
 const vsixPath = path.resolve(repoRoot, process.env.ARI_EXPLORER_VSIX ?? 'test-results/ari-explorer.vsix');
@@ -62,6 +62,28 @@ test('the package holds the runtime and the Marketplace page, nothing from devel
   assert.deepEqual(unexpected, [], 'files outside the runtime and the Marketplace page');
   const forbidden = names.filter((n) => /\.(ts|map|mjs|tsbuildinfo)$|(^|\/)(src|test|tools|bench|scripts|contrib|node_modules|\.vscode)\//.test(n));
   assert.deepEqual(forbidden, [], 'no sources, tests, maps, scripts or dependencies');
+});
+
+test('the shipped manifests give the Marketplace its icon, banner, licence and where the extension runs', () => {
+  const zip = readFileSync(vsixPath);
+  const all = listZip(zip);
+  const text = (name: string) => {
+    const entry = all.find((e) => e.name === name);
+    assert.ok(entry, `${name} is in the package`);
+    return readZipEntry(zip, entry).toString('utf8');
+  };
+  const pkg = JSON.parse(text('extension/package.json')) as Record<string, unknown>;
+  assert.equal(pkg.icon, 'media/icon.png');
+  assert.deepEqual(pkg.extensionKind, ['workspace']);
+  assert.ok((pkg.capabilities as { untrustedWorkspaces?: unknown } | undefined)?.untrustedWorkspaces, 'workspace trust declared');
+  const vsixManifest = text('extension.vsixmanifest');
+  assert.match(vsixManifest, /Type="Microsoft\.VisualStudio\.Services\.Icons\.Default" Path="extension\/media\/icon\.png"/);
+  assert.match(vsixManifest, /Id="Microsoft\.VisualStudio\.Services\.Branding\.Color" Value="#[0-9a-fA-F]{6}"/);
+  assert.match(vsixManifest, /Type="Microsoft\.VisualStudio\.Services\.Content\.License" Path="extension\/LICENSE\.txt"/);
+  assert.match(vsixManifest, /Type="Microsoft\.VisualStudio\.Services\.Content\.Changelog" Path="extension\/changelog\.md"/);
+  assert.match(text('extension/LICENSE.txt'), /^Copyright \(c\) \d{4} /m);
+  const icon = readZipEntry(zip, all.find((e) => e.name === 'extension/media/icon.png')!);
+  assert.deepEqual([icon.readUInt32BE(16), icon.readUInt32BE(20)], [128, 128], 'a 128×128 icon');
 });
 
 test('vsce package printed no warning', () => {
