@@ -6,6 +6,7 @@ source scripts/lib.sh
 
 ensure_node_modules
 step "contributes up to date" node scripts/merge-contributes.mjs --check
+step "l10n bundles complete" node scripts/l10n.mjs --check
 step "type-check" npm run --silent typecheck
 step "lint" npm run --silent lint
 step "build" node scripts/build.mjs

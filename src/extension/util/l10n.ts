@@ -1,7 +1,7 @@
 // The one door for user-facing text. The vscode-free core (ari/, state/, connection/session,
 // dialplan/core) shows text too (error hints, labels), so it cannot call vscode.l10n itself:
 // activation installs vscode.l10n.t here, and plain Node (tests, the simulator) gets English
-// with the {0} placeholders filled. scripts/l10n.mjs collects every t('...') literal into
+// with the {0} placeholders filled. scripts/l10n.mjs collects the literal of every t() call into
 // l10n/bundle.l10n.json; test/unit/l10n checks the Russian bundle has each of them.
 export type L10nArg = string | number | boolean;
 export type Translate = (message: string, ...args: L10nArg[]) => string;
