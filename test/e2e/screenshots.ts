@@ -51,10 +51,12 @@ async function main(): Promise<void> {
     await widenSidebar(page, 470);
     await statusBarItem(page, 'ARI: Simulator').locator('.codicon-pass-filled').waitFor({ timeout: 60_000 });
 
-    // 1. The tree: a demo call in Stasis(hello-world), its bridge, the server node.
+    // 1. The tree: a call of the user's in Stasis(hello-world), demo calls in their own app, a
+    // bridge, the server node.
+    await sim.originateFromCli('Local/1776@from-test', { context: 'default', exten: '100' });
     await expand(sidebar(page).getByRole('treeitem', { name: /^Channels/ }).first());
     // Two demo calls (four Local halves), so the picture shows how rows pair up.
-    await sidebar(page).getByRole('treeitem', { name: /Local\/1776@from-test/ }).nth(3).waitFor({ timeout: 30_000 });
+    await sidebar(page).getByRole('treeitem', { name: /Local\/1000@demo/ }).nth(3).waitFor({ timeout: 30_000 });
     await expand(sidebar(page).getByRole('treeitem', { name: /^Applications/ }).first());
     await expand(sidebar(page).getByRole('treeitem', { name: /^Server/ }).first());
     await shot(page, 'tree', sidebar(page));

@@ -52,9 +52,9 @@ async function main(): Promise<void> {
     url: simUrl,
     username: 'test',
     password: 'test_password',
-    // Observe only (the extension's own app + subscribeAll): registering hello-world here would
-    // take the app away from the simulator's demo, and its calls would pile up in Stasis.
-    apps: [] as string[],
+    // The seed's app: the user plays hello-world (the demo runs in its own app, demo-ivr), so a
+    // call into from-test,1776 waits in Stasis for the user's next step.
+    apps: ['hello-world'],
     connect: true,
   };
   const port = await pickPort(process.env.PORT, 8080);
@@ -67,7 +67,7 @@ async function main(): Promise<void> {
   console.log(`ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   console.log('');
   console.log(`  Open ${url}`);
-  console.log('  (the "ARI" icon in the activity bar; profile "Simulator" connects by itself)');
+  console.log('  (the "ARI" icon in the activity bar; profile "Simulator" connects by itself and owns app hello-world)');
   console.log('  Ctrl+C stops the simulator and code-server.');
   console.log('');
 

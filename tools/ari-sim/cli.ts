@@ -40,7 +40,7 @@ async function main(): Promise<void> {
   const sim = await startSimulator(opts);
   // The password is never printed.
   console.log(`ARI simulator listening on ${sim.url} (ARI base ${sim.url}/ari, user ${opts.user ?? 'test'})`);
-  if (opts.demo) console.log('demo traffic: a call into Stasis(hello-world) every few seconds');
+  if (opts.demo) console.log('demo traffic: up to 4 calls at a time into Stasis(demo-ivr) (context demo); from-test,1776 is yours');
   const stop = (): void => {
     void sim.close().then(() => process.exit(0));
   };

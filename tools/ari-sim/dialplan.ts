@@ -40,6 +40,13 @@ exten => 300,1,Answer()
 exten => 301,1,Answer()
  same => n,Echo()
  same => n,Hangup()
+
+[demo]
+; the simulator's demo traffic (--demo): its own context and app, never the user's
+exten => 1000,1,NoOp()
+ same => n,Answer()
+ same => n,Stasis(demo-ivr)
+ same => n,Hangup()
 `;
 
 /** Parses `[context]`, `exten => X,1,App(args)` and `same => n,App(args)`; ignores the rest. */

@@ -5,7 +5,8 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { startSimulator } from '../../../tools/ari-sim/index';
-import { call, EventSocket, obj } from './helpers';
+import { DEMO_APP, MAX_LIVE } from '../../../tools/ari-sim/demo';
+import { call, channelOf, EventSocket, obj } from './helpers';
 import { repoRoot, transcriptDir } from '../shared/fixtures';
 
 const metricsFile = path.join(transcriptDir, 'load-50-local-pairs-metrics.json');
@@ -49,26 +50,87 @@ test('load(N): N Local pairs enter Stasis, then all are hung up', async () => {
   }
 });
 
-test('demo traffic: calls are greeted, bridged in pairs and hung up', async () => {
+test('demo traffic: calls into its own context and app are greeted, bridged in pairs and hung up', async () => {
   const sim = await startSimulator({ port: 0, timeScale: 0.02, demo: true });
   try {
     const fire = await EventSocket.open(sim.url, 'demo-watch', '&subscribeAll=true');
+    const hello = await EventSocket.open(sim.url, 'hello-world');
     const greeted = await fire.type('PlaybackFinished');
     assert.equal(obj(greeted.playback).media_uri, 'sound:hello-world');
     const entered = await fire.type('ChannelEnteredBridge');
-    assert.equal(obj(entered.channel).dialplan && obj(obj(entered.channel).dialplan).app_data, 'hello-world');
+    assert.equal(obj(obj(entered.channel).dialplan).app_data, 'demo-ivr');
     await fire.type('BridgeDestroyed');
     const created = fire.events.find((e) => e.type === 'ChannelCreated');
     assert.ok(created);
-    assert.match(String(obj(created.channel).name), /^Local\/1776@from-test-[0-9a-f]{8};1$/);
+    assert.match(String(obj(created.channel).name), /^Local\/1000@demo-[0-9a-f]{8};1$/);
     // the firehose never sees StasisStart for the demo's own app (README surprise 1)
     assert.equal(fire.count('StasisStart'), 0);
+    // the user's app hello-world never gets a demo call
+    assert.equal(hello.events.length, 0);
+    await hello.close();
     // traffic resumes after a restart
     await sim.faults.restart({ closeDelayMs: 5, refusedMs: 5, notFoundMs: 5 });
     const again = await EventSocket.open(sim.url, 'demo-watch-2', '&subscribeAll=true');
     await again.type('PlaybackFinished');
     await again.close();
     await fire.closed;
+  } finally {
+    await sim.close();
+  }
+});
+
+test('demo traffic: a call into from-test,1776 waits in Stasis(hello-world) until the app acts', async () => {
+  const sim = await startSimulator({ port: 0, timeScale: 0.02, demo: true });
+  try {
+    const fire = await EventSocket.open(sim.url, 'demo-watch', '&subscribeAll=true');
+    const hello = await EventSocket.open(sim.url, 'hello-world');
+    const created = obj((await call(sim.url, 'POST', '/channels', { query: { endpoint: 'Local/1776@from-test', extension: '100', context: 'default' } })).body);
+    const start = await hello.type('StasisStart');
+    const mine = String(channelOf(start).id);
+    assert.match(String(channelOf(start).name), /^Local\/1776@from-test-[0-9a-f]{8};2$/);
+    // meanwhile several demo calls come and go (a 1776 call used to be played and hung up in 1.4 s)
+    await fire.next(() => fire.count('ChannelDestroyed') >= 6, 15_000);
+    assert.equal(hello.count('PlaybackStarted'), 0);
+    assert.equal(hello.count('StasisEnd'), 0);
+    assert.equal((await call(sim.url, 'GET', `/channels/${mine}`)).status, 200);
+    // the app acts: play, then hang up
+    const play = await call(sim.url, 'POST', `/channels/${mine}/play`, { query: { media: 'sound:hello-world' } });
+    assert.equal(play.status, 201);
+    await hello.type('PlaybackFinished');
+    assert.equal((await call(sim.url, 'DELETE', `/channels/${mine}`)).status, 204);
+    await hello.type('StasisEnd');
+    assert.ok(created.id);
+    await hello.close();
+    await fire.close();
+  } finally {
+    await sim.close();
+  }
+});
+
+test('demo traffic is bounded: never more than MAX_LIVE calls, each ends by itself', async () => {
+  const sim = await startSimulator({ port: 0, timeScale: 0.02, demo: true });
+  try {
+    // A socket takes demo-ivr and does nothing: calls stay in Stasis until the demo's time limit.
+    const idle = await EventSocket.open(sim.url, DEMO_APP);
+    const fire = await EventSocket.open(sim.url, 'demo-watch', '&subscribeAll=true');
+    const live = new Set<string>();
+    let most = 0;
+    let ended = 0;
+    await fire.next((e) => {
+      const name = e.channel ? String(channelOf(e).name) : '';
+      if (!/^Local\/1000@demo-.*;1$/.test(name)) return false;
+      if (e.type === 'ChannelCreated') live.add(String(channelOf(e).id));
+      if (e.type === 'ChannelDestroyed' && live.delete(String(channelOf(e).id))) ended++;
+      most = Math.max(most, live.size);
+      return ended >= 2 * MAX_LIVE;
+    }, 20_000);
+    assert.ok(most <= MAX_LIVE, `at most ${MAX_LIVE} demo calls at once (saw ${most})`);
+    assert.equal(most, MAX_LIVE, 'the cap is reached when no call ends early');
+    // nobody hung up: the demo's own limit ended each call
+    await idle.next(() => idle.count('StasisEnd') >= 2 * MAX_LIVE);
+    assert.equal(idle.count('ChannelHangupRequest') >= 2 * MAX_LIVE, true);
+    await idle.close();
+    await fire.close();
   } finally {
     await sim.close();
   }
