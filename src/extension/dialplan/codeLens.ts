@@ -1,8 +1,8 @@
-// CodeLens on dialplan documents while connected: live channel counts on Stasis() lines and
-// "Originate to exten@context" on dialable extensions.
+// CodeLens on dialplan documents while connected: live channel counts and a one-click
+// "Call exten@context" on Stasis() lines, "Originate to exten@context" on dialable extensions.
 import * as vscode from 'vscode';
 import { LensRefresh } from './core/lensRefresh';
-import { originateLenses, stasisLenses } from './core/lenses';
+import { callLenses, originateLenses, stasisLenses } from './core/lenses';
 import { DIALPLAN_SELECTOR, toRange } from './language';
 import type { DialplanSessionSource } from './sessionView';
 import type { WorkspaceDialplans } from './workspaceDialplans';
@@ -25,7 +25,7 @@ class DialplanCodeLensProvider implements vscode.CodeLensProvider, vscode.Dispos
     if (!session) return [];
     const file = this.dialplans.parse(doc);
     const stale = session.state !== undefined && session.state.kind !== 'open';
-    return [...stasisLenses(file, session.model, stale), ...originateLenses(file)].map(
+    return [...stasisLenses(file, session.model, stale), ...callLenses(file), ...originateLenses(file)].map(
       (l) => new vscode.CodeLens(toRange(l.span), { title: l.title, tooltip: l.tooltip, command: l.command, arguments: l.args }),
     );
   }

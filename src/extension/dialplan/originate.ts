@@ -1,12 +1,16 @@
 // "Originate to exten@context" from a CodeLens: POST /ari/channels with endpoint
 // Local/<exten>@<context>; the calling side is asked for -- by default the Local channel's
 // other half goes to a waiting extension (100@default: Answer, Wait), or into a Stasis app.
+// "Call exten@context" (the Stasis line's lens, the walkthrough) asks nothing: the other half
+// waits on that extension, and the toast names the half that entered Stasis.
 import * as vscode from 'vscode';
 import type { OriginateParams } from '../ari/resources/channels';
 import type { Services } from '../services';
 import { registerCommand } from '../util/commands';
+import { t } from '../util/l10n';
 import { restrictedSetting } from '../util/trustedSettings';
-import { ORIGINATE_COMMAND, originateLenses, parseExtenAtContext, type OriginateTarget } from './core/lenses';
+import { describeCall, placeCall, type CallTarget, type WaitExtension } from './core/call';
+import { CALL_COMMAND, ORIGINATE_COMMAND, callLenses, originateLenses, parseExtenAtContext, type OriginateTarget } from './core/lenses';
 import { CONFIG_SECTION } from './language';
 import type { DialplanSessionSource } from './sessionView';
 import type { WorkspaceDialplans } from './workspaceDialplans';
@@ -26,60 +30,111 @@ function isTarget(v: unknown): v is OriginateTarget {
 async function pickTarget(dialplans: WorkspaceDialplans): Promise<OriginateTarget | undefined> {
   const index = await dialplans.index();
   const items = index.files.flatMap((f) => originateLenses(f.file).map((l) => l.args[0] as OriginateTarget));
-  if (items.length === 0) throw new Error('No dialable extensions found in the workspace dialplan (extensions*.conf).');
+  if (items.length === 0) throw new Error(t('No dialable extensions found in the workspace dialplan (extensions*.conf).'));
   const pick = await vscode.window.showQuickPick(
     items.map((t) => ({ label: `${t.exten}@${t.context}`, target: t })),
-    { placeHolder: 'Extension to originate a Local channel to' },
+    { placeHolder: t('Extension to originate a Local channel to') },
+  );
+  return pick?.target;
+}
+
+function waitExtensionText(): string {
+  return restrictedSetting(vscode.workspace.getConfiguration(CONFIG_SECTION), 'originate.waitExtension', '100@default');
+}
+
+function waitExtension(): WaitExtension {
+  return parseExtenAtContext(waitExtensionText()) ?? { extension: '100', context: 'default' };
+}
+
+/** Extensions with a Stasis() line, for the palette's "Call…"; 1776@from-test when there are none. */
+async function pickCallTarget(dialplans: WorkspaceDialplans): Promise<CallTarget | undefined> {
+  const index = await dialplans.index();
+  const seen = new Set<string>();
+  const items = index.files
+    .flatMap((f) => callLenses(f.file).map((l) => l.args[0] as CallTarget))
+    .filter((x) => !seen.has(`${x.exten}@${x.context}`) && seen.add(`${x.exten}@${x.context}`));
+  if (items.length === 0) return { exten: '1776', context: 'from-test', app: 'hello-world' };
+  if (items.length === 1) return items[0];
+  const pick = await vscode.window.showQuickPick(
+    items.map((x) => ({ label: `${x.exten}@${x.context}`, target: x })),
+    { placeHolder: t('Extension to call (its Stasis line decides the app)') },
   );
   return pick?.target;
 }
 
 async function pickCallingSide(services: Services, source: DialplanSessionSource, target: OriginateTarget): Promise<SideItem['side'] | undefined> {
-  const waitText = restrictedSetting(vscode.workspace.getConfiguration(CONFIG_SECTION), 'originate.waitExtension', '100@default');
-  const wait = parseExtenAtContext(waitText) ?? { extension: '100', context: 'default' };
+  const waitText = waitExtensionText();
+  const wait = waitExtension();
   const items: SideItem[] = [
     {
       id: 'wait',
       label: `$(call-outgoing) ${wait.extension}@${wait.context}`,
-      description: 'the other half runs this extension (e.g. Answer, Wait)',
+      description: t('the other half runs this extension (e.g. Answer, Wait)'),
       side: { extension: wait.extension, context: wait.context, priority: 1 },
     },
     ...(source.activeProfile?.apps ?? []).map((app) => ({
       id: `app:${app}`,
-      label: `$(plug) Stasis app ${app}`,
-      description: 'the other half enters this ARI application',
+      label: t('$(plug) Stasis app {0}', app),
+      description: t('the other half enters this ARI application'),
       side: { app },
     })),
-    { id: 'other-exten', label: '$(edit) Another extension…', ask: 'extension' as const },
-    { id: 'other-app', label: '$(edit) Another Stasis app…', ask: 'app' as const },
+    { id: 'other-exten', label: t('$(edit) Another extension…'), ask: 'extension' as const },
+    { id: 'other-app', label: t('$(edit) Another Stasis app…'), ask: 'app' as const },
   ];
   const last = services.context.workspaceState.get<string>(LAST_CHOICE_KEY);
   items.sort((a, b) => Number(b.id === last) - Number(a.id === last));
-  const pick = await vscode.window.showQuickPick(items, { placeHolder: `Calling side for Local/${target.exten}@${target.context}` });
+  const pick = await vscode.window.showQuickPick(items, { placeHolder: t('Calling side for Local/{0}@{1}', target.exten, target.context) });
   if (!pick) return undefined;
   await services.context.workspaceState.update(LAST_CHOICE_KEY, pick.id);
   if (pick.side) return pick.side;
   if (pick.ask === 'extension') {
-    const text = await vscode.window.showInputBox({ prompt: 'Extension for the calling side, as exten@context', value: waitText, validateInput: (v) => (parseExtenAtContext(v) ? undefined : 'Use exten@context, e.g. 100@default') });
+    const text = await vscode.window.showInputBox({ prompt: t('Extension for the calling side, as exten@context'), value: waitText, validateInput: (v) => (parseExtenAtContext(v) ? undefined : t('Use exten@context, e.g. 100@default')) });
     const e = text === undefined ? undefined : parseExtenAtContext(text);
     return e && { extension: e.extension, context: e.context, priority: 1 };
   }
-  const app = await vscode.window.showInputBox({ prompt: 'Stasis application for the calling side', validateInput: (v) => (v.trim() ? undefined : 'Enter an application name') });
+  const app = await vscode.window.showInputBox({ prompt: t('Stasis application for the calling side'), validateInput: (v) => (v.trim() ? undefined : t('Enter an application name')) });
   return app?.trim() ? { app: app.trim() } : undefined;
 }
 
-export function registerOriginate(services: Services, source: DialplanSessionSource, dialplans: WorkspaceDialplans): vscode.Disposable {
-  return registerCommand(services, ORIGINATE_COMMAND, async (arg) => {
+/** Called after a call entered Stasis, with the half that did; true when it announced it. */
+export type StasisAnnouncer = (channel: { id: string; name: string }, app: string) => boolean;
+
+export function registerOriginate(
+  services: Services,
+  source: DialplanSessionSource,
+  dialplans: WorkspaceDialplans,
+  announce: StasisAnnouncer = () => false,
+): vscode.Disposable {
+  const call = registerCommand(services, CALL_COMMAND, async (arg) => {
+    const session = services.connections.active;
+    if (!session) throw new Error(t('Not connected to an Asterisk server: connect a profile to originate calls.'));
+    const target: CallTarget | undefined = isTarget(arg) ? arg : await pickCallTarget(dialplans);
+    if (!target) return;
+    const { channel, outcome } = await placeCall(
+      { originate: (p) => session.rest.channels.originate(p), onEvents: (l) => session.onEvents(l) },
+      target,
+      waitExtension(),
+    );
+    const text = describeCall(target, channel, outcome, source.activeProfile?.apps ?? []);
+    services.log.info(`dialplan: call ${target.exten}@${target.context}: ${channel.name} (${channel.id}) -> ${outcome.kind}`);
+    if (outcome.kind === 'stasis') {
+      if (!announce(outcome.channel, outcome.app)) void vscode.window.showInformationMessage(text);
+    } else {
+      void vscode.window.showWarningMessage(text);
+    }
+  });
+  const originate = registerCommand(services, ORIGINATE_COMMAND, async (arg) => {
     const session = source.active;
-    if (!session) throw new Error('Not connected to an Asterisk server: connect a profile to originate calls.');
+    if (!session) throw new Error(t('Not connected to an Asterisk server: connect a profile to originate calls.'));
     const target = isTarget(arg) ? arg : await pickTarget(dialplans);
     if (!target) return;
     const side = await pickCallingSide(services, source, target);
     if (!side) return;
     const endpoint = `Local/${target.exten}@${target.context}`;
     const ch = await session.rest.channels.originate({ endpoint, ...side });
-    const other = side.app ? `Stasis app ${side.app}` : `${side.extension}@${side.context}`;
+    const other = side.app ? t('Stasis app {0}', side.app) : `${side.extension}@${side.context}`;
     services.log.info(`dialplan: originated ${ch.name} (${ch.id}) to ${target.exten}@${target.context}, calling side ${other}`);
-    void vscode.window.showInformationMessage(`Originated ${ch.name} to ${target.exten}@${target.context} (calling side: ${other}).`);
+    void vscode.window.showInformationMessage(t('Originated {0} to {1}@{2} (calling side: {3}).', ch.name, target.exten, target.context, other));
   });
+  return vscode.Disposable.from(call, originate);
 }

@@ -1,11 +1,14 @@
-// CodeLens content as plain data: live channel counts on Stasis(app) lines and an
-// "Originate to exten@context" action on each extension that can be dialled.
+// CodeLens content as plain data: live channel counts and a one-click "Call exten@context" on
+// Stasis(app) lines, and an "Originate to exten@context" action on each extension that can be
+// dialled.
+import { t } from '../../util/l10n';
 import { isPattern } from './patterns';
 import { stasisApp } from './targets';
 import type { DialplanFile, Span } from './types';
 
 export const SHOW_APP_CHANNELS_COMMAND = 'ariExplorer.dialplan.showAppChannels';
 export const ORIGINATE_COMMAND = 'ariExplorer.dialplan.originate';
+export const CALL_COMMAND = 'ariExplorer.dialplan.call';
 
 export interface LensSpec {
   span: Span;
@@ -35,10 +38,8 @@ export function stasisLenses(file: DialplanFile, model: AppChannelCounter, stale
         const n = model.channelsInApp(s.app).length;
         out.push({
           span: p.span,
-          title: stale
-            ? `${n} ${n === 1 ? 'channel' : 'channels'} in ${s.app} before the connection dropped`
-            : `${n} live ${n === 1 ? 'channel' : 'channels'} in ${s.app}`,
-          tooltip: `Show ${s.app}'s channels in the ARI tree and its events`,
+          title: stale ? staleTitle(n, s.app) : liveTitle(n, s.app),
+          tooltip: t("Show {0}'s channels in the ARI tree and its events", s.app),
           command: SHOW_APP_CHANNELS_COMMAND,
           args: [s.app],
         });
@@ -46,6 +47,38 @@ export function stasisLenses(file: DialplanFile, model: AppChannelCounter, stale
     }
   }
   return out;
+}
+
+/** One-click calls: on each Stasis(app) line of a dialable extension, "Call exten@context". */
+export function callLenses(file: DialplanFile): LensSpec[] {
+  const out: LensSpec[] = [];
+  for (const c of file.contexts) {
+    if (c.isTemplate || c.isSpecial) continue;
+    for (const e of c.extensions) {
+      if (isPattern(e.name)) continue;
+      for (const p of e.priorities) {
+        const s = stasisApp(p);
+        if (!s) continue;
+        const target: OriginateTarget & { app: string } = { exten: e.name, context: c.name, app: s.app };
+        out.push({
+          span: p.span,
+          title: t('$(call-outgoing) Call {0}@{1}', e.name, c.name),
+          tooltip: t('Originate Local/{0}@{1} now: one half enters Stasis({2}), the other waits on the configured extension', e.name, c.name, s.app),
+          command: CALL_COMMAND,
+          args: [target],
+        });
+      }
+    }
+  }
+  return out;
+}
+
+function liveTitle(n: number, app: string): string {
+  return n === 1 ? t('1 live channel in {0}', app) : t('{0} live channels in {1}', n, app);
+}
+
+function staleTitle(n: number, app: string): string {
+  return n === 1 ? t('1 channel in {0} before the connection dropped', app) : t('{0} channels in {1} before the connection dropped', n, app);
 }
 
 /** Extensions that a Local channel can dial: not patterns, hints only, templates or settings. */
@@ -59,8 +92,8 @@ export function originateLenses(file: DialplanFile): LensSpec[] {
       const first = e.priorities.find((p) => p.kind !== 'hint') ?? e.priorities[0];
       out.push({
         span: first.span,
-        title: `Originate to ${e.name}@${c.name}`,
-        tooltip: `POST /ari/channels with endpoint Local/${e.name}@${c.name}`,
+        title: t('Originate to {0}@{1}', e.name, c.name),
+        tooltip: t('POST /ari/channels with endpoint Local/{0}@{1}', e.name, c.name),
         command: ORIGINATE_COMMAND,
         args: [target],
       });
