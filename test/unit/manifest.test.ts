@@ -32,7 +32,13 @@ interface Manifest {
   };
 }
 
-const manifest = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as Manifest;
+// Read in English, as VS Code shows it: each "%key%" replaced by its text from package.nls.json.
+const nls = JSON.parse(readFileSync(path.join(repoRoot, 'package.nls.json'), 'utf8')) as Record<string, string>;
+const manifest = JSON.parse(
+  readFileSync(path.join(repoRoot, 'package.json'), 'utf8').replace(/"%([^%"\s]+)%"/g, (whole, key: string) =>
+    key in nls ? JSON.stringify(nls[key]) : whole,
+  ),
+) as Manifest;
 const c = manifest.contributes;
 const commandIds = c.commands.map((x) => x.command);
 const commandSet = new Set(commandIds);
