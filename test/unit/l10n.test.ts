@@ -29,7 +29,6 @@ const PENDING = new Set<string>([
   'src/extension/dialplan/goToDialplan.ts',
   'src/extension/dialplan/originate.ts',
   'src/extension/dialplan/reload.ts',
-  'src/extension/profiles/commands.ts',
   'src/extension/profiles/prompts.ts',
   'src/extension/views/explorer.ts',
   'src/extension/views/statusModel.ts',
