@@ -27,7 +27,6 @@ const PENDING = new Set<string>([
   'src/extension/commands/server.ts',
   'src/extension/dialplan/goToDialplan.ts',
   'src/extension/dialplan/reload.ts',
-  'src/extension/profiles/commands.ts',
   'src/extension/profiles/prompts.ts',
   'src/extension/views/explorer.ts',
   'src/extension/views/statusModel.ts',

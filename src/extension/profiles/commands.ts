@@ -5,7 +5,9 @@ import type { Services } from '../services';
 import { registerCommand } from '../util/commands';
 import { AriError } from '../ari/errors';
 import type { Profile } from './profile';
-import { fromExport } from './profile';
+import { fromExport, IMPORT_LIMITS, type ProfileFields } from './profile';
+import { t } from '../util/l10n';
+import { logged, shown } from '../util/sanitize';
 import { isCancelled, pickProfile, profileForm } from './prompts';
 
 /** A command may get a profile id, a profile, `{ id }`, or nothing (then it asks). */
@@ -28,17 +30,49 @@ export async function showConnectionError(services: Services, err: unknown, prof
   if (isCancelled(err)) return;
   const message = err instanceof Error ? err.message : String(err);
   const hint = err instanceof AriError ? err.hint : undefined;
-  services.log.error(`${message}${hint ? ` — ${hint}` : ''}`);
+  services.log.error(logged(`${message}${hint ? ` — ${hint}` : ''}`));
   const ari = err instanceof AriError ? err : undefined;
   // The fix is in the profile itself: a wrong password, or a wrong address/prefix.
-  const fix = !profile || !ari ? [] : ari.status === 401 ? ['Update Password'] : ADDRESS_PROBLEMS.has(ari.code ?? '') || ari.status === 404 ? ['Edit Profile'] : [];
+  const updatePassword = t('Update Password');
+  const editProfile = t('Edit Profile');
+  const showLog = t('Show Log');
+  const fix = !profile || !ari ? [] : ari.status === 401 ? [updatePassword] : ADDRESS_PROBLEMS.has(ari.code ?? '') || ari.status === 404 ? [editProfile] : [];
   const text = `${profile ? `"${profile.name}": ` : ''}${hint ? `${message} — ${hint}` : message}`;
-  const choice = await vscode.window.showErrorMessage(text, ...fix, 'Show Log');
-  if (choice === 'Show Log') services.log.show(true);
-  if (choice === 'Edit Profile' && profile) await vscode.commands.executeCommand('ariExplorer.profiles.edit', profile.id);
-  if (choice === 'Update Password' && profile) {
+  const choice = await vscode.window.showErrorMessage(shown(text, 600), ...fix, showLog);
+  if (choice === showLog) services.log.show(true);
+  if (choice === editProfile && profile) await vscode.commands.executeCommand('ariExplorer.profiles.edit', profile.id);
+  if (choice === updatePassword && profile) {
     await services.connections.updatePassword(profile, 'rejected').catch((e: unknown) => showConnectionError(services, e, profile));
   }
+}
+
+/**
+ * `tls.insecure` in a file is a request by whoever wrote it: it turns off the check that keeps
+ * the password from a host in the middle. It needs its own modal consent; without it the
+ * profiles are imported with verification on. Undefined: the user cancelled the import.
+ */
+async function confirmInsecure(profiles: ProfileFields[]): Promise<ProfileFields[] | undefined> {
+  const insecure = profiles.filter((p) => p.tls?.insecure);
+  if (!insecure.length) return profiles;
+  const keep = t('Import with Verification');
+  const skip = t('Skip Verification');
+  const names = insecure.map((p) => `${p.name} (${p.url})`).join(', ');
+  const choice = await vscode.window.showWarningMessage(
+    t('The file turns off TLS certificate verification for {0} profile(s).', insecure.length),
+    {
+      modal: true,
+      detail: t('Without verification anyone on the network path can pose as the server and read the password. Only skip it for a server you know uses a self-signed certificate: {0}', shown(names, 600)),
+    },
+    keep,
+    skip,
+  );
+  if (choice === undefined) return undefined;
+  if (choice === skip) return profiles;
+  return profiles.map((p) => {
+    if (!p.tls?.insecure) return p;
+    const { insecure: _insecure, ...rest } = p.tls;
+    return { ...p, ...(rest.caFile ? { tls: rest } : { tls: undefined }) };
+  });
 }
 
 export function registerProfileCommands(services: Services): vscode.Disposable[] {
@@ -73,66 +107,76 @@ export function registerProfileCommands(services: Services): vscode.Disposable[]
 
   return [
     cmd('ariExplorer.profiles.add', async () => {
-      const { fields, password } = await profileForm('Add ARI Connection', (n) => !!store.findByName(n));
+      const { fields, password } = await profileForm(t('Add ARI Connection'), (n) => !!store.findByName(n));
       const profile = await store.add(fields, password);
-      const choice = await vscode.window.showInformationMessage(`Profile "${profile.name}" saved (password in secret storage).`, 'Connect', 'Test Connection');
+      const connectItem = t('Connect');
+      const testItem = t('Test Connection');
+      const choice = await vscode.window.showInformationMessage(t('Profile "{0}" saved (password in secret storage).', profile.name), connectItem, testItem);
       // The toast stays until clicked: by then the profile may be connected by other means
       // (status bar, explorer welcome). Connecting again would drop that session.
-      const already = choice === 'Connect' ? connectedOrConnecting(profile) : undefined;
-      if (already) vscode.window.setStatusBarMessage(`$(pass-filled) ARI: "${profile.name}" is already ${already}.`, 4000);
-      else if (choice === 'Connect') await connect(profile);
-      if (choice === 'Test Connection') await vscode.commands.executeCommand('ariExplorer.profiles.test', profile.id);
+      const already = choice === connectItem ? connectedOrConnecting(profile) : undefined;
+      if (already) {
+        const text = already === 'connected' ? t('$(pass-filled) ARI: "{0}" is already connected.', profile.name) : t('$(pass-filled) ARI: "{0}" is already connecting.', profile.name);
+        vscode.window.setStatusBarMessage(text, 4000);
+      } else if (choice === connectItem) await connect(profile);
+      if (choice === testItem) await vscode.commands.executeCommand('ariExplorer.profiles.test', profile.id);
       return profile.id;
     }),
 
     cmd('ariExplorer.profiles.edit', async (arg) => {
       // From the explorer's welcome after a failure: the failing profile is the one meant.
       const failing = manager.phase.kind === 'error' ? manager.activeProfile?.id : undefined;
-      const current = await profileArg(services, arg ?? failing, 'Edit which profile?');
-      const { fields, password } = await profileForm(`Edit "${current.name}"`, (n) => !!store.findByName(n), current);
+      const current = await profileArg(services, arg ?? failing, t('Edit which profile?'));
+      const { fields, password } = await profileForm(t('Edit "{0}"', current.name), (n) => !!store.findByName(n), current);
       await store.update(current.id, fields, password);
       if (manager.activeProfile?.id === current.id && manager.active) {
-        const choice = await vscode.window.showInformationMessage(`Profile "${fields.name}" saved. Reconnect to use it?`, 'Reconnect');
-        if (choice === 'Reconnect') await connect(store.get(current.id)!);
+        const reconnect = t('Reconnect');
+        const choice = await vscode.window.showInformationMessage(t('Profile "{0}" saved. Reconnect to use it?', fields.name), reconnect);
+        if (choice === reconnect) await connect(store.get(current.id)!);
       }
     }),
 
     cmd('ariExplorer.profiles.duplicate', async (arg) => {
-      const source = await profileArg(services, arg, 'Duplicate which profile?');
-      let suggestion = `${source.name} copy`;
-      for (let i = 2; store.findByName(suggestion); i++) suggestion = `${source.name} copy ${i}`;
+      const source = await profileArg(services, arg, t('Duplicate which profile?'));
+      let suggestion = t('{0} copy', source.name);
+      for (let i = 2; store.findByName(suggestion); i++) suggestion = t('{0} copy {1}', source.name, i);
       const name = await vscode.window.showInputBox({
-        title: `Duplicate "${source.name}"`,
-        prompt: 'Name of the copy (the password is copied too)',
+        title: t('Duplicate "{0}"', source.name),
+        prompt: t('Name of the copy (the password is copied too)'),
         value: suggestion,
-        validateInput: (v) => (!v.trim() ? 'Enter a name.' : store.findByName(v) ? `A profile named "${v.trim()}" already exists.` : undefined),
+        validateInput: (v) => (!v.trim() ? t('Enter a name.') : store.findByName(v) ? t('A profile named "{0}" already exists.', v.trim()) : undefined),
       });
       if (name === undefined) return;
       await store.duplicate(source.id, name.trim());
     }),
 
     cmd('ariExplorer.profiles.remove', async (arg) => {
-      const profile = await profileArg(services, arg, 'Remove which profile?');
+      const profile = await profileArg(services, arg, t('Remove which profile?'));
+      const remove = t('Remove');
       const ok = await vscode.window.showWarningMessage(
-        `Remove the ARI connection profile "${profile.name}"?`,
-        { modal: true, detail: 'Its stored password is deleted from secret storage too.' },
-        'Remove',
+        t('Remove the ARI connection profile "{0}"?', profile.name),
+        { modal: true, detail: t('Its stored password is deleted from secret storage too.') },
+        remove,
       );
-      if (ok !== 'Remove') return;
+      if (ok !== remove) return;
       if (manager.activeProfile?.id === profile.id) await manager.disconnect();
       await store.remove(profile.id);
     }),
 
     cmd('ariExplorer.profiles.test', async (arg) => {
-      const profile = await profileArg(services, arg, 'Test which profile?');
+      const profile = await profileArg(services, arg, t('Test which profile?'));
       try {
         const info = await vscode.window.withProgress(
-          { location: vscode.ProgressLocation.Notification, title: `Testing "${profile.name}"…` },
+          { location: vscode.ProgressLocation.Notification, title: t('Testing "{0}"…', profile.name) },
           () => manager.testConnection(profile),
         );
-        const version = info.system?.version ?? 'unknown version';
-        services.log.info(`Test of "${profile.name}": Asterisk ${version}`);
-        void vscode.window.showInformationMessage(`"${profile.name}" works: Asterisk ${version}${info.config?.name ? ` (${info.config.name})` : ''}.`);
+        // Server text: capped, one line, no link syntax.
+        const version = shown(info.system?.version ?? t('unknown version'), 100);
+        services.log.info(`Test of "${profile.name}": Asterisk ${logged(version)}`);
+        const text = info.config?.name
+          ? t('"{0}" works: Asterisk {1} ({2}).', profile.name, version, shown(info.config.name, 100))
+          : t('"{0}" works: Asterisk {1}.', profile.name, version);
+        void vscode.window.showInformationMessage(text);
         return version;
       } catch (err) {
         await showConnectionError(services, err, profile);
@@ -143,56 +187,73 @@ export function registerProfileCommands(services: Services): vscode.Disposable[]
     cmd('ariExplorer.profiles.connect', async (arg) => {
       // No argument: the last active profile, the only one, or a pick.
       const only = store.list().length === 1 ? store.list()[0].id : undefined;
-      const profile = await profileArg(services, arg ?? store.activeId ?? only, 'Connect to…');
+      const profile = await profileArg(services, arg ?? store.activeId ?? only, t('Connect to…'));
       await connect(profile);
     }),
 
     cmd('ariExplorer.profiles.disconnect', () => manager.disconnect()),
 
     cmd('ariExplorer.profiles.switch', async () => {
-      const profile = await pickProfile(store.list(), 'Switch to profile…', manager.activeProfile?.id);
+      const profile = await pickProfile(store.list(), t('Switch to profile…'), manager.activeProfile?.id);
       await connect(profile);
     }),
 
     cmd('ariExplorer.profiles.updatePassword', async (arg) => {
       // From the status bar after a failure: the failing profile is the one meant.
       const failing = manager.phase.kind === 'error' ? manager.activeProfile?.id : undefined;
-      const profile = await profileArg(services, arg ?? failing, 'Update the password of which profile?');
+      const profile = await profileArg(services, arg ?? failing, t('Update the password of which profile?'));
       await manager.updatePassword(profile, 'update');
-      void vscode.window.showInformationMessage(`Password of "${profile.name}" updated in secret storage.`);
+      void vscode.window.showInformationMessage(t('Password of "{0}" updated in secret storage.', profile.name));
     }),
 
     cmd('ariExplorer.profiles.export', async () => {
       const data = store.exportProfiles();
-      if (!data.profiles.length) throw new Error('There are no profiles to export.');
+      if (!data.profiles.length) throw new Error(t('There are no profiles to export.'));
       const target = await vscode.window.showSaveDialog({
-        title: 'Export ARI connection profiles (without passwords)',
+        title: t('Export ARI connection profiles (without passwords)'),
         filters: { JSON: ['json'] },
         defaultUri: vscode.workspace.workspaceFolders?.[0] ? vscode.Uri.joinPath(vscode.workspace.workspaceFolders[0].uri, 'ari-profiles.json') : undefined,
       });
       if (!target) return;
       await vscode.workspace.fs.writeFile(target, Buffer.from(JSON.stringify(data, null, 2) + '\n', 'utf8'));
-      void vscode.window.showInformationMessage(`Exported ${data.profiles.length} profile(s) to ${target.fsPath}. Passwords are not included.`);
+      void vscode.window.showInformationMessage(t('Exported {0} profile(s) to {1}. Passwords are not included.', data.profiles.length, target.fsPath));
     }),
 
     cmd('ariExplorer.profiles.import', async (arg) => {
       const uri =
         arg instanceof vscode.Uri
           ? arg
-          : (await vscode.window.showOpenDialog({ title: 'Import ARI connection profiles', canSelectMany: false, filters: { JSON: ['json'] } }))?.[0];
+          : (await vscode.window.showOpenDialog({ title: t('Import ARI connection profiles'), canSelectMany: false, filters: { JSON: ['json'] } }))?.[0];
       if (!uri) return;
+      // A profile export is a few KB: a larger file is not read into memory at all.
+      if ((await vscode.workspace.fs.stat(uri)).size > IMPORT_LIMITS.fileBytes) {
+        throw new Error(t('{0} is larger than {1} KB: not a profile export.', uri.fsPath, IMPORT_LIMITS.fileBytes / 1024));
+      }
       const text = Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('utf8');
-      const { profiles, errors } = fromExport(text);
-      for (const e of errors) services.log.warn(`Import ${uri.fsPath}: ${e}`);
-      if (!profiles.length) throw new Error(`No profile imported from ${uri.fsPath}: ${errors.join(' ') || 'the file lists none.'}`);
-      const { added, updated } = await store.importProfiles(profiles);
-      const skipped = errors.length ? ` ${errors.length} skipped (see log).` : '';
-      void vscode.window.showInformationMessage(`Imported ${added} new and ${updated} updated profile(s).${skipped} Passwords are asked for at first connect.`);
+      const parsed = fromExport(text);
+      for (const e of parsed.errors) services.log.warn(`Import ${uri.fsPath}: ${logged(e)}`);
+      if (parsed.skipped > parsed.errors.length) services.log.warn(`Import ${uri.fsPath}: ${parsed.skipped - parsed.errors.length} more entries skipped.`);
+      if (!parsed.profiles.length) {
+        throw new Error(t('No profile imported from {0}: {1}', uri.fsPath, shown(parsed.errors.join(' ') || t('the file lists none.'))));
+      }
+      const profiles = await confirmInsecure(parsed.profiles);
+      if (!profiles) return;
+      const result = await store.importProfiles(profiles);
+      const parts = [t('Imported {0} new profile(s).', result.added.length)];
+      if (result.renamed.length) {
+        const names = result.renamed.map((r) => `"${r.from}" → "${r.to}"`).join(', ');
+        parts.push(t('Names already in use were imported as new profiles ({0}); existing profiles were not changed.', shown(names, 400)));
+      }
+      if (result.unchanged) parts.push(t('{0} already existed unchanged.', result.unchanged));
+      if (parsed.skipped) parts.push(t('{0} skipped (see log).', parsed.skipped));
+      parts.push(t('Passwords are asked for at first connect.'));
+      const notify = result.renamed.length ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
+      void notify(parts.join(' '));
     }),
 
     cmd('ariExplorer.connection.reconnect', async () => {
       const profile = manager.activeProfile ?? (store.activeId ? store.get(store.activeId) : undefined);
-      if (!profile) throw new Error('No profile to reconnect: run "ARI: Connect".');
+      if (!profile) throw new Error(t('No profile to reconnect: run "ARI: Connect".'));
       await connect(profile);
     }),
 

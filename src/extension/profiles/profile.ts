@@ -1,5 +1,8 @@
 // What a connection profile is, how its URL is checked, and the export file format.
 // Pure code (no vscode): the store, the prompts and the tests share it.
+import { originOf } from '../util/origin';
+import { capText } from '../util/sanitize';
+import { t } from '../util/l10n';
 
 export interface ProfileTls {
   /** PEM file with the CA that signed the server's certificate (self-signed 8089 setups). */
@@ -32,6 +35,12 @@ export function secretKey(profileId: string): string {
 export function profileIdFromSecretKey(key: string): string | undefined {
   const m = /^ariExplorer\.profile\.(.+)\.password$/.exec(key);
   return m?.[1];
+}
+
+/** A stored password may follow a profile edit only when the server origin and the user stay. */
+export function sameCredentialTarget(a: Pick<Profile, 'url' | 'username'>, b: Pick<Profile, 'url' | 'username'>): boolean {
+  const o = originOf(a.url);
+  return o !== undefined && o === originOf(b.url) && a.username === b.username;
 }
 
 export type UrlCheck = { ok: true; url: string } | { ok: false; error: string };
@@ -113,32 +122,70 @@ export function toExport(profiles: readonly Profile[]): ProfileExport {
   };
 }
 
-/** Parses an export file; unknown fields (including any `password`) are dropped. */
-export function fromExport(json: string): { profiles: ProfileFields[]; errors: string[] } {
+/** Caps of an import file: real exports hold a handful of profiles with short fields. */
+export const IMPORT_LIMITS = { fileBytes: 1024 * 1024, profiles: 500, name: 100, url: 2048, username: 256, apps: 50, caFile: 4096, errors: 20 } as const;
+
+/** What fromExport found, for the import command to show and confirm. */
+export interface ParsedImport {
+  profiles: ProfileFields[];
+  /** One line per skipped entry, capped at IMPORT_LIMITS.errors (the rest are counted in `skipped`). */
+  errors: string[];
+  skipped: number;
+}
+
+/**
+ * Parses an export file; unknown fields (including any `password`) are dropped. Entries over
+ * the caps are skipped; `tls.insecure` is kept so the caller can ask about it explicitly.
+ * Messages quote names only capped and never the file's text (a JSON parse error echoes it).
+ */
+export function fromExport(json: string): ParsedImport {
+  const result: ParsedImport = { profiles: [], errors: [], skipped: 0 };
+  const fail = (message: string): void => {
+    result.skipped++;
+    if (result.errors.length < IMPORT_LIMITS.errors) result.errors.push(message);
+  };
+  if (json.length > IMPORT_LIMITS.fileBytes) {
+    fail(t('The file is larger than {0} KB: not a profile export.', IMPORT_LIMITS.fileBytes / 1024));
+    return result;
+  }
   let data: unknown;
   try {
     data = JSON.parse(json);
-  } catch (err) {
-    return { profiles: [], errors: [`Not JSON: ${(err as Error).message}`] };
+  } catch {
+    fail(t('Not JSON: the file is not a profile export.'));
+    return result;
   }
   const list = Array.isArray(data) ? data : (data as { profiles?: unknown })?.profiles;
-  if (!Array.isArray(list)) return { profiles: [], errors: ['Expected { "profiles": [...] }.'] };
-  const profiles: ProfileFields[] = [];
-  const errors: string[] = [];
+  if (!Array.isArray(list)) {
+    fail(t('Expected { "profiles": [...] }.'));
+    return result;
+  }
+  const L = IMPORT_LIMITS;
   list.forEach((raw: unknown, i) => {
-    const r = (raw ?? {}) as Record<string, unknown>;
+    if (i >= L.profiles) return fail(t('Profile {0}: more than {1} profiles in one file; the rest are skipped.', i + 1, L.profiles));
+    const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
     const name = typeof r.name === 'string' ? r.name.trim() : '';
-    const url = checkAriUrl(typeof r.url === 'string' ? r.url : '');
-    if (!name) return errors.push(`Profile ${i + 1}: missing name.`);
-    if (!url.ok) return errors.push(`Profile "${name}": ${url.error}`);
-    if (typeof r.username !== 'string' || !r.username) return errors.push(`Profile "${name}": missing username.`);
-    const apps = Array.isArray(r.apps) ? parseAppNames(r.apps.filter((a) => typeof a === 'string').join(',')) : { apps: [] };
-    if (apps.error) return errors.push(`Profile "${name}": ${apps.error}`);
-    const t = (r.tls ?? {}) as Record<string, unknown>;
+    const label = capText(name.replace(/\s+/g, ' '), 60);
+    if (!name) return fail(t('Profile {0}: missing name.', i + 1));
+    if (name.length > L.name || /[\u0000-\u001f\u007f]/.test(name)) return fail(t('Profile {0}: the name is longer than {1} characters or holds control characters.', i + 1, L.name));
+    const urlText = typeof r.url === 'string' ? r.url : '';
+    if (urlText.length > L.url) return fail(t('Profile "{0}": the URL is longer than {1} characters.', label, L.url));
+    const url = checkAriUrl(urlText);
+    if (!url.ok) return fail(t('Profile "{0}": {1}', label, url.error));
+    if (typeof r.username !== 'string' || !r.username) return fail(t('Profile "{0}": missing username.', label));
+    if (r.username.length > L.username) return fail(t('Profile "{0}": the user name is longer than {1} characters.', label, L.username));
+    const appList = Array.isArray(r.apps) ? r.apps.filter((a): a is string => typeof a === 'string') : [];
+    if (appList.length > L.apps || appList.some((a) => a.length > L.name)) return fail(t('Profile "{0}": too many or too long app names.', label));
+    const apps = parseAppNames(appList.join(','));
+    if (apps.error) return fail(t('Profile "{0}": {1}', label, apps.error));
+    const tl = (r.tls && typeof r.tls === 'object' ? r.tls : {}) as Record<string, unknown>;
     const tls: ProfileTls = {};
-    if (typeof t.caFile === 'string' && t.caFile) tls.caFile = t.caFile;
-    if (t.insecure === true) tls.insecure = true;
-    profiles.push({ name, url: url.url, username: r.username, apps: apps.apps, ...(Object.keys(tls).length ? { tls } : {}) });
+    if (typeof tl.caFile === 'string' && tl.caFile) {
+      if (tl.caFile.length > L.caFile) return fail(t('Profile "{0}": the CA file path is longer than {1} characters.', label, L.caFile));
+      tls.caFile = tl.caFile;
+    }
+    if (tl.insecure === true) tls.insecure = true;
+    result.profiles.push({ name, url: url.url, username: r.username, apps: apps.apps, ...(Object.keys(tls).length ? { tls } : {}) });
   });
-  return { profiles, errors };
+  return result;
 }

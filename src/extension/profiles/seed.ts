@@ -1,6 +1,7 @@
 // ARI_EXPLORER_SEED_PROFILE: a profile handed in by the environment (the demo, the real
 // VS Code suites). Pure apart from the store it is given.
 import type { ProfileStore } from './store';
+import { t } from '../util/l10n';
 import type { Profile } from './profile';
 import { checkAriUrl, parseAppNames } from './profile';
 
@@ -19,9 +20,11 @@ export function parseSeed(text: string): Seed {
   let raw: Record<string, unknown>;
   try {
     raw = JSON.parse(text) as Record<string, unknown>;
-  } catch (err) {
-    throw new Error(`${SEED_ENV} is not JSON: ${(err as Error).message}`);
+  } catch {
+    // The parser's message quotes the input, and the input holds a password: say where only.
+    throw new Error(t('{0} is not valid JSON ({1} characters; the text is not shown because it holds a password).', SEED_ENV, text.length));
   }
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new Error(t('{0} must be a JSON object.', SEED_ENV));
   const str = (k: string) => (typeof raw[k] === 'string' ? (raw[k] as string) : '');
   const url = checkAriUrl(str('url'));
   if (!str('name')) throw new Error(`${SEED_ENV}: "name" is missing.`);

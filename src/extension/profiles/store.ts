@@ -14,7 +14,16 @@
 import type * as vscode from 'vscode';
 import { randomUUID } from 'node:crypto';
 import { Emitter, type Event, type Disposable } from '../util/emitter';
-import { type Profile, type ProfileFields, secretKey, profileIdFromSecretKey, toExport, type ProfileExport } from './profile';
+import { t } from '../util/l10n';
+import { type Profile, type ProfileFields, secretKey, profileIdFromSecretKey, toExport, type ProfileExport, sameCredentialTarget } from './profile';
+
+export interface ImportResult {
+  added: Profile[];
+  /** Imported names that were taken, and the names the new profiles got instead. */
+  renamed: { from: string; to: string }[];
+  /** Entries equal to an existing profile (name, URL, user, apps, TLS). */
+  unchanged: number;
+}
 
 const PROFILES_KEY = 'ariExplorer.profiles';
 const ACTIVE_KEY = 'ariExplorer.activeProfileId';
@@ -64,7 +73,7 @@ export class ProfileStore implements Disposable {
   }
 
   async add(fields: ProfileFields, password?: string): Promise<Profile> {
-    if (this.findByName(fields.name)) throw new Error(`A profile named "${fields.name}" already exists.`);
+    if (this.findByName(fields.name)) throw new Error(t('A profile named "{0}" already exists.', fields.name));
     const profile = clean({ ...fields, id: randomUUID() });
     await this.save([...this.list(), profile]);
     if (password !== undefined) await this.secrets.store(secretKey(profile.id), password);
@@ -72,16 +81,22 @@ export class ProfileStore implements Disposable {
     return profile;
   }
 
-  /** Replaces the non-secret fields; the password changes only when one is given. */
+  /**
+   * Replaces the non-secret fields; the password changes only when one is given. A stored
+   * password is deleted when the origin (scheme, host, port) or the user changes without a new
+   * one: it belongs to that server and user, and must never be sent to another.
+   */
   async update(id: string, fields: ProfileFields, password?: string): Promise<Profile> {
     const list = this.list();
     const i = list.findIndex((p) => p.id === id);
-    if (i < 0) throw new Error('That profile no longer exists.');
+    if (i < 0) throw new Error(t('That profile no longer exists.'));
     const other = this.findByName(fields.name);
-    if (other && other.id !== id) throw new Error(`A profile named "${fields.name}" already exists.`);
+    if (other && other.id !== id) throw new Error(t('A profile named "{0}" already exists.', fields.name));
+    const before = list[i];
     list[i] = clean({ ...fields, id });
     await this.save(list);
     if (password !== undefined) await this.secrets.store(secretKey(id), password);
+    else if (!sameCredentialTarget(before, list[i])) await this.secrets.delete(secretKey(id));
     this.changed.fire();
     return list[i];
   }
@@ -89,7 +104,7 @@ export class ProfileStore implements Disposable {
   /** A copy under a new name, with the same password (copied secret to secret). */
   async duplicate(id: string, name: string): Promise<Profile> {
     const source = this.get(id);
-    if (!source) throw new Error('That profile no longer exists.');
+    if (!source) throw new Error(t('That profile no longer exists.'));
     const { id: _id, ...fields } = source;
     return this.add({ ...fields, name }, await this.getPassword(id));
   }
@@ -116,23 +131,38 @@ export class ProfileStore implements Disposable {
   }
 
   /**
-   * Adds imported profiles; one whose name exists gets its fields replaced and keeps its
-   * stored password. Imported profiles have no password: it is asked for at first connect.
+   * Adds imported profiles, always as new profiles without a password (asked for at first
+   * connect): an import never changes an existing profile. A name already taken gets
+   * " (imported)" (then " (imported 2)"…); an entry equal to an existing profile is skipped.
+   * One save, linear in the number of profiles.
    */
-  async importProfiles(profiles: readonly ProfileFields[]): Promise<{ added: number; updated: number }> {
-    let added = 0;
-    let updated = 0;
+  async importProfiles(profiles: readonly ProfileFields[]): Promise<ImportResult> {
+    const list = this.list();
+    const taken = new Set(list.map((p) => p.name.toLowerCase()));
+    const existing = new Set(list.map((p) => sameKey(p)));
+    const result: ImportResult = { added: [], renamed: [], unchanged: 0 };
     for (const fields of profiles) {
-      const existing = this.findByName(fields.name);
-      if (existing) {
-        await this.update(existing.id, fields);
-        updated++;
-      } else {
-        await this.add(fields);
-        added++;
+      if (existing.has(sameKey(fields))) {
+        result.unchanged++;
+        continue;
       }
+      let name = fields.name;
+      if (taken.has(name.toLowerCase())) {
+        name = `${fields.name} (imported)`;
+        for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${fields.name} (imported ${n})`;
+        result.renamed.push({ from: fields.name, to: name });
+      }
+      taken.add(name.toLowerCase());
+      const profile = clean({ ...fields, name, id: randomUUID() });
+      existing.add(sameKey(profile));
+      list.push(profile);
+      result.added.push(profile);
     }
-    return { added, updated };
+    if (result.added.length) {
+      await this.save(list);
+      this.changed.fire();
+    }
+    return result;
   }
 
   private async save(list: Profile[]): Promise<void> {
@@ -158,4 +188,10 @@ function clean(p: Profile): Profile {
       ? { tls: { ...(p.tls.caFile ? { caFile: p.tls.caFile } : {}), ...(p.tls.insecure ? { insecure: true } : {}) } }
       : {}),
   };
+}
+
+/** Everything but the id, to recognise an imported entry equal to an existing profile. */
+function sameKey(p: ProfileFields): string {
+  const { name, url, username, apps, tls } = clean({ ...p, id: '' });
+  return JSON.stringify([name.toLowerCase(), url, username, apps, tls ?? null]);
 }

@@ -1,6 +1,7 @@
 // A plain-Node stand-in for the subset of the 'vscode' API that tree, status bar, profile and
 // command code touch, so that code runs under node:test. register-vscode.ts makes `require('vscode')`
 // resolve here. Shapes follow @types/vscode; only what tests need is implemented.
+import * as fsp from 'node:fs/promises';
 import assert from 'node:assert/strict';
 import type * as vscode from 'vscode';
 
@@ -427,6 +428,15 @@ const configurationChanges = new EventEmitter<{ affectsConfiguration(section: st
 
 export const workspace = {
   onDidChangeConfiguration: configurationChanges.event,
+  /** File URIs read from the real disk (tests write them to a temp folder). */
+  fs: {
+    stat: async (uri: Uri): Promise<{ size: number; type: number }> => {
+      const st = await fsp.stat(uri.fsPath);
+      return { size: st.size, type: st.isDirectory() ? 2 : 1 };
+    },
+    readFile: async (uri: Uri): Promise<Uint8Array> => fsp.readFile(uri.fsPath),
+    writeFile: async (uri: Uri, data: Uint8Array): Promise<void> => fsp.writeFile(uri.fsPath, data),
+  },
   textDocuments: [] as FakeTextDocument[],
   registerTextDocumentContentProvider: (scheme: string, provider: vscode.TextDocumentContentProvider): Disposable => {
     fake.contentProviders.set(scheme, provider);

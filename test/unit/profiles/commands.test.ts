@@ -35,7 +35,14 @@ test('add, edit, duplicate and remove through the commands', async () => {
     assert.match(fake.inputBoxes[0].title ?? '', /\(1\/6\)/);
     assert.equal(fake.inputBoxes[3].password, true);
 
-    // Edit: https asks for TLS; an empty password keeps the stored one.
+    // Edit on the same server: an empty password keeps the stored one.
+    fake.inputBoxAnswers.push('lab1', 'http://LOCALHOST:8088/', 'test', '', 'hello-world');
+    await run('ariExplorer.profiles.edit', p.id);
+    assert.equal(store.get(p.id)!.name, 'lab1');
+    assert.equal(await store.getPassword(p.id), 'pw-1');
+
+    // Edit to another server: https asks for TLS; the stored password belonged to the old
+    // server and is dropped, whatever the empty box says.
     fake.inputBoxAnswers.push('lab2', 'https://pbx:8089', 'test', '', '');
     fake.quickPickAnswers.push((items) => (items as { value?: string }[]).find((i) => i.value === 'insecure'));
     await run('ariExplorer.profiles.edit', p.id);
@@ -43,7 +50,8 @@ test('add, edit, duplicate and remove through the commands', async () => {
     assert.equal(edited.name, 'lab2');
     assert.deepEqual(edited.tls, { insecure: true });
     assert.deepEqual(edited.apps, []);
-    assert.equal(await store.getPassword(p.id), 'pw-1');
+    assert.equal(await store.getPassword(p.id), undefined);
+    await store.setPassword(p.id, 'pw-1');
 
     fake.inputBoxAnswers.push('lab3');
     await run('ariExplorer.profiles.duplicate', { id: p.id });

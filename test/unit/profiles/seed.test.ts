@@ -23,7 +23,7 @@ test('a seed creates the profile once, password into secrets', async () => {
 });
 
 test('a bad seed says what is wrong', () => {
-  assert.throws(() => parseSeed('{'), /not JSON/);
+  assert.throws(() => parseSeed('{'), /not valid JSON/);
   assert.throws(() => parseSeed('{"name":"x","url":"ftp://h","username":"u","password":"p"}'), /http/);
   assert.throws(() => parseSeed('{"name":"x","url":"http://h","username":"u"}'), /password/);
 });

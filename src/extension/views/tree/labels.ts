@@ -2,6 +2,7 @@
 // The thin vscode provider turns a NodeView into a TreeItem. No vscode import.
 import type { AsteriskInfo, Bridge, Endpoint, LiveRecording, Module, Playback } from '../../ari/models.generated';
 import { channelApp, type TreeChannel, type TreeModelSource } from './source';
+import { escapeMarkdown, markdownCodeCell } from '../../util/markdown';
 
 export type Collapsible = 'none' | 'collapsed' | 'expanded';
 
@@ -257,9 +258,6 @@ export function serverRows(info: AsteriskInfo | undefined, now: number): ServerR
 
 // ---- Markdown tooltips (built on hover through resolveTreeItem, not per refresh) ----
 
-function esc(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
-}
 
 /** Nothing worth a row: undefined, null, '', [] or {}. */
 function isEmptyValue(v: unknown): boolean {
@@ -269,12 +267,10 @@ function isEmptyValue(v: unknown): boolean {
 }
 
 export function fieldsTooltip(title: string, fields: [string, unknown][]): string {
-  const lines = [`**${esc(title)}**`, '', '| | |', '|---|---|'];
+  const lines = [`**${escapeMarkdown(title)}**`, '', '| | |', '|---|---|'];
   for (const [k, v] of fields) {
     if (isEmptyValue(v)) continue;
-    // Values as code spans: nothing in them is read as Markdown, only | and ` need care.
-    const text = (typeof v === 'string' ? v : JSON.stringify(v)).replace(/`/g, "'").replace(/\|/g, '\\|');
-    lines.push(`| ${esc(k)} | \`${text}\` |`);
+    lines.push(`| ${escapeMarkdown(k)} | ${markdownCodeCell(typeof v === 'string' ? v : JSON.stringify(v))} |`);
   }
   return lines.join('\n');
 }
