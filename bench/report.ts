@@ -97,8 +97,50 @@ function ingestRows(ingest: IngestReport): Row[] {
     const bcCpu = ratio(s, 'ariClient', 'project', cpuUs);
     rows.push({ area, measure: '(b)/(a)', result: `${fmt(ba, 2)}× ev/s · ${fmt(baCpu, 2)}× by CPU/event`, target: '≥ 0.7×', met: yes(ba >= 0.7 && baCpu >= 0.7) });
     rows.push({ area, measure: '(b)/(c)', result: `${fmt(bc, 2)}× ev/s · ${fmt(bcCpu, 2)}× by CPU/event`, target: '≥ 2.5×', met: yes(bc >= 2.5 && bcCpu >= 2.5) });
+    rows.push({ area, measure: 'wake-ups per 1,000 events: socket reads · timer callbacks', result: wakeupSummary(s), target: '', met: '' });
+    const b = s.runs.project;
+    const per1k = (k: string): number => median(b.map((r) => ((r.notes[k] ?? NaN) * 1000) / r.events));
+    rows.push({
+      area,
+      measure: '(b) flushes per 1,000 events',
+      result: `${fmt(per1k('batches'), 1)} session batches · ${fmt(per1k('panelUpdates'), 1)} webview posts · ${fmt(per1k('treeNodesFired'), 1)} tree nodes fired`,
+      target: '',
+      met: '',
+    });
   }
   return rows;
+}
+
+function wakeupSummary(s: StreamResult): string {
+  const short: Record<PathId, string> = { floor: '(a)', project: '(b)', ariClient: '(c)' };
+  return (['floor', 'project', 'ariClient'] as const)
+    .map((p) => {
+      const runs = s.runs[p];
+      const reads = median(runs.map((r) => ((r.notes.reads ?? NaN) * 1000) / r.events));
+      const timers = median(runs.map((r) => ((r.notes.timers ?? NaN) * 1000) / r.events));
+      return `${short[p]} ${fmt(reads, 1)} · ${fmt(timers, 1)}`;
+    })
+    .join('; ');
+}
+
+/** With --profile: the top self-time functions per stream and path, over the measured runs. */
+export function renderProfiles(ingest: IngestReport): string {
+  const out: string[] = [];
+  for (const s of ingest.streams) {
+    if (!s.profiles) continue;
+    for (const p of ['floor', 'project', 'ariClient'] as const) {
+      const prof = s.profiles[p];
+      if (!prof) continue;
+      const runs = s.runs[p].length;
+      const events = s.runs[p].reduce((n, r) => n + r.events, 0);
+      out.push(
+        `CPU profile — ${s.spec.label} — ${PATH_LABELS[p]} — ${runs} runs (${fmt(events)} events): main thread busy ${fmt(prof.busyMs)} ms ` +
+          `(${fmt((prof.busyMs * 1000) / events, 2)} µs/event), of which GC ${fmt(prof.gcMs)} ms; idle ${fmt(prof.idleMs)} ms`,
+      );
+      for (const e of prof.top) out.push(`    ${fmt(e.selfMs, 1).padStart(8)} ms  ${fmt((e.selfMs * 100) / prof.busyMs, 1).padStart(5)}%  ${e.name}${e.caller ? `  ← ${e.caller}` : ''}`);
+    }
+  }
+  return out.join('\n');
 }
 
 function breakdownRows(b: BreakdownReport): Row[] {

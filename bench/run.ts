@@ -6,19 +6,21 @@
 // Options: --quick (fewer repetitions, smaller burst: a smoke run, figures not for the record)
 //          --only=ingest,tree,panel,activation
 //          --streams=load50,load200,burst (which ingest streams; all by default)
+//          --profile (ingest: a V8 CPU profile per path and stream, its top functions printed)
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { runActivationBench, type ActivationReport } from './activation/run-activation';
 import type { BreakdownReport } from './ingest/breakdown';
 import { runIngest, type IngestReport } from './ingest/run-ingest';
 import type { PanelReport } from './panel';
-import { renderTable } from './report';
+import { renderProfiles, renderTable } from './report';
 import type { TreeReport } from './tree';
 import { runBundled } from './util/bundled';
 
 const ENTRY = join(__dirname, 'measure-process.ts');
 
 const quick = process.argv.includes('--quick');
+const profile = process.argv.includes('--profile');
 const onlyArg = process.argv.find((a) => a.startsWith('--only='));
 const streamsArg = process.argv.find((a) => a.startsWith('--streams='));
 const streams = streamsArg ? streamsArg.slice('--streams='.length).split(',') : undefined;
@@ -54,9 +56,10 @@ async function main(): Promise<void> {
   }
   if (only.has('ingest')) {
     log('ingest…');
-    ingest = await runIngest({ reps: quick ? 1 : 5, burstEvents: quick ? 20_000 : 100_000, log, streams });
+    ingest = await runIngest({ reps: quick ? 1 : 5, burstEvents: quick ? 20_000 : 100_000, log, streams, profile });
   }
   process.stdout.write(`\n${renderTable({ ingest, breakdown, tree, panel, activation })}\n\n`);
+  if (ingest && profile) process.stdout.write(`${renderProfiles(ingest)}\n\n`);
   if (ingest) process.stdout.write(`ari-client read its API description from ${ingest.ariClientDocs}.\n`);
   process.stdout.write(`Finished in ${((Date.now() - started) / 1000).toFixed(0)} s.\n`);
 }

@@ -28,6 +28,7 @@ export async function buildClientBundle(outDir: string): Promise<string> {
 
 export class ClientProcess {
   private readonly child: ChildProcess;
+  private readonly exited: Promise<void>;
   private waiting: { kind: FromClient['kind']; resolve: (m: FromClient) => void; reject: (e: Error) => void } | undefined;
 
   constructor(
@@ -53,6 +54,7 @@ export class ClientProcess {
         w.resolve(m);
       }
     });
+    this.exited = new Promise((resolve) => this.child.once('exit', () => resolve()));
     this.child.on('exit', (code) => this.waiting?.reject(new Error(`${this.path} client exited (${code})`)));
   }
 
@@ -81,7 +83,9 @@ export class ClientProcess {
     this.child.send(m);
   }
 
-  stop(): void {
+  /** Disconnects; the child exits by itself (writing its profile, if any). Resolves on exit. */
+  stop(): Promise<void> {
     if (this.child.connected) this.child.disconnect();
+    return this.exited;
   }
 }

@@ -2,6 +2,8 @@
 // connect -> ready -> (stream plays) -> done {events, wall, CPU} -> close.
 // Usage (forked by ingest/run-ingest.ts): node --import tsx client-process.ts <floor|project|ariClient>
 import { Meter } from './meter';
+import { installWakeupCounters } from './wakeups';
+import { RunProfiler } from './run-profiler';
 import type { FromClient, PathId, ToClient } from './protocol';
 import { openAriClient } from './paths/ari-client';
 import { openFloor } from './paths/floor';
@@ -9,6 +11,8 @@ import { openProject } from './paths/project';
 import type { OpenPath, PathHandle } from './paths/types';
 
 const OPENERS: Record<PathId, OpenPath> = { floor: openFloor, project: openProject, ariClient: openAriClient };
+
+installWakeupCounters();
 
 const pathId = process.argv[2] as PathId;
 const open = OPENERS[pathId];
@@ -21,11 +25,17 @@ function send(m: FromClient): void {
 let handle: PathHandle | undefined;
 let meter = new Meter();
 let reported = false;
+let profiler: RunProfiler | undefined;
 
 function report(): void {
   if (reported) return;
   reported = true;
-  send({ kind: 'done', result: meter.result(handle?.notes() ?? {}) });
+  const result = meter.result(handle?.notes() ?? {});
+  if (!profiler) return send({ kind: 'done', result });
+  profiler.stopRun().then(
+    () => send({ kind: 'done', result }),
+    (err: unknown) => send({ kind: 'error', message: String(err) }),
+  );
 }
 
 process.on('message', (m: ToClient) => {
@@ -35,8 +45,16 @@ process.on('message', (m: ToClient) => {
         case 'connect':
           meter = new Meter();
           reported = false;
+          if (profiler) await profiler.startRun();
           handle = await open(m.target, meter, report);
           send({ kind: 'ready' });
+          return;
+        case 'profileStart':
+          profiler ??= new RunProfiler();
+          profiler.reset();
+          return;
+        case 'profileSummary':
+          if (profiler) send({ kind: 'profile', summary: profiler.summary() });
           return;
         case 'finish':
           report();

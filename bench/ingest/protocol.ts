@@ -1,6 +1,7 @@
 // Messages between the bench orchestrator and a client process (one process per path, so
 // each path's CPU time is its own and no path warms or pollutes another's JIT).
 import type { RunResult } from './meter';
+import type { ProfileSummary } from './profile-summary';
 
 export type PathId = 'floor' | 'project' | 'ariClient';
 
@@ -22,10 +23,17 @@ export interface ConnectTarget {
   expected?: number;
 }
 
-export type ToClient = { kind: 'connect'; target: ConnectTarget } | { kind: 'finish' } | { kind: 'close' };
+export type ToClient =
+  | { kind: 'connect'; target: ConnectTarget }
+  | { kind: 'finish' }
+  | { kind: 'close' }
+  /** CPU profiling of every run from now on (each run from connect to done), totals reset. */
+  | { kind: 'profileStart' }
+  | { kind: 'profileSummary' };
 
 export type FromClient =
   | { kind: 'ready' }
   | { kind: 'done'; result: RunResult }
   | { kind: 'closed' }
+  | { kind: 'profile'; summary: ProfileSummary }
   | { kind: 'error'; message: string };

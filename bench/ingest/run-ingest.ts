@@ -10,6 +10,7 @@ import { BurstServer, encodeFrames } from './burst-server';
 import { buildClientBundle, ClientProcess } from './client-pool';
 import { buildBurstFrames } from './frames';
 import type { RunResult } from './meter';
+import type { ProfileSummary } from './profile-summary';
 import type { ConnectTarget, PathId } from './protocol';
 
 export const PATHS: readonly PathId[] = ['floor', 'project', 'ariClient'];
@@ -26,6 +27,8 @@ export interface StreamResult {
   spec: StreamSpec;
   /** runs[path][rep] */
   runs: Record<PathId, RunResult[]>;
+  /** With --profile: each path's CPU profile over this stream's measured runs (connect to done). */
+  profiles?: Partial<Record<PathId, ProfileSummary>>;
   /** Frames and bytes of the burst (undefined for load streams). */
   burst?: { events: number; meanBytes: number; channels: number };
 }
@@ -55,7 +58,14 @@ async function simHasEventModels(sim: Simulator): Promise<boolean> {
   return ['StasisStart', 'ChannelCreated', 'Dial', 'ChannelDestroyed'].every((m) => models.includes(m));
 }
 
-export async function runIngest(opts: { reps: number; burstEvents: number; log: (line: string) => void; streams?: readonly string[] }): Promise<IngestReport> {
+export async function runIngest(opts: {
+  reps: number;
+  burstEvents: number;
+  log: (line: string) => void;
+  streams?: readonly string[];
+  /** A V8 CPU profile per path and stream (fresh client processes per stream), summarised. */
+  profile?: boolean;
+}): Promise<IngestReport> {
   const sim = await startSimulator({ port: 0 });
   const burstServer = new BurstServer();
   await burstServer.listen();
@@ -109,19 +119,30 @@ export async function runIngest(opts: { reps: number; burstEvents: number; log: 
       const runs: Record<PathId, RunResult[]> = { floor: [], project: [], ariClient: [] };
       // One unmeasured round first: JIT warm-up and the first connect's one-off costs.
       for (const p of PATHS) await runOne(p, spec);
+      if (opts.profile) for (const c of clients.values()) c.send({ kind: 'profileStart' });
       for (let rep = 0; rep < opts.reps; rep++) {
         const order = PATHS.map((_, i) => PATHS[(i + rep) % PATHS.length]);
         for (const p of order) runs[p].push(await runOne(p, spec));
         opts.log(`  ${spec.label}: repetition ${rep + 1}/${opts.reps}`);
       }
+      let profiles: StreamResult['profiles'];
+      if (opts.profile) {
+        profiles = {};
+        for (const [p, c] of clients) {
+          const answer = c.expect('profile', 30_000);
+          c.send({ kind: 'profileSummary' });
+          profiles[p] = (await answer).summary;
+        }
+      }
       results.push({
         spec,
         runs,
+        profiles,
         burst: spec.kind === 'burst' ? { events: built.frames.length, meanBytes: built.bytes / built.frames.length, channels: built.channels } : undefined,
       });
     }
   } finally {
-    for (const c of clients.values()) c.stop();
+    await Promise.all([...clients.values()].map((c) => c.stop()));
     await burstServer.close();
     await sim.close();
     rmSync(bundleDir, { recursive: true, force: true });
