@@ -7,6 +7,7 @@ import { registerEventPanel } from './webviews';
 import { registerAriCommands } from './commands';
 import { registerDialplan } from './dialplan';
 import { setTranslator } from './util/l10n';
+import { registerWalkthrough } from './walkthrough';
 
 export interface ExtensionApi {
   readonly services: Services;
@@ -25,6 +26,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     registerEventPanel(services),
     registerAriCommands(services),
     registerDialplan(services),
+    registerWalkthrough(services),
   );
   return { services };
 }

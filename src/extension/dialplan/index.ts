@@ -22,7 +22,8 @@ export function registerDialplan(services: Services): vscode.Disposable {
     registerLanguageProviders(dialplans),
     registerCodeLens(source, dialplans),
     registerGoToDialplan(services, source, dialplans),
-    registerOriginate(services, source, dialplans),
+    // With arrivals announced (walkthrough/), the Call command leaves the toast to that notification.
+    registerOriginate(services, source, dialplans, () => vscode.workspace.getConfiguration('ariExplorer').get<boolean>('app.announceArrivals', true)),
     registerReload(services, source),
     // The Stasis lens: filter the tree to the app and show its events.
     registerCommand(services, SHOW_APP_CHANNELS_COMMAND, async (app) => {

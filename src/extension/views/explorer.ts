@@ -130,6 +130,33 @@ export function registerExplorer(services: Services): vscode.Disposable {
     }),
     vscode.workspace.registerTextDocumentContentProvider(JSON_SCHEME, docs),
 
+    // Being the app (src/extension/walkthrough): a channel that entered the user's app is
+    // revealed, and the badge counts the channels waiting there. Internal, not in the palette.
+    registerCommand(services, 'ariExplorer.tree.revealChannel', async (id: unknown) => {
+      if (typeof id !== 'string') return;
+      const find = async () => (await tree.children(tree.categoryNode('channels'))).find((n) => n.id === id);
+      // The model may take one batch longer than the event that announced the channel.
+      let node = await find();
+      if (!node) {
+        await new Promise<void>((resolve) => {
+          const sub = manager.active?.onModelChange(() => {
+            sub?.dispose();
+            resolve();
+          });
+          if (!sub) resolve();
+          setTimeout(() => {
+            sub?.dispose();
+            resolve();
+          }, 2000);
+        });
+        node = await find();
+      }
+      if (node) await view.reveal(node, { select: true, focus: false, expand: false });
+    }),
+    registerCommand(services, 'ariExplorer.tree.setWaitingBadge', (badge: unknown) => {
+      const b = badge as { value?: unknown; tooltip?: unknown } | undefined;
+      view.badge = b && typeof b.value === 'number' && typeof b.tooltip === 'string' ? { value: b.value, tooltip: b.tooltip } : undefined;
+    }),
     registerCommand(services, 'ariExplorer.tree.filterByApp', async (...args: unknown[]) => {
       // From the palette there is no argument: ask. An explicit undefined clears the filter.
       let app: string | undefined;

@@ -1,0 +1,107 @@
+// Being the app: which channels wait in the apps the user's profile registers, which just
+// arrived (to announce), and the walkthrough's milestones, all read from the event stream.
+// StasisStart/StasisEnd reach only the app that owns the channel, so they are the truth here
+// against the simulator and a real Asterisk alike. Pure: no vscode.
+import type { AriEvent } from '../../ari/models.generated';
+import { t } from '../../util/l10n';
+
+export interface Arrival {
+  channelId: string;
+  channelName: string;
+  app: string;
+}
+
+/** Walkthrough steps that real events complete. */
+export type Milestone = 'stasisStart' | 'playbackStarted' | 'playbackFinished' | 'stasisEnd';
+
+export interface IngestResult {
+  arrived: Arrival[];
+  milestones: Milestone[];
+  /** The number of waiting channels changed. */
+  countChanged: boolean;
+}
+
+interface ChannelLike {
+  id?: unknown;
+  name?: unknown;
+}
+
+/** Caps the bookkeeping: a server with thousands of Stasis channels must not grow it without end. */
+export const MAX_TRACKED = 10_000;
+
+export class AppArrivals {
+  private apps: Set<string>;
+  private readonly waiting = new Map<string, Arrival>();
+
+  constructor(apps: readonly string[]) {
+    this.apps = new Set(apps);
+  }
+
+  /** The profile's apps changed (or another profile connected): start over. */
+  reset(apps: readonly string[]): void {
+    this.apps = new Set(apps);
+    this.waiting.clear();
+  }
+
+  get count(): number {
+    return this.waiting.size;
+  }
+
+  get channels(): readonly Arrival[] {
+    return [...this.waiting.values()];
+  }
+
+  ingest(events: readonly AriEvent[]): IngestResult {
+    const before = this.waiting.size;
+    const arrived: Arrival[] = [];
+    const milestones = new Set<Milestone>();
+    for (const e of events) {
+      const app = (e as { application?: unknown }).application;
+      const ch = (e as { channel?: ChannelLike }).channel;
+      const id = typeof ch?.id === 'string' ? ch.id : undefined;
+      if (e.type === 'StasisStart' && id && typeof app === 'string' && this.apps.has(app)) {
+        if (this.waiting.size >= MAX_TRACKED && !this.waiting.has(id)) continue;
+        const a: Arrival = { channelId: id, channelName: typeof ch?.name === 'string' ? ch.name : id, app };
+        this.waiting.set(id, a);
+        arrived.push(a);
+        milestones.add('stasisStart');
+      } else if ((e.type === 'StasisEnd' || e.type === 'ChannelDestroyed') && id && this.waiting.has(id)) {
+        this.waiting.delete(id);
+        if (e.type === 'StasisEnd') milestones.add('stasisEnd');
+        const i = arrived.findIndex((a) => a.channelId === id);
+        if (i >= 0) arrived.splice(i, 1);
+      } else if (e.type === 'PlaybackStarted' || e.type === 'PlaybackFinished') {
+        const target = (e as { playback?: { target_uri?: unknown } }).playback?.target_uri;
+        if (typeof target !== 'string' || !target.startsWith('channel:') || !this.waiting.has(target.slice(8))) continue;
+        milestones.add(e.type === 'PlaybackStarted' ? 'playbackStarted' : 'playbackFinished');
+      }
+    }
+    return { arrived, milestones: [...milestones], countChanged: before !== this.waiting.size };
+  }
+}
+
+/** The next steps offered when a channel arrives: command ids take the channel as a tree node. */
+export interface ArrivalAction {
+  label: string;
+  command: string;
+}
+
+export function arrivalActions(): ArrivalAction[] {
+  return [
+    { label: t('Answer'), command: 'ariExplorer.channel.answer' },
+    { label: t('Play…'), command: 'ariExplorer.channel.play' },
+    { label: t('Hang Up'), command: 'ariExplorer.channel.hangup' },
+    { label: t('Continue in Dialplan'), command: 'ariExplorer.channel.continue' },
+    { label: t('Add to Bridge'), command: 'ariExplorer.channel.addToBridge' },
+  ];
+}
+
+export function arrivalMessage(a: Arrival): string {
+  return t('{0} entered Stasis({1}) and waits for your app. Next:', a.channelName, a.app);
+}
+
+/** The view badge: undefined hides it. */
+export function waitingBadge(count: number): { value: number; tooltip: string } | undefined {
+  if (count === 0) return undefined;
+  return { value: count, tooltip: count === 1 ? t('1 channel waits in your Stasis apps') : t('{0} channels wait in your Stasis apps', count) };
+}
