@@ -16,21 +16,10 @@ const BYPASS =
 const PENDING = new Set<string>([
   'src/extension/commands/actions/bridge.ts',
   'src/extension/commands/bridge.ts',
-  'src/extension/commands/channel.ts',
-  'src/extension/commands/describe.ts',
-  'src/extension/commands/invoker/index.ts',
-  'src/extension/commands/media.ts',
   'src/extension/commands/originate.ts',
-  'src/extension/commands/playback.ts',
-  'src/extension/commands/prompts.ts',
-  'src/extension/commands/recording.ts',
-  'src/extension/commands/server.ts',
-  'src/extension/dialplan/goToDialplan.ts',
-  'src/extension/dialplan/reload.ts',
   'src/extension/profiles/prompts.ts',
   'src/extension/views/explorer.ts',
   'src/extension/views/statusModel.ts',
-  'src/extension/webviews/index.ts',
 ]);
 
 function sources(dir: string): string[] {

@@ -2,6 +2,7 @@
 // happened (with the server's own words), `hint` says what the user can do about it. Neither
 // ever holds credentials: the client never puts them in URLs, and texts pass through redact().
 import { redact } from '../util/logger';
+import { t } from '../util/l10n';
 
 export interface AriErrorInit {
   method: string;
@@ -43,22 +44,22 @@ const MAX_SERVER_TEXT = 300;
 
 /** The server's own message from an error body: JSON {message} / {error}, an HTML page, or text. */
 export function extractServerMessage(text: string, contentType: string | undefined): string | undefined {
-  const t = text.trim();
-  if (!t) return undefined;
-  if (t.startsWith('{') || (contentType ?? '').includes('json')) {
+  const trimmed = text.trim();
+  if (!trimmed) return undefined;
+  if (trimmed.startsWith('{') || (contentType ?? '').includes('json')) {
     try {
-      const body = JSON.parse(t) as Record<string, unknown>;
+      const body = JSON.parse(trimmed) as Record<string, unknown>;
       const m = body.message ?? body.error;
       if (typeof m === 'string') return m;
     } catch {
       // not JSON after all: fall through to the text forms
     }
   }
-  if (t.startsWith('<') || (contentType ?? '').includes('html')) {
-    const p = /<p>([\s\S]*?)<\/p>/i.exec(t) ?? /<title>([\s\S]*?)<\/title>/i.exec(t) ?? /<h1>([\s\S]*?)<\/h1>/i.exec(t);
+  if (trimmed.startsWith('<') || (contentType ?? '').includes('html')) {
+    const p = /<p>([\s\S]*?)<\/p>/i.exec(trimmed) ?? /<title>([\s\S]*?)<\/title>/i.exec(trimmed) ?? /<h1>([\s\S]*?)<\/h1>/i.exec(trimmed);
     if (p) return decodeHtml(p[1].replace(/<[^>]*>/g, '').trim());
   }
-  return t.length > MAX_SERVER_TEXT ? `${t.slice(0, MAX_SERVER_TEXT)}…` : t;
+  return trimmed.length > MAX_SERVER_TEXT ? `${trimmed.slice(0, MAX_SERVER_TEXT)}…` : trimmed;
 }
 
 function decodeHtml(s: string): string {
@@ -99,7 +100,7 @@ export function errorFromResponse(
     status,
     serverMessage,
     code: 'HTTP',
-    message: `${method} ${path} failed: ${status}${serverMessage ? ` ${serverMessage}` : ''}`,
+    message: t('{0} {1} failed: {2}', method, path, `${status}${serverMessage ? ` ${serverMessage}` : ''}`),
     hint: hintForStatus(status, html, serverMessage ?? ''),
   });
 }
@@ -107,37 +108,37 @@ export function errorFromResponse(
 function hintForStatus(status: number, html: boolean, serverMessage: string): string {
   switch (status) {
     case 401:
-      return "Check the profile's username and password: they must match a user section in ari.conf (with `type = user`), and ari.conf must have `enabled = yes`.";
+      return t("Check the profile's username and password: they must match a user section in ari.conf (with `type = user`), and ari.conf must have `enabled = yes`.");
     case 403:
-      return 'The ARI user is read-only (ari.conf `read_only = yes`): use a user with write access for this operation.';
+      return t('The ARI user is read-only (ari.conf `read_only = yes`): use a user with write access for this operation.');
     case 404:
       if (html)
-        return "ARI does not answer at this URL. Check http.conf `prefix` (the profile URL must include it, e.g. http://host:8088/asterisk) and that res_ari is loaded (`module show like res_ari`). Right after an Asterisk restart this lasts a moment.";
+        return t("ARI does not answer at this URL. Check http.conf `prefix` (the profile URL must include it, e.g. http://host:8088/asterisk) and that res_ari is loaded (`module show like res_ari`). Right after an Asterisk restart this lasts a moment.");
       if (/resource not found/i.test(serverMessage))
-        return 'This Asterisk has no such ARI resource: check the path, or whether this Asterisk version supports it.';
-      return 'The object does not exist (any more): it may have been hung up or destroyed. Refresh the view.';
+        return t('This Asterisk has no such ARI resource: check the path, or whether this Asterisk version supports it.');
+      return t('The object does not exist (any more): it may have been hung up or destroyed. Refresh the view.');
     case 400:
       if (/missing param/i.test(serverMessage))
-        return 'A required parameter is missing; for the events WebSocket, give the profile at least one application name.';
-      return 'Asterisk rejected the parameters: check the required ones and their allowed values.';
+        return t('A required parameter is missing; for the events WebSocket, give the profile at least one application name.');
+      return t('Asterisk rejected the parameters: check the required ones and their allowed values.');
     case 405:
-      return 'Asterisk does not accept this HTTP method on this path.';
+      return t('Asterisk does not accept this HTTP method on this path.');
     case 409:
-      return "The object is not in a state that allows this (for example the channel is not in a Stasis application, or not 'Down' for /dial).";
+      return t("The object is not in a state that allows this (for example the channel is not in a Stasis application, or not 'Down' for /dial).");
     case 412:
-      return 'A precondition failed (for example the channel is not in a state that allows the operation).';
+      return t('A precondition failed (for example the channel is not in a state that allows the operation).');
     case 422:
-      return 'A referenced object or event source does not exist, or the request does not apply to it.';
+      return t('A referenced object or event source does not exist, or the request does not apply to it.');
     case 500:
-      return 'Asterisk could not carry out the request; the Asterisk log (CLI `core set verbose 3`) has the details.';
+      return t('Asterisk could not carry out the request; the Asterisk log (CLI `core set verbose 3`) has the details.');
     case 501:
-      return 'This Asterisk does not implement the operation.';
+      return t('This Asterisk does not implement the operation.');
     case 502:
     case 503:
     case 504:
-      return 'Asterisk or a proxy in front of it is unavailable: retry in a moment.';
+      return t('Asterisk or a proxy in front of it is unavailable: retry in a moment.');
     default:
-      return status >= 500 ? 'Asterisk reported an internal error; see its log.' : 'Check the request parameters.';
+      return status >= 500 ? t('Asterisk reported an internal error; see its log.') : t('Check the request parameters.');
   }
 }
 
@@ -150,19 +151,20 @@ interface NodeErrorLike {
   cause?: unknown;
 }
 
-const TLS_CODES: Record<string, [string, string]> = {
-  DEPTH_ZERO_SELF_SIGNED_CERT: ['the server certificate is self-signed', "Trust it: put the server's certificate (PEM) in the profile's TLS CA file, or — on a trusted network only — enable 'skip certificate verification'."],
-  SELF_SIGNED_CERT_IN_CHAIN: ['the certificate chain ends in a self-signed CA that is not trusted', "Put that CA certificate (PEM) in the profile's TLS CA file, or — on a trusted network only — enable 'skip certificate verification'."],
-  CERT_HAS_EXPIRED: ['the server certificate has expired', "Renew the certificate in http.conf (`tlscertfile`), or — temporarily, on a trusted network — enable 'skip certificate verification'."],
-  CERT_NOT_YET_VALID: ['the server certificate is not valid yet', "Check the clocks of both machines or the certificate's dates."],
-  ERR_TLS_CERT_ALTNAME_INVALID: ['the certificate was issued for another host name', 'Connect with the host name the certificate names (not an IP address it does not list), or reissue the certificate with this name.'],
-  UNABLE_TO_VERIFY_LEAF_SIGNATURE: ['the certificate was signed by an unknown CA', "Put the issuing CA certificate (PEM) in the profile's TLS CA file."],
-  UNABLE_TO_GET_ISSUER_CERT: ['the certificate was signed by an unknown CA', "Put the issuing CA certificate (PEM) in the profile's TLS CA file."],
-  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: ['the certificate was signed by an unknown CA', "Put the issuing CA certificate (PEM) in the profile's TLS CA file."],
-  CERT_SIGNATURE_FAILURE: ['the certificate signature is invalid', 'Reissue the server certificate.'],
-  ERR_SSL_WRONG_VERSION_NUMBER: ['the server did not answer with TLS', 'Use http:// for this port, or the TLS port from http.conf `tlsbindaddr` (often 8089) with https://.'],
-  EPROTO: ['the TLS handshake failed', 'Use http:// for a plain port, or check http.conf `tlsenable`/`tlsbindaddr`.'],
-};
+// A function, not a table: t() answers in the display language only once activation ran.
+const tlsCodes = (): Record<string, [string, string]> => ({
+  DEPTH_ZERO_SELF_SIGNED_CERT: [t('the server certificate is self-signed'), t("Trust it: put the server's certificate (PEM) in the profile's TLS CA file, or — on a trusted network only — enable 'skip certificate verification'.")],
+  SELF_SIGNED_CERT_IN_CHAIN: [t('the certificate chain ends in a self-signed CA that is not trusted'), t("Put that CA certificate (PEM) in the profile's TLS CA file, or — on a trusted network only — enable 'skip certificate verification'.")],
+  CERT_HAS_EXPIRED: [t('the server certificate has expired'), t("Renew the certificate in http.conf (`tlscertfile`), or — temporarily, on a trusted network — enable 'skip certificate verification'.")],
+  CERT_NOT_YET_VALID: [t('the server certificate is not valid yet'), t("Check the clocks of both machines or the certificate's dates.")],
+  ERR_TLS_CERT_ALTNAME_INVALID: [t('the certificate was issued for another host name'), t('Connect with the host name the certificate names (not an IP address it does not list), or reissue the certificate with this name.')],
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: [t('the certificate was signed by an unknown CA'), t("Put the issuing CA certificate (PEM) in the profile's TLS CA file.")],
+  UNABLE_TO_GET_ISSUER_CERT: [t('the certificate was signed by an unknown CA'), t("Put the issuing CA certificate (PEM) in the profile's TLS CA file.")],
+  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: [t('the certificate was signed by an unknown CA'), t("Put the issuing CA certificate (PEM) in the profile's TLS CA file.")],
+  CERT_SIGNATURE_FAILURE: [t('the certificate signature is invalid'), t('Reissue the server certificate.')],
+  ERR_SSL_WRONG_VERSION_NUMBER: [t('the server did not answer with TLS'), t('Use http:// for this port, or the TLS port from http.conf `tlsbindaddr` (often 8089) with https://.')],
+  EPROTO: [t('the TLS handshake failed'), t('Use http:// for a plain port, or check http.conf `tlsenable`/`tlsbindaddr`.')],
+});
 
 function findCode(err: NodeErrorLike): string | undefined {
   let e: NodeErrorLike | undefined = err;
@@ -184,17 +186,21 @@ export function errorFromNetwork(method: string, path: string, url: URL, err: un
     return new AriError({
       ...base,
       code: 'ETIMEDOUT',
-      message: `${method} ${path}: no answer from ${where} within ${timeoutMs} ms`,
-      hint: 'The server is slow or unreachable (wrong host, firewall, NAT): check the address, or raise the timeout.',
+      message: t('{0} {1}: no answer from {2} within {3} ms', method, path, where, timeoutMs),
+      hint: t('The server is slow or unreachable (wrong host, firewall, NAT): check the address, or raise the timeout.'),
     });
   }
   const code = findCode(e) ?? 'UNKNOWN';
-  const tlsInfo = TLS_CODES[code] ?? (/certificate|ssl|tls/i.test(e.message ?? '') ? ['the TLS handshake failed', "Check the profile's TLS options (CA file, skip verification) and http.conf `tlsenable`."] as [string, string] : undefined);
+  const tlsInfo =
+    tlsCodes()[code] ??
+    (/certificate|ssl|tls/i.test(e.message ?? '')
+      ? ([t('the TLS handshake failed'), t("Check the profile's TLS options (CA file, skip verification) and http.conf `tlsenable`.")] as [string, string])
+      : undefined);
   if (tlsInfo) {
     return new AriError({
       ...base,
       code: 'TLS',
-      message: `${method} ${path}: TLS failure with ${where}: ${tlsInfo[0]} (${code})`,
+      message: t('{0} {1}: TLS failure with {2}: {3} ({4})', method, path, where, tlsInfo[0], code),
       hint: tlsInfo[1],
     });
   }
@@ -203,30 +209,35 @@ export function errorFromNetwork(method: string, path: string, url: URL, err: un
       return new AriError({
         ...base,
         code,
-        message: `${method} ${path}: connection refused by ${where}`,
-        hint: "Check the profile's host and port, and http.conf: `enabled = yes`, `bindaddr`/`bindport` (or `tlsbindaddr` for https). Asterisk may also be restarting.",
+        message: t('{0} {1}: connection refused by {2}', method, path, where),
+        hint: t("Check the profile's host and port, and http.conf: `enabled = yes`, `bindaddr`/`bindport` (or `tlsbindaddr` for https). Asterisk may also be restarting."),
       });
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
-      return new AriError({ ...base, code, message: `${method} ${path}: host ${url.hostname} not found`, hint: "Check the host name in the profile's URL." });
+      return new AriError({ ...base, code, message: t('{0} {1}: host {2} not found', method, path, url.hostname), hint: t("Check the host name in the profile's URL.") });
     case 'EHOSTUNREACH':
     case 'ENETUNREACH':
     case 'ETIMEDOUT':
-      return new AriError({ ...base, code, message: `${method} ${path}: ${where} is unreachable (${code})`, hint: 'Check the address, the network route and any firewall between here and Asterisk.' });
+      return new AriError({
+        ...base,
+        code,
+        message: t('{0} {1}: {2} is unreachable ({3})', method, path, where, code),
+        hint: t('Check the address, the network route and any firewall between here and Asterisk.'),
+      });
     case 'ECONNRESET':
     case 'EPIPE':
       return new AriError({
         ...base,
         code,
-        message: `${method} ${path}: ${where} closed the connection (${code})`,
-        hint: 'If the profile uses http:// on a TLS port (often 8089), use https://. Asterisk may also be restarting.',
+        message: t('{0} {1}: {2} closed the connection ({3})', method, path, where, code),
+        hint: t('If the profile uses http:// on a TLS port (often 8089), use https://. Asterisk may also be restarting.'),
       });
     default:
       return new AriError({
         ...base,
         code,
         message: `${method} ${path}: ${e.message ?? String(err)}`,
-        hint: "Check the profile's URL and that Asterisk's HTTP server is running.",
+        hint: t("Check the profile's URL and that Asterisk's HTTP server is running."),
       });
   }
 }

@@ -24,20 +24,22 @@ import {
 import { addChannelsToBridge } from './actions/bridge';
 import { stasisAppOf, targetIds } from './describe';
 import { askPlayParams, askRecordParams } from './media';
-import { askText, done, pickBridges, pickChannels, pickValue, plural, sessionOf } from './prompts';
+import { askText, done, pickBridges, pickChannels, pickValue, sessionOf } from './prompts';
 import type { ChannelView, CommandSession } from './session';
 import { required, validateDtmf, validateEndpoint, validateInteger, validateVariableName } from './validate';
 import { runOriginate } from './originate';
+import { t } from '../util/l10n';
 
-const HANGUP_DESCRIPTIONS: Partial<Record<HangupReason, string>> = {
-  normal: '16 Normal Clearing (default)',
-  busy: '17 User busy',
-  congestion: '34 Circuit/channel congestion',
-  no_answer: '19 User alerting, no answer',
-  timeout: '18 No user responding',
-  rejected: '21 Call Rejected',
-  unallocated: '1 Unallocated (unassigned) number',
-};
+// Functions, not constants: t() answers in the display language only once activation ran.
+const hangupDescriptions = (): Partial<Record<HangupReason, string>> => ({
+  normal: t('16 Normal Clearing (default)'),
+  busy: t('17 User busy'),
+  congestion: t('34 Circuit/channel congestion'),
+  no_answer: t('19 User alerting, no answer'),
+  timeout: t('18 No user responding'),
+  rejected: t('21 Call Rejected'),
+  unallocated: t('1 Unallocated (unassigned) number'),
+});
 
 /** Stasis-only operations offer the channels in Stasis first; all when none is. */
 function stasisFirst(session: CommandSession): (ch: ChannelView) => boolean {
@@ -63,18 +65,22 @@ function label(session: CommandSession, id: string): string {
 }
 
 function who(session: CommandSession, ids: readonly string[]): string {
-  return ids.length === 1 ? label(session, ids[0]) : plural(ids.length, 'channel');
+  return ids.length === 1 ? label(session, ids[0]) : t('{0} channels', ids.length);
 }
 
-const SIMPLE_COMMANDS: [string, SimpleChannelOp, string, string][] = [
-  ['ariExplorer.channel.answer', 'answer', 'Answer', 'Answered'],
-  ['ariExplorer.channel.ring', 'ring', 'Ring', 'Ringing'],
-  ['ariExplorer.channel.ringStop', 'ringStop', 'Stop Ringing', 'Stopped ringing on'],
-  ['ariExplorer.channel.hold', 'hold', 'Hold', 'Put on hold:'],
-  ['ariExplorer.channel.unhold', 'unhold', 'Unhold', 'Took off hold:'],
-  ['ariExplorer.channel.stopMoh', 'stopMoh', 'Stop Music on Hold', 'Stopped music on hold on'],
-  ['ariExplorer.channel.startSilence', 'startSilence', 'Start Silence', 'Playing silence to'],
-  ['ariExplorer.channel.stopSilence', 'stopSilence', 'Stop Silence', 'Stopped silence on'],
+const DEFAULT_MOH_CLASS = 'default';
+
+type Text = () => string;
+type Said = (who: string) => string;
+const SIMPLE_COMMANDS: [string, SimpleChannelOp, Text, Said][] = [
+  ['ariExplorer.channel.answer', 'answer', () => t('Answer'), (w) => t('ARI: Answered {0}', w)],
+  ['ariExplorer.channel.ring', 'ring', () => t('Ring'), (w) => t('ARI: Ringing {0}', w)],
+  ['ariExplorer.channel.ringStop', 'ringStop', () => t('Stop Ringing'), (w) => t('ARI: Stopped ringing on {0}', w)],
+  ['ariExplorer.channel.hold', 'hold', () => t('Hold'), (w) => t('ARI: Put on hold: {0}', w)],
+  ['ariExplorer.channel.unhold', 'unhold', () => t('Unhold'), (w) => t('ARI: Took off hold: {0}', w)],
+  ['ariExplorer.channel.stopMoh', 'stopMoh', () => t('Stop Music on Hold'), (w) => t('ARI: Stopped music on hold on {0}', w)],
+  ['ariExplorer.channel.startSilence', 'startSilence', () => t('Start Silence'), (w) => t('ARI: Playing silence to {0}', w)],
+  ['ariExplorer.channel.stopSilence', 'stopSilence', () => t('Stop Silence'), (w) => t('ARI: Stopped silence on {0}', w)],
 ];
 
 export function registerChannelCommands(services: Services): vscode.Disposable[] {
@@ -86,25 +92,26 @@ export function registerChannelCommands(services: Services): vscode.Disposable[]
 
     reg('ariExplorer.channel.hangup', async (node, selection) => {
       const s = sessionOf(services);
-      const ids = await channelsFor(s, node, selection, 'Hang Up', { many: true });
+      const ids = await channelsFor(s, node, selection, t('Hang Up'), { many: true });
       if (!ids) return;
-      const reason = await pickValue(HANGUP_REASONS, `Hang up ${who(s, ids)}`, {
-        placeHolder: 'Hangup reason (sets the cause the other side sees)',
-        describe: (r) => HANGUP_DESCRIPTIONS[r],
+      const descriptions = hangupDescriptions();
+      const reason = await pickValue(HANGUP_REASONS, t('Hang up {0}', who(s, ids)), {
+        placeHolder: t('Hangup reason (sets the cause the other side sees)'),
+        describe: (r) => descriptions[r],
       });
       if (!reason) return;
       const names = who(s, ids);
       await hangupChannels(s, ids, reason === 'normal' ? undefined : reason);
-      done(`Hung up ${names} (${reason}).`);
+      done(t('Hung up {0} ({1}).', names, reason));
     }),
 
     ...SIMPLE_COMMANDS.map(([id, op, title, verb]) =>
       reg(id, async (node, selection) => {
         const s = sessionOf(services);
-        const ids = await channelsFor(s, node, selection, title, { many: true, stasis: true });
+        const ids = await channelsFor(s, node, selection, title(), { many: true, stasis: true });
         if (!ids) return;
         await channelOp(s, op, ids);
-        vscode.window.setStatusBarMessage(`ARI: ${verb} ${who(s, ids)}`, 4000);
+        vscode.window.setStatusBarMessage(verb(who(s, ids)), 4000);
       }),
     ),
 
@@ -116,121 +123,124 @@ export function registerChannelCommands(services: Services): vscode.Disposable[]
     ).map(([id, verb]) =>
       reg(id, async (node, selection) => {
         const s = sessionOf(services);
-        const ids = await channelsFor(s, node, selection, verb === 'mute' ? 'Mute' : 'Unmute', { many: true, stasis: true });
+        const mute = verb === 'mute';
+        const ids = await channelsFor(s, node, selection, mute ? t('Mute') : t('Unmute'), { many: true, stasis: true });
         if (!ids) return;
-        const direction = await pickValue<Direction>(['both', 'in', 'out'], `${verb === 'mute' ? 'Mute' : 'Unmute'} ${who(s, ids)}`, {
-          placeHolder: 'Direction',
-          describe: (d) => ({ both: 'both ways (default)', in: 'audio from the channel', out: 'audio to the channel' })[d],
+        const names = who(s, ids);
+        const direction = await pickValue<Direction>(['both', 'in', 'out'], mute ? t('Mute {0}', names) : t('Unmute {0}', names), {
+          placeHolder: t('Direction'),
+          describe: (d) => ({ both: t('both ways (default)'), in: t('audio from the channel'), out: t('audio to the channel') })[d],
         });
         if (!direction) return;
-        await muteChannels(s, ids, direction, verb === 'mute');
-        vscode.window.setStatusBarMessage(`ARI: ${verb}d (${direction}) ${who(s, ids)}`, 4000);
+        await muteChannels(s, ids, direction, mute);
+        vscode.window.setStatusBarMessage(mute ? t('ARI: muted ({0}) {1}', direction, names) : t('ARI: unmuted ({0}) {1}', direction, names), 4000);
       }),
     ),
 
     reg('ariExplorer.channel.startMoh', async (node, selection) => {
       const s = sessionOf(services);
-      const ids = await channelsFor(s, node, selection, 'Start Music on Hold', { many: true, stasis: true });
+      const ids = await channelsFor(s, node, selection, t('Start Music on Hold'), { many: true, stasis: true });
       if (!ids) return;
-      const mohClass = await askText({ title: `Music on hold for ${who(s, ids)}`, prompt: 'Music on hold class (empty: default)', placeHolder: 'default' });
+      const mohClass = await askText({ title: t('Music on hold for {0}', who(s, ids)), prompt: t('Music on hold class (empty: default)'), placeHolder: DEFAULT_MOH_CLASS });
       if (mohClass === undefined) return;
       await startMoh(s, ids, mohClass);
-      vscode.window.setStatusBarMessage(`ARI: music on hold on ${who(s, ids)}`, 4000);
+      vscode.window.setStatusBarMessage(t('ARI: music on hold on {0}', who(s, ids)), 4000);
     }),
 
     reg('ariExplorer.channel.sendDtmf', async (node) => {
       const s = sessionOf(services);
-      const [id] = (await channelsFor(s, node, undefined, 'Send DTMF', { stasis: true })) ?? [];
+      const [id] = (await channelsFor(s, node, undefined, t('Send DTMF'), { stasis: true })) ?? [];
       if (!id) return;
-      const dtmf = await askText({ title: `Send DTMF to ${label(s, id)}`, prompt: 'Digits: 0-9, A-D, *, # — "," pauses', validate: validateDtmf });
+      const dtmf = await askText({ title: t('Send DTMF to {0}', label(s, id)), prompt: t('Digits: 0-9, A-D, *, # — "," pauses'), validate: validateDtmf });
       if (!dtmf) return;
       await sendDtmf(s, id, dtmf);
-      vscode.window.setStatusBarMessage(`ARI: sent DTMF ${dtmf} to ${label(s, id)}`, 4000);
+      vscode.window.setStatusBarMessage(t('ARI: sent DTMF {0} to {1}', dtmf, label(s, id)), 4000);
     }),
 
     reg('ariExplorer.channel.play', async (node) => {
       const s = sessionOf(services);
-      const [id] = (await channelsFor(s, node, undefined, 'Play Media', { stasis: true })) ?? [];
+      const [id] = (await channelsFor(s, node, undefined, t('Play Media'), { stasis: true })) ?? [];
       if (!id) return;
       const p = await askPlayParams(s, label(s, id));
       if (!p) return;
       const playback = await playMedia(s, { kind: 'channel', id }, p);
-      vscode.window.setStatusBarMessage(`ARI: playing ${p.media.join(', ')} on ${label(s, id)} (playback ${playback.id})`, 5000);
+      vscode.window.setStatusBarMessage(t('ARI: playing {0} on {1} (playback {2})', p.media.join(', '), label(s, id), playback.id), 5000);
     }),
 
     reg('ariExplorer.channel.record', async (node) => {
       const s = sessionOf(services);
-      const [id] = (await channelsFor(s, node, undefined, 'Record Channel', { stasis: true })) ?? [];
+      const [id] = (await channelsFor(s, node, undefined, t('Record Channel'), { stasis: true })) ?? [];
       if (!id) return;
       const p = await askRecordParams(label(s, id));
       if (!p) return;
       const rec = await recordTarget(s, { kind: 'channel', id }, p);
-      done(`Recording ${label(s, id)} as ${rec.name}.${rec.format} (${rec.state}).`);
+      done(t('Recording {0} as {1} ({2}).', label(s, id), `${rec.name}.${rec.format}`, rec.state));
     }),
 
     reg('ariExplorer.channel.getVariable', async (node) => {
       const s = sessionOf(services);
-      const [id] = (await channelsFor(s, node, undefined, 'Get Channel Variable')) ?? [];
+      const [id] = (await channelsFor(s, node, undefined, t('Get Channel Variable'))) ?? [];
       if (!id) return;
-      const variable = await askText({ title: `Variable of ${label(s, id)}`, prompt: 'Variable or function, e.g. CALLERID(num), CHANNEL(state)', validate: validateVariableName });
+      const variable = await askText({ title: t('Variable of {0}', label(s, id)), prompt: t('Variable or function, e.g. CALLERID(num), CHANNEL(state)'), validate: validateVariableName });
       if (!variable) return;
       const value = await getChannelVar(s, id, variable);
-      const copy = await vscode.window.showInformationMessage(`${variable} = ${value === '' ? '(empty)' : value}`, 'Copy Value');
+      const shown = t('{0} = {1}', variable, value === '' ? t('(empty)') : value);
+      const copy = await vscode.window.showInformationMessage(shown, t('Copy Value'));
       if (copy) await vscode.env.clipboard.writeText(value);
     }),
 
     reg('ariExplorer.channel.setVariable', async (node) => {
       const s = sessionOf(services);
-      const [id] = (await channelsFor(s, node, undefined, 'Set Channel Variable')) ?? [];
+      const [id] = (await channelsFor(s, node, undefined, t('Set Channel Variable'))) ?? [];
       if (!id) return;
-      const title = `Set a variable on ${label(s, id)}`;
-      const variable = await askText({ title, prompt: 'Variable name', validate: validateVariableName });
+      const title = t('Set a variable on {0}', label(s, id));
+      const variable = await askText({ title, prompt: t('Variable name'), validate: validateVariableName });
       if (!variable) return;
-      const value = await askText({ title, prompt: `Value of ${variable} (empty clears it)` });
+      const value = await askText({ title, prompt: t('Value of {0} (empty clears it)', variable) });
       if (value === undefined) return;
       await setChannelVar(s, id, variable, value);
-      vscode.window.setStatusBarMessage(`ARI: ${variable} set on ${label(s, id)}`, 4000);
+      vscode.window.setStatusBarMessage(t('ARI: {0} set on {1}', variable, label(s, id)), 4000);
     }),
 
     reg('ariExplorer.channel.snoop', async (node) => {
       const s = sessionOf(services);
-      const [id] = (await channelsFor(s, node, undefined, 'Snoop on Channel')) ?? [];
+      const [id] = (await channelsFor(s, node, undefined, t('Snoop on Channel'))) ?? [];
       if (!id) return;
-      const title = `Snoop on ${label(s, id)}`;
-      const spy = await pickValue(['both', 'in', 'out', 'none'] as const, title, { placeHolder: 'Spy (listen to) which direction?' });
+      const title = t('Snoop on {0}', label(s, id));
+      const spy = await pickValue(['both', 'in', 'out', 'none'] as const, title, { placeHolder: t('Spy (listen to) which direction?') });
       if (!spy) return;
-      const whisper = await pickValue(['none', 'both', 'in', 'out'] as const, title, { placeHolder: 'Whisper (speak into) which direction?' });
+      const whisper = await pickValue(['none', 'both', 'in', 'out'] as const, title, { placeHolder: t('Whisper (speak into) which direction?') });
       if (!whisper) return;
       const apps = [...s.model.applications.keys()];
-      const app = await askText({ title, prompt: 'Stasis application that receives the snoop channel', value: apps[0] ?? '', validate: required('An application') });
+      const app = await askText({ title, prompt: t('Stasis application that receives the snoop channel'), value: apps[0] ?? '', validate: required(t('An application')) });
       if (!app) return;
       const snoop = await snoopChannel(s, id, { app, spy, whisper });
-      done(`Snoop channel ${snoop.name} created in ${app}.`);
+      done(t('Snoop channel {0} created in {1}.', snoop.name, app));
     }),
 
     reg('ariExplorer.channel.continue', async (node) => {
       const s = sessionOf(services);
-      const [id] = (await channelsFor(s, node, undefined, 'Continue in Dialplan', { stasis: true })) ?? [];
+      const [id] = (await channelsFor(s, node, undefined, t('Continue in Dialplan'), { stasis: true })) ?? [];
       if (!id) return;
-      const title = `Continue ${label(s, id)} in the dialplan`;
-      const context = await askText({ title, prompt: 'Context (empty: where the channel came from)' });
+      const title = t('Continue {0} in the dialplan', label(s, id));
+      const context = await askText({ title, prompt: t('Context (empty: where the channel came from)') });
       if (context === undefined) return;
-      const extension = await askText({ title, prompt: 'Extension (empty: the current one)' });
+      const extension = await askText({ title, prompt: t('Extension (empty: the current one)') });
       if (extension === undefined) return;
-      const priority = await askText({ title, prompt: 'Priority (empty: next)', validate: validateInteger({ min: 1, optional: true }) });
+      const priority = await askText({ title, prompt: t('Priority (empty: next)'), validate: validateInteger({ min: 1, optional: true }) });
       if (priority === undefined) return;
       await continueInDialplan(s, id, { context, extension, priority: priority ? Number(priority) : undefined });
-      vscode.window.setStatusBarMessage(`ARI: ${label(s, id)} continues in the dialplan`, 4000);
+      vscode.window.setStatusBarMessage(t('ARI: {0} continues in the dialplan', label(s, id)), 4000);
     }),
 
     reg('ariExplorer.channel.redirect', async (node) => {
       const s = sessionOf(services);
-      const [id] = (await channelsFor(s, node, undefined, 'Redirect Channel', { stasis: true })) ?? [];
+      const [id] = (await channelsFor(s, node, undefined, t('Redirect Channel'), { stasis: true })) ?? [];
       if (!id) return;
-      const endpoint = await askText({ title: `Redirect ${label(s, id)}`, prompt: 'Endpoint to redirect to (Tech/resource)', validate: validateEndpoint });
+      const endpoint = await askText({ title: t('Redirect {0}', label(s, id)), prompt: t('Endpoint to redirect to (Tech/resource)'), validate: validateEndpoint });
       if (!endpoint) return;
       await redirectChannel(s, id, endpoint);
-      vscode.window.setStatusBarMessage(`ARI: redirected ${label(s, id)} to ${endpoint}`, 4000);
+      vscode.window.setStatusBarMessage(t('ARI: redirected {0} to {1}', label(s, id), endpoint), 4000);
     }),
 
     // Node-only: the channel comes from the tree, the bridge is asked.
@@ -238,10 +248,10 @@ export function registerChannelCommands(services: Services): vscode.Disposable[]
       const s = sessionOf(services);
       const ids = targetIds(['channel'], node, selection);
       if (!ids) return;
-      const [bridgeId] = (await pickBridges(s, { title: `Add ${who(s, ids)} to bridge` })) ?? [];
+      const [bridgeId] = (await pickBridges(s, { title: t('Add {0} to bridge', who(s, ids)) })) ?? [];
       if (!bridgeId) return;
       await addChannelsToBridge(s, bridgeId, ids);
-      vscode.window.setStatusBarMessage(`ARI: added ${who(s, ids)} to bridge ${bridgeId}`, 4000);
+      vscode.window.setStatusBarMessage(t('ARI: added {0} to bridge {1}', who(s, ids), bridgeId), 4000);
     }),
   ];
   return disposables;

@@ -2,6 +2,7 @@
 // arguments VS Code passes to a command from a tree. Pure (no vscode).
 import type { Bridge, LiveRecording, Playback } from '../ari/models.generated';
 import type { ChannelView } from './session';
+import { t } from '../util/l10n';
 
 export interface PickEntry {
   id: string;
@@ -25,7 +26,7 @@ export function channelEntry(ch: ChannelView): PickEntry {
     id: ch.id,
     label: ch.name,
     description: [ch.state, caller, app ? `Stasis(${app})` : dp?.app_name].filter(Boolean).join(' · '),
-    detail: [where && `at ${where}`, ch.bridgeId && `in bridge ${ch.bridgeId}`, `id ${ch.id}`].filter(Boolean).join(' · '),
+    detail: [where && t('at {0}', where), ch.bridgeId && t('in bridge {0}', ch.bridgeId), t('id {0}', ch.id)].filter(Boolean).join(' · '),
   };
 }
 
@@ -34,13 +35,13 @@ export function bridgeEntry(b: Bridge): PickEntry {
   return {
     id: b.id,
     label: b.name ? `${b.name}` : b.id,
-    description: [b.bridge_type, `${n} channel${n === 1 ? '' : 's'}`, b.technology].filter(Boolean).join(' · '),
-    detail: [b.name ? `id ${b.id}` : '', b.creator && `created by ${b.creator}`].filter(Boolean).join(' · ') || undefined,
+    description: [b.bridge_type, n === 1 ? t('1 channel') : t('{0} channels', n), b.technology].filter(Boolean).join(' · '),
+    detail: [b.name ? t('id {0}', b.id) : '', b.creator && t('created by {0}', b.creator)].filter(Boolean).join(' · ') || undefined,
   };
 }
 
 export function playbackEntry(p: Playback): PickEntry {
-  return { id: p.id, label: p.media_uri, description: [p.state, p.target_uri, p.language].filter(Boolean).join(' · '), detail: `id ${p.id}` };
+  return { id: p.id, label: p.media_uri, description: [p.state, p.target_uri, p.language].filter(Boolean).join(' · '), detail: t('id {0}', p.id) };
 }
 
 export function recordingEntry(r: LiveRecording): PickEntry {

@@ -9,6 +9,7 @@ import { listSounds, soundLanguages } from './actions/server';
 import { askText, pickOne, pickValue } from './prompts';
 import type { CommandSession } from './session';
 import { validateDigits, validateInteger, validateRecordingName, validateSayNumber, required } from './validate';
+import { t } from '../util/l10n';
 
 // Sounds rarely change while connected: one listing per session.
 const soundCache = new WeakMap<CommandSession, Promise<Sound[]>>();
@@ -23,23 +24,24 @@ function sounds(session: CommandSession): Promise<Sound[]> {
   return p;
 }
 
-const SCHEMES = [
-  { scheme: 'sound', label: 'sound:', description: 'A sound file of the server (GET /sounds)' },
-  { scheme: 'recording', label: 'recording:', description: 'A stored recording' },
-  { scheme: 'number', label: 'number:', description: 'Say a number (42 → "forty-two")' },
-  { scheme: 'digits', label: 'digits:', description: 'Say digits one by one' },
-  { scheme: 'characters', label: 'characters:', description: 'Spell characters' },
-  { scheme: 'tone', label: 'tone:', description: 'An indication tone (ring, busy …) or a tone string' },
-] as const;
+const schemes = () =>
+  [
+    { scheme: 'sound', label: 'sound:', description: t('A sound file of the server (GET /sounds)') },
+    { scheme: 'recording', label: 'recording:', description: t('A stored recording') },
+    { scheme: 'number', label: 'number:', description: t('Say a number (42 → "forty-two")') },
+    { scheme: 'digits', label: 'digits:', description: t('Say digits one by one') },
+    { scheme: 'characters', label: 'characters:', description: t('Spell characters') },
+    { scheme: 'tone', label: 'tone:', description: t('An indication tone (ring, busy …) or a tone string') },
+  ] as const;
 
 const TONES = ['ring', 'busy', 'congestion', 'dial', 'callwaiting', 'info', 'record', 'stutter'] as const;
 
 export async function askPlayParams(session: CommandSession, targetLabel: string): Promise<PlayParams | undefined> {
-  const title = `Play Media on ${targetLabel}`;
+  const title = t('Play Media on {0}', targetLabel);
   const scheme = await pickOne(
-    SCHEMES.map((s) => ({ ...s })),
+    schemes().map((s) => ({ ...s })),
     title,
-    'What kind of media?',
+    t('What kind of media?'),
   );
   if (!scheme) return undefined;
   switch (scheme.scheme) {
@@ -48,37 +50,40 @@ export async function askPlayParams(session: CommandSession, targetLabel: string
     case 'recording': {
       const stored = await listStoredRecordings(session);
       if (stored.length === 0) {
-        void vscode.window.showInformationMessage('The server has no stored recordings.');
+        void vscode.window.showInformationMessage(t('The server has no stored recordings.'));
         return undefined;
       }
       const r = await pickOne(
         stored.map((s) => ({ label: s.name, description: s.format })),
         title,
-        'Stored recording to play',
+        t('Stored recording to play'),
       );
       return r ? { media: [`recording:${r.label}`] } : undefined;
     }
     case 'number': {
-      const n = await askText({ title, prompt: 'Number to say', validate: validateSayNumber });
+      const n = await askText({ title, prompt: t('Number to say'), validate: validateSayNumber });
       return n === undefined ? undefined : { media: [`number:${n}`] };
     }
     case 'digits': {
-      const d = await askText({ title, prompt: 'Digits to say (0-9, *, #)', validate: validateDigits });
+      const d = await askText({ title, prompt: t('Digits to say (0-9, *, #)'), validate: validateDigits });
       return d === undefined ? undefined : { media: [`digits:${d}`] };
     }
     case 'characters': {
-      const c = await askText({ title, prompt: 'Characters to spell', validate: required('Some characters') });
+      const c = await askText({ title, prompt: t('Characters to spell'), validate: required(t('Some characters')) });
       return c === undefined ? undefined : { media: [`characters:${c}`] };
     }
     case 'tone': {
       const picked = await pickOne(
-        [...TONES.map((t) => ({ label: t, description: 'indications.conf tone' })), { label: '$(edit) Tone string…', description: 'e.g. 440+480/2000,0/4000' }],
+        [
+          ...TONES.map((tone) => ({ label: tone, description: t('indications.conf tone') })),
+          { label: `$(edit) ${t('Tone string…')}`, description: t('e.g. {0}', '440+480/2000,0/4000') },
+        ],
         title,
-        'Tone to play (it plays until the playback is stopped)',
+        t('Tone to play (it plays until the playback is stopped)'),
       );
       if (!picked) return undefined;
       if (!picked.label.startsWith('$(')) return { media: [`tone:${picked.label}`] };
-      const s = await askText({ title, prompt: 'Tone string (freq[+freq]/ms, comma separated)', validate: required('A tone string') });
+      const s = await askText({ title, prompt: t('Tone string (freq[+freq]/ms, comma separated)'), validate: required(t('A tone string')) });
       return s === undefined ? undefined : { media: [`tone:${s}`] };
     }
   }
@@ -86,19 +91,19 @@ export async function askPlayParams(session: CommandSession, targetLabel: string
 
 async function askSound(session: CommandSession, title: string): Promise<PlayParams | undefined> {
   const list = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Window, title: 'Listing sounds…' },
+    { location: vscode.ProgressLocation.Window, title: t('Listing sounds…') },
     () => sounds(session),
   );
   const items = list
     .map((s) => ({ label: s.id, description: soundLanguages(s).join(', '), detail: s.text, sound: s }))
     .sort((a, b) => a.label.localeCompare(b.label));
-  const picked = await pickOne(items, title, list.length > 0 ? `${list.length} sounds — type to filter` : 'No sounds listed: type a name');
+  const picked = await pickOne(items, title, list.length > 0 ? t('{0} sounds — type to filter', list.length) : t('No sounds listed: type a name'));
   if (!picked) return undefined;
   const langs = soundLanguages(picked.sound);
   let lang: string | undefined;
   if (langs.length > 1) {
-    const DEFAULT = '(channel language)';
-    const l = await pickValue([DEFAULT, ...langs], title, { placeHolder: `Language of ${picked.label}` });
+    const DEFAULT = t('(channel language)');
+    const l = await pickValue([DEFAULT, ...langs], title, { placeHolder: t('Language of {0}', picked.label) });
     if (l === undefined) return undefined;
     lang = l === DEFAULT ? undefined : l;
   }
@@ -106,20 +111,27 @@ async function askSound(session: CommandSession, title: string): Promise<PlayPar
 }
 
 export async function askRecordParams(targetLabel: string): Promise<RecordParams | undefined> {
-  const title = `Record ${targetLabel}`;
+  const title = t('Record {0}', targetLabel);
   const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*$/, '');
-  const name = await askText({ title, prompt: 'Recording name (stored under the recordings directory)', value: `rec-${stamp}`, validate: validateRecordingName });
+  const name = await askText({ title, prompt: t('Recording name (stored under the recordings directory)'), value: `rec-${stamp}`, validate: validateRecordingName });
   if (name === undefined) return undefined;
-  const format = await pickValue(RECORDING_FORMATS, title, { placeHolder: 'Format', describe: (f) => (f === 'wav' ? 'default' : undefined) });
+  const format = await pickValue(RECORDING_FORMATS, title, { placeHolder: t('Format'), describe: (f) => (f === 'wav' ? t('default') : undefined) });
   if (!format) return undefined;
-  const max = await askText({ title, prompt: 'Maximum duration in seconds (empty: no limit)', validate: validateInteger({ min: 0, optional: true }) });
+  const max = await askText({ title, prompt: t('Maximum duration in seconds (empty: no limit)'), validate: validateInteger({ min: 0, optional: true }) });
   if (max === undefined) return undefined;
   const ifExists = await pickValue<IfExists>(['fail', 'overwrite', 'append'], title, {
-    placeHolder: 'If a recording of that name exists',
-    describe: (v) => (v === 'fail' ? 'default: answer 422' : undefined),
+    placeHolder: t('If a recording of that name exists'),
+    describe: (v) => (v === 'fail' ? t('default: answer 422') : undefined),
   });
   if (!ifExists) return undefined;
-  const beep = await pickValue(['no beep', 'beep'], title, { placeHolder: 'Play a beep when recording starts?' });
+  const beep = await pickOne(
+    [
+      { label: t('no beep'), beep: false },
+      { label: t('beep'), beep: true },
+    ],
+    title,
+    t('Play a beep when recording starts?'),
+  );
   if (!beep) return undefined;
-  return { name, format, maxDurationSeconds: max ? Number(max) : undefined, ifExists, beep: beep === 'beep' };
+  return { name, format, maxDurationSeconds: max ? Number(max) : undefined, ifExists, beep: beep.beep };
 }

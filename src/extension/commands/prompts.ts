@@ -5,6 +5,7 @@ import type { Services } from '../services';
 import { bridgeEntry, channelEntry, playbackEntry, recordingEntry, type PickEntry } from './describe';
 import type { ChannelView, CommandSession } from './session';
 import type { Validator } from './validate';
+import { t } from '../util/l10n';
 
 /** The connected session, or a user-facing "Not connected…" error (ConnectionManager). */
 export function sessionOf(services: Services): CommandSession {
@@ -56,13 +57,14 @@ interface EntryItem extends vscode.QuickPickItem {
   id: string;
 }
 
-/** Picks among live objects; informs and returns undefined when there are none. */
+/** Picks among live objects; informs and returns undefined when there are none. `empty` is
+ * the whole (translated) message; `noun` alone reads "No {noun} right now.". */
 export async function pickEntries(
   entries: PickEntry[],
-  o: { title: string; noun: string; canPickMany?: boolean; placeHolder?: string },
+  o: { title: string; noun?: string; empty?: string; canPickMany?: boolean; placeHolder?: string },
 ): Promise<string[] | undefined> {
   if (entries.length === 0) {
-    void vscode.window.showInformationMessage(`No ${o.noun} right now.`);
+    void vscode.window.showInformationMessage(o.empty ?? t('No {0} right now.', o.noun ?? ''));
     return undefined;
   }
   const items: EntryItem[] = entries.map((e) => ({ id: e.id, label: e.label, description: e.description, detail: e.detail }));
@@ -83,14 +85,15 @@ export async function pickEntries(
 
 export function pickChannels(
   session: CommandSession,
-  o: { title: string; canPickMany?: boolean; filter?: (ch: ChannelView) => boolean; noun?: string },
+  o: { title: string; canPickMany?: boolean; filter?: (ch: ChannelView) => boolean; noun?: string; empty?: string },
 ): Promise<string[] | undefined> {
   const list = [...session.model.channels.values()].filter(o.filter ?? (() => true));
-  return pickEntries(list.map(channelEntry), { title: o.title, noun: o.noun ?? 'channels', canPickMany: o.canPickMany });
+  const empty = o.empty ?? (o.noun === undefined ? t('No channels right now.') : undefined);
+  return pickEntries(list.map(channelEntry), { title: o.title, noun: o.noun, empty, canPickMany: o.canPickMany });
 }
 
 export function pickBridges(session: CommandSession, o: { title: string; canPickMany?: boolean }): Promise<string[] | undefined> {
-  return pickEntries([...session.model.bridges.values()].map(bridgeEntry), { title: o.title, noun: 'bridges', canPickMany: o.canPickMany });
+  return pickEntries([...session.model.bridges.values()].map(bridgeEntry), { title: o.title, empty: t('No bridges right now.'), canPickMany: o.canPickMany });
 }
 
 export function pickPlaybacks(
@@ -98,7 +101,7 @@ export function pickPlaybacks(
   o: { title: string; canPickMany?: boolean; states?: readonly string[] },
 ): Promise<string[] | undefined> {
   const list = [...session.model.playbacks.values()].filter((p) => !o.states || o.states.includes(p.state));
-  return pickEntries(list.map(playbackEntry), { title: o.title, noun: 'playbacks', canPickMany: o.canPickMany });
+  return pickEntries(list.map(playbackEntry), { title: o.title, empty: t('No playbacks right now.'), canPickMany: o.canPickMany });
 }
 
 export function pickLiveRecordings(
@@ -106,7 +109,7 @@ export function pickLiveRecordings(
   o: { title: string; canPickMany?: boolean; states?: readonly string[] },
 ): Promise<string[] | undefined> {
   const list = [...session.model.recordings.values()].filter((r) => !o.states || o.states.includes(r.state));
-  return pickEntries(list.map(recordingEntry), { title: o.title, noun: 'live recordings', canPickMany: o.canPickMany });
+  return pickEntries(list.map(recordingEntry), { title: o.title, empty: t('No live recordings right now.'), canPickMany: o.canPickMany });
 }
 
 /** "Hung up 3 channels." / "Hung up channel X." */
@@ -114,6 +117,7 @@ export function done(message: string): void {
   void vscode.window.showInformationMessage(message);
 }
 
+/** English only; translated text uses t('{0} channels', n) and the like. */
 export function plural(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }

@@ -8,20 +8,21 @@ import { askText, pickEntries, pickValue, sessionOf } from './prompts';
 import type { ResponseDocuments } from './responseDocuments';
 import type { CommandSession } from './session';
 import { validateStasisDevice, validateVariableName } from './validate';
+import { t } from '../util/l10n';
 
 async function pickDevice(session: CommandSession, title: string, allowNew: boolean): Promise<string | undefined> {
   const known = [...session.model.deviceStates.values()].filter((d) => d.name.startsWith('Stasis:'));
-  const NEW = '$(add) Another Stasis device…';
+  const NEW = `$(add) ${t('Another Stasis device…')}`;
   if (known.length > 0) {
     const items = known.map((d) => ({ id: d.name, label: d.name, description: d.state }));
     if (allowNew) items.push({ id: NEW, label: NEW, description: 'Stasis:<name>' });
-    const [picked] = (await pickEntries(items, { title, noun: 'device states' })) ?? [];
+    const [picked] = (await pickEntries(items, { title, empty: t('No device states right now.') })) ?? [];
     if (!picked || picked !== NEW) return picked;
   } else if (!allowNew) {
-    void vscode.window.showInformationMessage('No Stasis device states right now.');
+    void vscode.window.showInformationMessage(t('No Stasis device states right now.'));
     return undefined;
   }
-  return askText({ title, prompt: 'Device name (only Stasis: devices can be set through ARI)', value: 'Stasis:', validate: validateStasisDevice });
+  return askText({ title, prompt: t('Device name (only Stasis: devices can be set through ARI)'), value: 'Stasis:', validate: validateStasisDevice });
 }
 
 export function registerServerCommands(services: Services, documents: ResponseDocuments): vscode.Disposable[] {
@@ -42,51 +43,55 @@ export function registerServerCommands(services: Services, documents: ResponseDo
             modules
               .map((m) => ({ id: m.name, label: m.name, description: `${m.status} · ${m.support_level}`, detail: m.description }))
               .sort((a, b) => a.label.localeCompare(b.label)),
-            { title: 'Reload Module', noun: 'modules' },
+            { title: t('Reload Module'), empty: t('No modules right now.') },
           )) ?? [];
       }
       if (!name) return;
       await reloadModule(s, name);
-      void vscode.window.showInformationMessage(`Reloaded ${name}.`);
+      void vscode.window.showInformationMessage(t('Reloaded {0}.', name));
     }),
 
     registerCommand(services, 'ariExplorer.server.getGlobalVar', async () => {
       const s = sessionOf(services);
-      const variable = await askText({ title: 'Get Global Variable', prompt: 'Global variable or function name', validate: validateVariableName });
+      const variable = await askText({ title: t('Get Global Variable'), prompt: t('Global variable or function name'), validate: validateVariableName });
       if (!variable) return;
       const value = await getGlobalVar(s, variable);
-      const copy = await vscode.window.showInformationMessage(`${variable} = ${value === '' ? '(empty)' : value}`, 'Copy Value');
+      const shown = t('{0} = {1}', variable, value === '' ? t('(empty)') : value);
+      const copy = await vscode.window.showInformationMessage(shown, t('Copy Value'));
       if (copy) await vscode.env.clipboard.writeText(value);
     }),
 
     registerCommand(services, 'ariExplorer.server.setGlobalVar', async () => {
       const s = sessionOf(services);
-      const variable = await askText({ title: 'Set Global Variable', prompt: 'Global variable name', validate: validateVariableName });
+      const variable = await askText({ title: t('Set Global Variable'), prompt: t('Global variable name'), validate: validateVariableName });
       if (!variable) return;
-      const value = await askText({ title: 'Set Global Variable', prompt: `Value of ${variable} (empty clears it)` });
+      const value = await askText({ title: t('Set Global Variable'), prompt: t('Value of {0} (empty clears it)', variable) });
       if (value === undefined) return;
       await setGlobalVar(s, variable, value);
-      vscode.window.setStatusBarMessage(`ARI: global ${variable} set`, 4000);
+      vscode.window.setStatusBarMessage(t('ARI: global {0} set', variable), 4000);
     }),
 
     registerCommand(services, 'ariExplorer.deviceState.update', async (node) => {
       const s = sessionOf(services);
-      const name = isNodeRef(node) && node.kind === 'deviceState' ? node.id : await pickDevice(s, 'Update Device State', true);
+      const name = isNodeRef(node) && node.kind === 'deviceState' ? node.id : await pickDevice(s, t('Update Device State'), true);
       if (!name) return;
       const current = s.model.deviceStates.get(name)?.state;
-      const state = await pickValue(DEVICE_STATES, `Set ${name}`, { placeHolder: current ? `Now ${current}` : 'New state', describe: (v) => (v === current ? 'current' : undefined) });
+      const state = await pickValue(DEVICE_STATES, t('Set {0}', name), {
+        placeHolder: current ? t('Now {0}', current) : t('New state'),
+        describe: (v) => (v === current ? t('current') : undefined),
+      });
       if (!state) return;
       await updateDeviceState(s, name, state);
-      vscode.window.setStatusBarMessage(`ARI: ${name} is ${state}`, 4000);
+      vscode.window.setStatusBarMessage(t('ARI: {0} is {1}', name, state), 4000);
     }),
 
     registerCommand(services, 'ariExplorer.deviceState.delete', async (node) => {
       const s = sessionOf(services);
-      const name = isNodeRef(node) && node.kind === 'deviceState' ? node.id : await pickDevice(s, 'Delete Device State', false);
+      const name = isNodeRef(node) && node.kind === 'deviceState' ? node.id : await pickDevice(s, t('Delete Device State'), false);
       if (!name) return;
       await deleteDeviceState(s, name);
       // Asterisk sends no DeviceStateChanged for a delete (transcript 17): say what happened.
-      void vscode.window.showInformationMessage(`Deleted ${name} (it now reads UNKNOWN; Asterisk sends no event for this).`);
+      void vscode.window.showInformationMessage(t('Deleted {0} (it now reads UNKNOWN; Asterisk sends no event for this).', name));
     }),
   ];
 }

@@ -5,6 +5,7 @@
 // the extension therefore observes with a name of its own plus subscribeAll, and registers a
 // profile's app names only after checking GET /applications.
 import { randomBytes } from 'node:crypto';
+import { t } from '../util/l10n';
 
 /** `ari-explorer-<random>`: unique per window, stable across its reconnects. */
 export function observerAppName(): string {
@@ -24,11 +25,16 @@ export function appsToRegister(observer: string, requested: readonly string[], s
 
 export function applicationReplacedMessage(app: string, profileName: string, observer: string): string {
   if (app === observer) {
-    return `ARI Explorer's observer app "${app}" on ${profileName} was taken over by another connection; this window no longer receives events. Reconnect to get a new name.`;
+    return t(
+      'ARI Explorer\'s observer app "{0}" on {1} was taken over by another connection; this window no longer receives events. Reconnect to get a new name.',
+      app,
+      profileName,
+    );
   }
-  return (
-    `Another connection to ${profileName} registered the Stasis app "${app}" (ApplicationReplaced): ` +
-    `it now receives that app's calls and this window no longer does. ` +
-    `The explorer keeps observing with "${observer}".`
+  return t(
+    'Another connection to {0} registered the Stasis app "{1}" (ApplicationReplaced): it now receives that app\'s calls and this window no longer does. The explorer keeps observing with "{2}".',
+    profileName,
+    app,
+    observer,
   );
 }

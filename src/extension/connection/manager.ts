@@ -14,6 +14,7 @@ import type { ConnectionPhase } from '../views/statusModel';
 import { DisposableStore } from '../util/emitter';
 import { appsInUse, appsToRegister, applicationReplacedMessage, observerAppName } from './apps';
 import { reconcileMs, requestTimeoutMs } from './settings';
+import { t } from '../util/l10n';
 
 export interface ConnectOptions {
   /** Register the profile's app names without asking even if they are in use (seeding). */
@@ -73,7 +74,7 @@ export class ConnectionManager implements vscode.Disposable {
   }
 
   requireSession(): AriSession {
-    if (!this.session) throw new Error('Not connected to an ARI server: run "ARI: Connect" first.');
+    if (!this.session) throw new Error(t('Not connected to an ARI server: run "ARI: Connect" first.'));
     return this.session;
   }
 
@@ -164,14 +165,14 @@ export class ConnectionManager implements vscode.Disposable {
   private async resolveProfile(profileId?: string): Promise<Profile> {
     if (profileId) {
       const p = this.profiles.get(profileId);
-      if (!p) throw new Error('That connection profile no longer exists.');
+      if (!p) throw new Error(t('That connection profile no longer exists.'));
       return p;
     }
     const list = this.profiles.list();
     const active = this.profiles.activeId;
     if (active) return this.profiles.get(active)!;
     if (list.length === 1) return list[0];
-    return pickProfile(list, 'Connect to…');
+    return pickProfile(list, t('Connect to…'));
   }
 
   /** The observer app always; the profile's own names only if free or the user agrees. */
@@ -310,13 +311,15 @@ export class ConnectionManager implements vscode.Disposable {
   }
 
   private async offerPasswordUpdate(profile: Profile): Promise<void> {
+    const update = t('Update Password');
+    const showLog = t('Show Log');
     const choice = await vscode.window.showErrorMessage(
-      `The ARI server of "${profile.name}" rejected user "${profile.username}" (401 Unauthorized). Update the stored password?`,
-      'Update Password',
-      'Show Log',
+      t('The ARI server of "{0}" rejected user "{1}" (401 Unauthorized). Update the stored password?', profile.name, profile.username),
+      update,
+      showLog,
     );
-    if (choice === 'Show Log') this.log.show(true);
-    if (choice === 'Update Password') {
+    if (choice === showLog) this.log.show(true);
+    if (choice === update) {
       try {
         await this.updatePassword(profile, 'rejected');
       } catch (err) {

@@ -9,6 +9,7 @@ import { locationOf } from './core/definition';
 import { toRange } from './language';
 import type { DialplanSession, DialplanSessionSource } from './sessionView';
 import type { WorkspaceDialplans } from './workspaceDialplans';
+import { t } from '../util/l10n';
 
 export const GO_TO_DIALPLAN_COMMAND = 'ariExplorer.channel.goToDialplan';
 
@@ -26,32 +27,32 @@ function isChannelNode(v: unknown): v is ChannelNode {
 async function pickChannel(session: DialplanSession): Promise<{ id: string; name: string } | undefined> {
   const items = [...session.model.channels.values()].map((c) => ({
     label: c.name,
-    description: c.dialplan ? `${c.dialplan.exten}@${c.dialplan.context}, priority ${c.dialplan.priority}` : '',
+    description: c.dialplan ? t('{0}, priority {1}', `${c.dialplan.exten}@${c.dialplan.context}`, c.dialplan.priority) : '',
     detail: c.dialplan?.app_name ? `${c.dialplan.app_name}(${c.dialplan.app_data ?? ''})` : undefined,
     id: c.id,
   }));
-  if (items.length === 0) throw new Error('There are no live channels on this server.');
-  const pick = await vscode.window.showQuickPick(items, { placeHolder: 'Channel whose dialplan location to open' });
+  if (items.length === 0) throw new Error(t('There are no live channels on this server.'));
+  const pick = await vscode.window.showQuickPick(items, { placeHolder: t('Channel whose dialplan location to open') });
   return pick && { id: pick.id, name: pick.label };
 }
 
 export function registerGoToDialplan(services: Services, source: DialplanSessionSource, dialplans: WorkspaceDialplans): vscode.Disposable {
   return registerCommand(services, GO_TO_DIALPLAN_COMMAND, async (arg) => {
     const session = source.active;
-    if (!session) throw new Error('Not connected to an Asterisk server: connect a profile to see live channels.');
+    if (!session) throw new Error(t('Not connected to an Asterisk server: connect a profile to see live channels.'));
     const picked = isChannelNode(arg) ? { id: arg.id, name: typeof arg.name === 'string' && arg.name ? arg.name : undefined } : await pickChannel(session);
     if (!picked) return;
     const ch = session.model.channels.get(picked.id);
-    if (!ch) throw new Error(`Channel ${picked.name ?? picked.id} is no longer live.`);
+    if (!ch) throw new Error(t('Channel {0} is no longer live.', picked.name ?? picked.id));
     const dp = ch.dialplan;
     if (!dp?.context || !dp.exten) {
-      void vscode.window.showInformationMessage(`${ch.name} has no dialplan location (it was created by ARI and has not run the dialplan).`);
+      void vscode.window.showInformationMessage(t('{0} has no dialplan location (it was created by ARI and has not run the dialplan).', ch.name));
       return;
     }
     const result = (await dialplans.index()).locate(dp.context, dp.exten, dp.priority);
     await show(result, ch.name, dialplans);
     const note = result.found === 'priority' ? channelLocationNote(dp, result.priority) : undefined;
-    if (note) void vscode.window.showInformationMessage(`${ch.name}: ${note}`);
+    if (note) void vscode.window.showInformationMessage(t('{0}: {1}', ch.name, note));
   });
 }
 
@@ -60,7 +61,11 @@ async function show(result: LocationResult, channel: string, dialplans: Workspac
   if (!where) {
     const n = dialplans.fileCount;
     void vscode.window.showWarningMessage(
-      `${channel}: ${result.found === 'none' ? result.reason : ''} Searched ${n} dialplan ${n === 1 ? 'file' : 'files'} (extensions*.conf, files associated with the Asterisk language, and what they #include).`,
+      `${channel}: ${result.found === 'none' ? result.reason : ''} ${
+        n === 1
+          ? t('Searched 1 dialplan file (extensions*.conf, files associated with the Asterisk language, and what they #include).')
+          : t('Searched {0} dialplan files (extensions*.conf, files associated with the Asterisk language, and what they #include).', n)
+      }`,
     );
     return;
   }
@@ -69,5 +74,5 @@ async function show(result: LocationResult, channel: string, dialplans: Workspac
   // Where the file is already shown, there (not a second copy in whichever group is active).
   const shown = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === doc.uri.toString());
   await vscode.window.showTextDocument(doc, { selection: range, preview: true, viewColumn: shown?.viewColumn });
-  if (result.found !== 'priority' && result.found !== 'none') void vscode.window.showInformationMessage(`${channel}: ${result.reason} Showing the closest match.`);
+  if (result.found !== 'priority' && result.found !== 'none') void vscode.window.showInformationMessage(t('{0}: {1} Showing the closest match.', channel, result.reason));
 }

@@ -9,21 +9,22 @@ import { choiceTarget, restrictedSetting } from '../util/trustedSettings';
 import { decideOnSave, parseReloadSetting, resolveConfigFolder } from './core/reloadPolicy';
 import { CONFIG_SECTION, LANGUAGE_ID } from './language';
 import type { DialplanSessionSource } from './sessionView';
+import { t } from '../util/l10n';
 
 export const RELOAD_COMMAND = 'ariExplorer.dialplan.reload';
 const MODULE = 'pbx_config.so';
 
 function notConnected(): Error {
-  return new Error('Not connected to an Asterisk server: connect a profile first, then reload the dialplan.');
+  return new Error(t('Not connected to an Asterisk server: connect a profile first, then reload the dialplan.'));
 }
 
 async function reload(source: DialplanSessionSource, services: Services): Promise<void> {
   const session = source.active;
   if (!session) throw notConnected();
-  const server = source.activeProfile?.name ?? 'the server';
+  const server = source.activeProfile?.name ?? t('the server');
   await session.rest.asterisk.reloadModule(MODULE);
   services.log.info(`dialplan: reloaded ${MODULE} on ${server}`);
-  void vscode.window.showInformationMessage(`Dialplan reloaded on ${server} (${MODULE}): the server re-read its own extensions.conf.`);
+  void vscode.window.showInformationMessage(t('Dialplan reloaded on {0} ({1}): the server re-read its own extensions.conf.', server, MODULE));
 }
 
 export function registerReload(services: Services, source: DialplanSessionSource): vscode.Disposable {
@@ -48,28 +49,36 @@ async function onSave(doc: vscode.TextDocument, source: DialplanSessionSource, r
     serverConfigFolder: resolveConfigFolder(restrictedSetting<string | undefined>(config, 'serverConfigFolder', undefined), folder),
   });
   const name = path.basename(doc.uri.fsPath);
-  const server = source.activeProfile?.name ?? 'the server';
+  const server = source.activeProfile?.name ?? t('the server');
   switch (action.kind) {
     case 'none':
       return;
     case 'reload':
       return reloadNow();
     case 'notServerFile': {
+      const anyway = t('Reload Anyway');
+      const settings = t('Open Settings');
       const choice = await vscode.window.showWarningMessage(
-        `${name} is outside ${action.folder} (ariExplorer.dialplan.serverConfigFolder): ${server} does not read this file, so reloading the dialplan will not pick up this change.`,
-        'Reload Anyway',
-        'Open Settings',
+        t(
+          '{0} is outside {1} (ariExplorer.dialplan.serverConfigFolder): {2} does not read this file, so reloading the dialplan will not pick up this change.',
+          name,
+          action.folder,
+          server,
+        ),
+        anyway,
+        settings,
       );
-      if (choice === 'Reload Anyway') return reloadNow();
-      if (choice === 'Open Settings') void vscode.commands.executeCommand('workbench.action.openSettings', 'ariExplorer.dialplan.serverConfigFolder');
+      if (choice === anyway) return reloadNow();
+      if (choice === settings) void vscode.commands.executeCommand('workbench.action.openSettings', 'ariExplorer.dialplan.serverConfigFolder');
       return;
     }
     case 'ask': {
-      const choice = await vscode.window.showInformationMessage(`Saved ${name}. Reload the dialplan on ${server}?`, 'Reload Dialplan', 'Always', 'Never');
-      if (choice === 'Always' || choice === 'Never') {
-        await config.update('reloadOnSave', choice.toLowerCase(), choiceTarget());
+      const labels = { reload: t('Reload Dialplan'), always: t('Always'), never: t('Never') };
+      const choice = await vscode.window.showInformationMessage(t('Saved {0}. Reload the dialplan on {1}?', name, server), labels.reload, labels.always, labels.never);
+      if (choice === labels.always || choice === labels.never) {
+        await config.update('reloadOnSave', choice === labels.always ? 'always' : 'never', choiceTarget());
       }
-      if (choice === 'Reload Dialplan' || choice === 'Always') return reloadNow();
+      if (choice === labels.reload || choice === labels.always) return reloadNow();
       return;
     }
   }

@@ -15,6 +15,7 @@ import { buildEventPanelHtml, makeNonce } from './html';
 import { LiveFeed } from './live-feed';
 import { describeBadLines, parseNdjson, toNdjson } from './ndjson';
 import { filterFromArgument } from './show-argument';
+import { t } from '../util/l10n';
 
 const PANEL_TYPE = 'ariExplorer.eventsPanel';
 const VIEW_ID = 'ariExplorer.eventsView';
@@ -66,12 +67,12 @@ class EventPanels implements vscode.Disposable, EventViewHost {
   liveSource(): SourceInfo {
     const session = this.services.connections.active;
     const name = this.services.connections.activeProfile?.name;
-    return { kind: 'live', label: session ? `live: ${name ?? 'connected'}` : 'live: not connected' };
+    return { kind: 'live', label: session ? t('live: {0}', name ?? t('connected')) : t('live: not connected') };
   }
 
   eventTypes(): string[] {
     const all = new Set<string>(ARI_EVENT_TYPES);
-    for (const t of this.liveStore.seenTypes()) all.add(t);
+    for (const type of this.liveStore.seenTypes()) all.add(type);
     return [...all].sort();
   }
 
@@ -85,7 +86,7 @@ class EventPanels implements vscode.Disposable, EventViewHost {
       if (filter) this.panel.controller.applyFilter(filter);
       return this.panel.controller;
     }
-    const panel = vscode.window.createWebviewPanel(PANEL_TYPE, 'ARI Events', vscode.ViewColumn.Active, this.webviewOptions());
+    const panel = vscode.window.createWebviewPanel(PANEL_TYPE, t('ARI Events'), vscode.ViewColumn.Active, this.webviewOptions());
     return this.adoptPanel(panel, filter ?? this.lastPanelFilter);
   }
 
@@ -158,45 +159,46 @@ class EventPanels implements vscode.Disposable, EventViewHost {
     const stamp = new Date().toISOString().replace(/[:]/g, '').replace(/\..*$/, '');
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
     const target = await vscode.window.showSaveDialog({
-      title: `Export ${view.total} events as NDJSON`,
+      title: t('Export {0} events as NDJSON', view.total),
       defaultUri: folder ? vscode.Uri.joinPath(folder, `ari-events-${stamp}.ndjson`) : undefined,
-      filters: { 'NDJSON event log': ['ndjson', 'jsonl'], 'All files': ['*'] },
-      saveLabel: 'Export',
+      filters: { [t('NDJSON event log')]: ['ndjson', 'jsonl'], [t('All files')]: ['*'] },
+      saveLabel: t('Export'),
     });
     if (!target) return undefined;
     const lines = [...view.events()].map((e) => e.json);
     await vscode.workspace.fs.writeFile(target, Buffer.from(toNdjson(lines), 'utf8'));
-    const text = `Exported ${lines.length} event${lines.length === 1 ? '' : 's'} to ${vscode.workspace.asRelativePath(target)}`;
+    const where = vscode.workspace.asRelativePath(target);
+    const text = lines.length === 1 ? t('Exported 1 event to {0}', where) : t('Exported {0} events to {1}', lines.length, where);
     this.log.info(`events: ${text}`);
     return text;
   }
 
   async openLog(): Promise<{ store: EventStore; label: string; notice?: string } | undefined> {
     const picked = await vscode.window.showOpenDialog({
-      title: 'Open an ARI event log (NDJSON)',
+      title: t('Open an ARI event log (NDJSON)'),
       canSelectMany: false,
-      filters: { 'Event logs': ['ndjson', 'jsonl', 'log', 'json', 'txt'], 'All files': ['*'] },
-      openLabel: 'Open Log',
+      filters: { [t('Event logs')]: ['ndjson', 'jsonl', 'log', 'json', 'txt'], [t('All files')]: ['*'] },
+      openLabel: t('Open Log'),
     });
     const file = picked?.[0];
     if (!file) return undefined;
     const stat = await vscode.workspace.fs.stat(file);
-    if (stat.size > MAX_LOG_BYTES) throw new Error(`The log is too large to open (${Math.round(stat.size / 1048576)} MB).`);
+    if (stat.size > MAX_LOG_BYTES) throw new Error(t('The log is too large to open ({0} MB).', Math.round(stat.size / 1048576)));
     const text = Buffer.from(await vscode.workspace.fs.readFile(file)).toString('utf8');
     const parsed = parseNdjson(text);
     const name = file.path.split('/').pop() ?? file.path;
     if (parsed.events.length === 0) {
-      throw new Error(`No events in ${name}${parsed.errors.length ? `: bad ${describeBadLines(parsed.errors)}` : ''}.`);
+      throw new Error(parsed.errors.length ? t('No events in {0}: bad {1}.', name, describeBadLines(parsed.errors)) : t('No events in {0}.', name));
     }
     const store = new EventStore(parsed.events.length);
     for (const p of parsed.events) store.push(p.event, Date.parse(String(p.event.timestamp)) || 0, p.json);
     let notice: string | undefined;
     if (parsed.errors.length > 0) {
-      notice = `${name}: loaded ${parsed.events.length} events, skipped ${parsed.errors.length} bad ${describeBadLines(parsed.errors)}`;
+      notice = t('{0}: loaded {1} events, skipped {2} bad {3}', name, parsed.events.length, parsed.errors.length, describeBadLines(parsed.errors));
       this.log.warn(`events: ${notice}`);
       void vscode.window.showWarningMessage(notice);
     }
-    return { store, label: `log: ${name} (${parsed.events.length} events)`, notice };
+    return { store, label: t('log: {0} ({1} events)', name, parsed.events.length), notice };
   }
 
   exportFromCommand(): Promise<string | undefined> {

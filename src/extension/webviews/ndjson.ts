@@ -3,6 +3,7 @@
 // No vscode import.
 
 import { redact } from '../util/logger';
+import { t } from '../util/l10n';
 
 /** One line per event, compacted (the panel keeps Asterisk's pretty-printed text). Lines are
  * run through redact() in case an event carries a URL with credentials. */
@@ -64,16 +65,16 @@ export function parseNdjson(text: string): NdjsonParseResult {
     try {
       value = JSON.parse(raw);
     } catch (err) {
-      errors.push({ line, message: `not JSON (${err instanceof Error ? err.message : String(err)})` });
+      errors.push({ line, message: t('not JSON ({0})', err instanceof Error ? err.message : String(err)) });
       continue;
     }
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      errors.push({ line, message: 'not a JSON object' });
+      errors.push({ line, message: t('not a JSON object') });
       continue;
     }
     const event = value as Record<string, unknown>;
     if (typeof event.type !== 'string' || event.type === '') {
-      errors.push({ line, message: 'no "type" field' });
+      errors.push({ line, message: t('no "type" field') });
       continue;
     }
     events.push({ line, event, json: raw });
@@ -84,6 +85,6 @@ export function parseNdjson(text: string): NdjsonParseResult {
 /** "lines 3, 7, 12 and 4 more" for a message. */
 export function describeBadLines(errors: NdjsonError[], max = 5): string {
   const shown = errors.slice(0, max).map((e) => `${e.line} (${e.message})`);
-  const more = errors.length > max ? ` and ${errors.length - max} more` : '';
-  return `line${errors.length === 1 ? '' : 's'} ${shown.join(', ')}${more}`;
+  const more = errors.length > max ? t(' and {0} more', errors.length - max) : '';
+  return errors.length === 1 ? t('line {0}', shown[0]) : t('lines {0}', shown.join(', ') + more);
 }

@@ -6,6 +6,7 @@ import type { Services } from '../../services';
 import { registerCommand } from '../../util/commands';
 import { secretKey } from '../../profiles/profile';
 import { sessionOf } from '../prompts';
+import { t } from '../../util/l10n';
 import type { ResponseDocuments } from '../responseDocuments';
 import type { CommandSession } from '../session';
 import { loadOperations } from './catalog';
@@ -29,8 +30,8 @@ async function pickOperation(ops: ApiOperation[]): Promise<ApiOperation | undefi
     }
   }
   const picked = await vscode.window.showQuickPick(items, {
-    title: `Invoke ARI Operation (${items.filter((i) => i.op).length})`,
-    placeHolder: 'Type to filter by path, name or summary',
+    title: t('Invoke ARI Operation ({0})', items.filter((i) => i.op).length),
+    placeHolder: t('Type to filter by path, name or summary'),
     matchOnDescription: true,
     matchOnDetail: true,
     ignoreFocusOut: true,
@@ -62,7 +63,7 @@ export function registerInvokerCommands(services: Services, documents: ResponseD
   const run = async (session: CommandSession, meta: Pick<HistoryEntry, 'resource' | 'nickname' | 'operationPath' | 'values'>, req: PreparedRequest): Promise<void> => {
     services.log.info(`invoke ${req.method} ${req.path}`);
     const outcome = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Window, title: `ARI ${req.method} ${req.path}` },
+      { location: vscode.ProgressLocation.Window, title: t('ARI {0} {1}', req.method, req.path) },
       () => sendPrepared(session, req),
     );
     services.log.info(`invoke ${req.method} ${req.path} -> ${outcome.status ?? 'no answer'}`);
@@ -83,7 +84,7 @@ export function registerInvokerCommands(services: Services, documents: ResponseD
   const pickHistory = async (title: string): Promise<HistoryEntry | undefined> => {
     const entries = history.list();
     if (entries.length === 0) {
-      void vscode.window.showInformationMessage('No ARI operations invoked yet: use "ARI: Invoke Operation…" first.');
+      void vscode.window.showInformationMessage(t('No ARI operations invoked yet: use "ARI: Invoke Operation…" first.'));
       return undefined;
     }
     const picked = await vscode.window.showQuickPick(
@@ -97,7 +98,7 @@ export function registerInvokerCommands(services: Services, documents: ResponseD
     registerCommand(services, 'ariExplorer.api.invoke', async () => {
       const session = sessionOf(services);
       const ops = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Window, title: 'Reading the server API description…' },
+        { location: vscode.ProgressLocation.Window, title: t('Reading the server API description…') },
         () => loadOperations(session),
       );
       const op = await pickOperation(ops);
@@ -105,20 +106,20 @@ export function registerInvokerCommands(services: Services, documents: ResponseD
       const values = await askValues(session, op);
       if (!values) return;
       const built = buildRequest(op, values);
-      if (!built.ok) throw new Error(`Cannot send ${op.nickname}: ${built.errors.join(' ')}`);
+      if (!built.ok) throw new Error(t('Cannot send {0}: {1}', op.nickname, built.errors.join(' ')));
       await run(session, { resource: op.resource, nickname: op.nickname, operationPath: op.path, values: definedValues(values) }, built.request);
     }),
 
     registerCommand(services, 'ariExplorer.api.rerun', async () => {
       const session = sessionOf(services);
-      const entry = await pickHistory('Rerun ARI Operation');
+      const entry = await pickHistory(t('Rerun ARI Operation'));
       if (!entry) return;
       const how = await vscode.window.showQuickPick(
         [
-          { label: '$(debug-restart) Send again', description: 'the same request', edit: false },
-          { label: '$(edit) Edit parameters…', description: 'ask each parameter again, prefilled', edit: true },
+          { label: `$(debug-restart) ${t('Send again')}`, description: t('the same request'), edit: false },
+          { label: `$(edit) ${t('Edit parameters…')}`, description: t('ask each parameter again, prefilled'), edit: true },
         ],
-        { title: `Rerun ${entry.request.method} ${entry.request.path}`, ignoreFocusOut: true },
+        { title: t('Rerun {0}', `${entry.request.method} ${entry.request.path}`), ignoreFocusOut: true },
       );
       if (!how) return;
       if (!how.edit) {
@@ -127,26 +128,26 @@ export function registerInvokerCommands(services: Services, documents: ResponseD
       }
       const ops = await loadOperations(session);
       const op = ops.find((o) => o.resource === entry.resource && o.nickname === entry.nickname);
-      if (!op) throw new Error(`This server's API has no ${entry.resource}.${entry.nickname}: it cannot be edited here, only sent again.`);
+      if (!op) throw new Error(t("This server's API has no {0}: it cannot be edited here, only sent again.", `${entry.resource}.${entry.nickname}`));
       const values = await askValues(session, op, entry.values);
       if (!values) return;
       const built = buildRequest(op, values);
-      if (!built.ok) throw new Error(`Cannot send ${op.nickname}: ${built.errors.join(' ')}`);
+      if (!built.ok) throw new Error(t('Cannot send {0}: {1}', op.nickname, built.errors.join(' ')));
       await run(session, { ...entry, values: definedValues(values) }, built.request);
     }),
 
     registerCommand(services, 'ariExplorer.api.copyAsCurl', async () => {
-      const entry = await pickHistory('Copy ARI Operation as curl');
+      const entry = await pickHistory(t('Copy ARI Operation as curl'));
       if (!entry) return;
       const profile = services.connections.activeProfile;
       const username = entry.username ?? profile?.username ?? 'USER';
       const mode = await vscode.window.showQuickPick(
         [
-          { label: 'Prompt for the password', description: `-u ${username} (curl asks)`, mode: 'prompt' as const },
-          { label: 'Read $ARI_PASSWORD', description: `-u "${username}:$ARI_PASSWORD"`, mode: 'env' as const },
-          { label: 'Include the password', description: 'the password will be in the clipboard and your shell history', mode: 'password' as const },
+          { label: t('Prompt for the password'), description: t('-u {0} (curl asks)', username), mode: 'prompt' as const },
+          { label: t('Read {0}', '$ARI_PASSWORD'), description: `-u "${username}:$ARI_PASSWORD"`, mode: 'env' as const },
+          { label: t('Include the password'), description: t('the password will be in the clipboard and your shell history'), mode: 'password' as const },
         ],
-        { title: 'Copy as curl: credentials', ignoreFocusOut: true },
+        { title: t('Copy as curl: credentials'), ignoreFocusOut: true },
       );
       if (!mode) return;
       let auth: CurlAuth;
@@ -155,7 +156,7 @@ export function registerInvokerCommands(services: Services, documents: ResponseD
         const stored = sameServer ? await services.context.secrets.get(secretKey(profile.id)) : undefined;
         const password =
           stored ??
-          (await vscode.window.showInputBox({ title: 'Copy as curl', prompt: `Password of ${username} to put in the command`, password: true, ignoreFocusOut: true }));
+          (await vscode.window.showInputBox({ title: t('Copy as curl'), prompt: t('Password of {0} to put in the command', username), password: true, ignoreFocusOut: true }));
         if (password === undefined) return;
         auth = { kind: 'password', username, password };
       } else {
@@ -163,7 +164,7 @@ export function registerInvokerCommands(services: Services, documents: ResponseD
       }
       const insecure = profile !== undefined && entry.baseUrl.startsWith(profile.url) && profile.tls?.insecure === true;
       await vscode.env.clipboard.writeText(formatCurl(entry.baseUrl, entry.request, auth, { insecure }));
-      vscode.window.setStatusBarMessage(`ARI: curl command copied${auth.kind === 'password' ? ' (with the password)' : ''}`, 4000);
+      vscode.window.setStatusBarMessage(auth.kind === 'password' ? t('ARI: curl command copied (with the password)') : t('ARI: curl command copied'), 4000);
     }),
   ];
 }
