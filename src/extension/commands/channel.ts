@@ -28,6 +28,7 @@ import { askText, done, pickBridges, pickChannels, pickValue, plural, sessionOf 
 import type { ChannelView, CommandSession } from './session';
 import { required, validateDtmf, validateEndpoint, validateInteger, validateVariableName } from './validate';
 import { runOriginate } from './originate';
+import { shown } from '../util/sanitize';
 
 const HANGUP_DESCRIPTIONS: Partial<Record<HangupReason, string>> = {
   normal: '16 Normal Clearing (default)',
@@ -175,7 +176,7 @@ export function registerChannelCommands(services: Services): vscode.Disposable[]
       const variable = await askText({ title: `Variable of ${label(s, id)}`, prompt: 'Variable or function, e.g. CALLERID(num), CHANNEL(state)', validate: validateVariableName });
       if (!variable) return;
       const value = await getChannelVar(s, id, variable);
-      const copy = await vscode.window.showInformationMessage(`${variable} = ${value === '' ? '(empty)' : value}`, 'Copy Value');
+      const copy = await vscode.window.showInformationMessage(shown(`${variable} = ${value === '' ? '(empty)' : value}`), 'Copy Value');
       if (copy) await vscode.env.clipboard.writeText(value);
     }),
 

@@ -5,6 +5,7 @@ import type { Services } from '../services';
 import { bridgeEntry, channelEntry, playbackEntry, recordingEntry, type PickEntry } from './describe';
 import type { ChannelView, CommandSession } from './session';
 import type { Validator } from './validate';
+import { shown } from '../util/sanitize';
 
 /** The connected session, or a user-facing "Not connected…" error (ConnectionManager). */
 export function sessionOf(services: Services): CommandSession {
@@ -111,7 +112,7 @@ export function pickLiveRecordings(
 
 /** "Hung up 3 channels." / "Hung up channel X." */
 export function done(message: string): void {
-  void vscode.window.showInformationMessage(message);
+  void vscode.window.showInformationMessage(shown(message, 600));
 }
 
 export function plural(n: number, noun: string): string {

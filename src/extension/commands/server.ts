@@ -8,6 +8,7 @@ import { askText, pickEntries, pickValue, sessionOf } from './prompts';
 import type { ResponseDocuments } from './responseDocuments';
 import type { CommandSession } from './session';
 import { validateStasisDevice, validateVariableName } from './validate';
+import { shown } from '../util/sanitize';
 
 async function pickDevice(session: CommandSession, title: string, allowNew: boolean): Promise<string | undefined> {
   const known = [...session.model.deviceStates.values()].filter((d) => d.name.startsWith('Stasis:'));
@@ -55,7 +56,7 @@ export function registerServerCommands(services: Services, documents: ResponseDo
       const variable = await askText({ title: 'Get Global Variable', prompt: 'Global variable or function name', validate: validateVariableName });
       if (!variable) return;
       const value = await getGlobalVar(s, variable);
-      const copy = await vscode.window.showInformationMessage(`${variable} = ${value === '' ? '(empty)' : value}`, 'Copy Value');
+      const copy = await vscode.window.showInformationMessage(shown(`${variable} = ${value === '' ? '(empty)' : value}`), 'Copy Value');
       if (copy) await vscode.env.clipboard.writeText(value);
     }),
 

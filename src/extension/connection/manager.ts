@@ -14,6 +14,8 @@ import type { ConnectionPhase } from '../views/statusModel';
 import { DisposableStore } from '../util/emitter';
 import { appsInUse, appsToRegister, applicationReplacedMessage, observerAppName } from './apps';
 import { reconcileMs, requestTimeoutMs } from './settings';
+import { maxResponseBytes } from '../util/limits';
+import { shown } from '../util/sanitize';
 
 export interface ConnectOptions {
   /** Register the profile's app names without asking even if they are in use (seeding). */
@@ -79,7 +81,7 @@ export class ConnectionManager implements vscode.Disposable {
 
   /** The options both the session and a connection test use; the log gets request lines. */
   connectionOptions(profile: Profile, password: string): AriConnectionOptions {
-    return { url: profile.url, username: profile.username, password, tls: profile.tls, timeoutMs: requestTimeoutMs(), log: this.log };
+    return { url: profile.url, username: profile.username, password, tls: profile.tls, timeoutMs: requestTimeoutMs(), maxResponseBytes: maxResponseBytes(), log: this.log };
   }
 
   /** The stored password, or one asked for (and stored) when there is none. */
@@ -326,7 +328,7 @@ export class ConnectionManager implements vscode.Disposable {
   }
 
   private applicationReplaced(event: AriEvent, profile: Profile): void {
-    const text = applicationReplacedMessage(event.application, profile.name, this.observerApp);
+    const text = shown(applicationReplacedMessage(event.application, profile.name, this.observerApp), 600);
     this.log.warn(text);
     void vscode.window.showWarningMessage(text);
   }

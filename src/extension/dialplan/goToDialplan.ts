@@ -9,6 +9,7 @@ import { locationOf } from './core/definition';
 import { toRange } from './language';
 import type { DialplanSession, DialplanSessionSource } from './sessionView';
 import type { WorkspaceDialplans } from './workspaceDialplans';
+import { shown as sanitized } from '../util/sanitize';
 
 export const GO_TO_DIALPLAN_COMMAND = 'ariExplorer.channel.goToDialplan';
 
@@ -45,13 +46,13 @@ export function registerGoToDialplan(services: Services, source: DialplanSession
     if (!ch) throw new Error(`Channel ${picked.name ?? picked.id} is no longer live.`);
     const dp = ch.dialplan;
     if (!dp?.context || !dp.exten) {
-      void vscode.window.showInformationMessage(`${ch.name} has no dialplan location (it was created by ARI and has not run the dialplan).`);
+      void vscode.window.showInformationMessage(sanitized(`${ch.name} has no dialplan location (it was created by ARI and has not run the dialplan).`, 600));
       return;
     }
     const result = (await dialplans.index()).locate(dp.context, dp.exten, dp.priority);
     await show(result, ch.name, dialplans);
     const note = result.found === 'priority' ? channelLocationNote(dp, result.priority) : undefined;
-    if (note) void vscode.window.showInformationMessage(`${ch.name}: ${note}`);
+    if (note) void vscode.window.showInformationMessage(sanitized(`${ch.name}: ${note}`, 600));
   });
 }
 
@@ -60,7 +61,7 @@ async function show(result: LocationResult, channel: string, dialplans: Workspac
   if (!where) {
     const n = dialplans.fileCount;
     void vscode.window.showWarningMessage(
-      `${channel}: ${result.found === 'none' ? result.reason : ''} Searched ${n} dialplan ${n === 1 ? 'file' : 'files'} (extensions*.conf, files associated with the Asterisk language, and what they #include).`,
+      sanitized(`${channel}: ${result.found === 'none' ? result.reason : ''} Searched ${n} dialplan ${n === 1 ? 'file' : 'files'} (extensions*.conf, files associated with the Asterisk language, and what they #include).`, 800),
     );
     return;
   }
@@ -69,5 +70,5 @@ async function show(result: LocationResult, channel: string, dialplans: Workspac
   // Where the file is already shown, there (not a second copy in whichever group is active).
   const shown = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === doc.uri.toString());
   await vscode.window.showTextDocument(doc, { selection: range, preview: true, viewColumn: shown?.viewColumn });
-  if (result.found !== 'priority' && result.found !== 'none') void vscode.window.showInformationMessage(`${channel}: ${result.reason} Showing the closest match.`);
+  if (result.found !== 'priority' && result.found !== 'none') void vscode.window.showInformationMessage(sanitized(`${channel}: ${result.reason} Showing the closest match.`, 600));
 }

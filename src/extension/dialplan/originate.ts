@@ -10,6 +10,7 @@ import { ORIGINATE_COMMAND, originateLenses, parseExtenAtContext, type Originate
 import { CONFIG_SECTION } from './language';
 import type { DialplanSessionSource } from './sessionView';
 import type { WorkspaceDialplans } from './workspaceDialplans';
+import { shown } from '../util/sanitize';
 
 const LAST_CHOICE_KEY = 'ariExplorer.dialplan.originate.lastCallingSide';
 
@@ -80,6 +81,6 @@ export function registerOriginate(services: Services, source: DialplanSessionSou
     const ch = await session.rest.channels.originate({ endpoint, ...side });
     const other = side.app ? `Stasis app ${side.app}` : `${side.extension}@${side.context}`;
     services.log.info(`dialplan: originated ${ch.name} (${ch.id}) to ${target.exten}@${target.context}, calling side ${other}`);
-    void vscode.window.showInformationMessage(`Originated ${ch.name} to ${target.exten}@${target.context} (calling side: ${other}).`);
+    void vscode.window.showInformationMessage(shown(`Originated ${ch.name} to ${target.exten}@${target.context} (calling side: ${other}).`, 600));
   });
 }

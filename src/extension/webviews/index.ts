@@ -15,6 +15,7 @@ import { buildEventPanelHtml, makeNonce } from './html';
 import { LiveFeed } from './live-feed';
 import { describeBadLines, parseNdjson, toNdjson } from './ndjson';
 import { filterFromArgument } from './show-argument';
+import { shown } from '../util/sanitize';
 
 const PANEL_TYPE = 'ariExplorer.eventsPanel';
 const VIEW_ID = 'ariExplorer.eventsView';
@@ -194,7 +195,7 @@ class EventPanels implements vscode.Disposable, EventViewHost {
     if (parsed.errors.length > 0) {
       notice = `${name}: loaded ${parsed.events.length} events, skipped ${parsed.errors.length} bad ${describeBadLines(parsed.errors)}`;
       this.log.warn(`events: ${notice}`);
-      void vscode.window.showWarningMessage(notice);
+      void vscode.window.showWarningMessage(shown(notice, 600));
     }
     return { store, label: `log: ${name} (${parsed.events.length} events)`, notice };
   }
