@@ -2,6 +2,7 @@
 // happened (with the server's own words), `hint` says what the user can do about it. Neither
 // ever holds credentials: the client never puts them in URLs, and texts pass through redact().
 import { redact } from '../util/logger';
+import { shown } from '../util/sanitize';
 import { t } from '../util/l10n';
 
 export interface AriErrorInit {
@@ -29,18 +30,20 @@ export class AriError extends Error {
   readonly hint: string;
 
   constructor(init: AriErrorInit) {
-    super(redact(init.message));
+    // Messages quote server text and end up in notifications: one line, no link syntax, capped.
+    super(shown(redact(init.message), MAX_MESSAGE));
     this.method = init.method;
     this.path = init.path;
-    this.hint = redact(init.hint);
+    this.hint = shown(redact(init.hint), MAX_MESSAGE);
     this.status = init.status;
-    this.serverMessage = init.serverMessage === undefined ? undefined : redact(init.serverMessage);
+    this.serverMessage = init.serverMessage === undefined ? undefined : shown(redact(init.serverMessage), MAX_SERVER_TEXT);
     this.code = init.code;
     if (init.cause !== undefined) (this as { cause?: unknown }).cause = init.cause;
   }
 }
 
 const MAX_SERVER_TEXT = 300;
+const MAX_MESSAGE = 1000;
 
 /** The server's own message from an error body: JSON {message} / {error}, an HTML page, or text. */
 export function extractServerMessage(text: string, contentType: string | undefined): string | undefined {
@@ -50,16 +53,16 @@ export function extractServerMessage(text: string, contentType: string | undefin
     try {
       const body = JSON.parse(trimmed) as Record<string, unknown>;
       const m = body.message ?? body.error;
-      if (typeof m === 'string') return m;
+      if (typeof m === 'string') return shown(m, MAX_SERVER_TEXT);
     } catch {
       // not JSON after all: fall through to the text forms
     }
   }
   if (trimmed.startsWith('<') || (contentType ?? '').includes('html')) {
     const p = /<p>([\s\S]*?)<\/p>/i.exec(trimmed) ?? /<title>([\s\S]*?)<\/title>/i.exec(trimmed) ?? /<h1>([\s\S]*?)<\/h1>/i.exec(trimmed);
-    if (p) return decodeHtml(p[1].replace(/<[^>]*>/g, '').trim());
+    if (p) return shown(decodeHtml(p[1].replace(/<[^>]*>/g, '').trim()), MAX_SERVER_TEXT);
   }
-  return trimmed.length > MAX_SERVER_TEXT ? `${trimmed.slice(0, MAX_SERVER_TEXT)}…` : trimmed;
+  return shown(trimmed, MAX_SERVER_TEXT);
 }
 
 function decodeHtml(s: string): string {
@@ -81,6 +84,30 @@ export function credentialForms(username: string, password: string): string[] {
   if (!password) return [];
   const pair = `${username}:${password}`;
   return [Buffer.from(pair, 'utf8').toString('base64'), pair, password, encodeURIComponent(password)];
+}
+
+/** A 3xx: ARI never redirects, and following would send the credentials where it points. */
+export function errorFromRedirect(method: string, path: string, status: number, location: string | null): AriError {
+  const where = location ? shown(redact(location.replace(/\/\/[^/@]*@/, '//')), 200) : '(no Location)';
+  return new AriError({
+    method,
+    path,
+    status,
+    code: 'REDIRECT',
+    message: t('{0} {1}: the server redirected ({2}) to {3}; redirects are refused', method, path, status, where),
+    hint: t('ARI never redirects: the profile URL points at something else (a proxy or a web server), or the server is not who it claims to be. The credentials were not sent there.'),
+  });
+}
+
+/** A body larger than the configured cap (ariExplorer.maxResponseMegabytes). */
+export function errorTooLarge(method: string, path: string, maxBytes: number): AriError {
+  return new AriError({
+    method,
+    path,
+    code: 'TOO_LARGE',
+    message: t('{0} {1}: the answer is larger than {2} MB and was not read', method, path, Math.round((maxBytes / (1024 * 1024)) * 10) / 10),
+    hint: t('A real ARI answer is far smaller. If this server is yours and the answer is genuine, raise the setting ariExplorer.maxResponseMegabytes.'),
+  });
 }
 
 /** An HTTP answer >= 400 (REST or the WebSocket handshake). `secrets` are scrubbed from the server's text. */

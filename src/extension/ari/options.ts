@@ -18,11 +18,15 @@ export interface AriConnectionOptions {
   tls?: AriTlsOptions;
   /** Per-request timeout, default 10000. */
   timeoutMs?: number;
+  /** Largest REST response body read, in bytes (default DEFAULT_MAX_RESPONSE_BYTES); more fails with TOO_LARGE. */
+  maxResponseBytes?: number;
   /** Debug lines for each request/response; credentials are never logged. */
   log?: Logger;
 }
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
+/** ARI's largest real answers (/channels of a busy PBX, /asterisk/modules) are a few MB. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
 
 /** The part of node-fetch's Response the client reads. */
 export interface FetchResponseLike {
@@ -39,6 +43,10 @@ export interface FetchInitLike {
   body?: string;
   agent?: unknown;
   signal?: AbortSignal;
+  /** node-fetch@2: 'manual' returns a 3xx as it is instead of following it with our headers. */
+  redirect?: 'manual' | 'error' | 'follow';
+  /** node-fetch@2: the body read fails (FetchError type 'max-size') past this many bytes. */
+  size?: number;
 }
 
 /** node-fetch@2's call shape; injectable so tests can intercept requests. */

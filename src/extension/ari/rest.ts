@@ -8,13 +8,16 @@
 // - Every request has a deadline (AbortController, default 10 s): a half-dead server must not
 //   hang a command or a resync forever.
 // - One keep-alive Agent (agent.ts) serves REST and the event WebSocket, so TLS settings agree.
+// - A server is untrusted: redirects are refused (ARI never redirects, and following one sends
+//   the Authorization header to wherever it points), and a body larger than maxResponseBytes
+//   fails with TOO_LARGE instead of filling the extension host's memory.
 import type * as http from 'node:http';
 import nodeFetch from 'node-fetch';
 import type { Logger } from '../util/logger';
 import { nullLogger, redact } from '../util/logger';
 import { createAgent } from './agent';
-import { AriError, credentialForms, errorFromNetwork, errorFromResponse } from './errors';
-import { type AriConnectionOptions, DEFAULT_TIMEOUT_MS, type FetchLike, type FetchResponseLike } from './options';
+import { AriError, credentialForms, errorFromNetwork, errorFromResponse, errorFromRedirect, errorTooLarge } from './errors';
+import { type AriConnectionOptions, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT_MS, type FetchLike, type FetchResponseLike } from './options';
 import { buildQuery } from './query';
 import type { AriCaller, HttpMethod } from './resources/caller';
 import { ApiDocsResource } from './resources/apiDocs';
@@ -119,6 +122,7 @@ export class AriRestClient implements AriCaller {
   /** Scrubbed from server error texts (a server may echo the request). */
   private readonly secrets: string[];
   private readonly timeoutMs: number;
+  private readonly maxResponseBytes: number;
   private readonly log: Logger;
   private readonly fetchImpl: FetchLike;
   private readonly ownsAgent: boolean;
@@ -130,6 +134,7 @@ export class AriRestClient implements AriCaller {
     this.authorization = basicAuthHeader(opts.username, opts.password);
     this.secrets = credentialForms(opts.username, opts.password);
     this.timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.maxResponseBytes = opts.maxResponseBytes && opts.maxResponseBytes > 0 ? opts.maxResponseBytes : DEFAULT_MAX_RESPONSE_BYTES;
     this.log = opts.log ?? nullLogger;
     this.fetchImpl = deps.fetch ?? (nodeFetch as unknown as FetchLike);
     this.ownsAgent = !deps.agent;
@@ -189,11 +194,20 @@ export class AriRestClient implements AriCaller {
       let text = '';
       let bytes: Buffer | undefined;
       try {
-        res = await this.fetchImpl(url, { method, headers, body, agent: this.agent, signal: controller.signal });
+        res = await this.fetchImpl(url, { method, headers, body, agent: this.agent, signal: controller.signal, redirect: 'manual', size: this.maxResponseBytes });
+        if (res.status >= 300 && res.status < 400) {
+          const error = errorFromRedirect(method, fullPath, res.status, res.headers.get('location'));
+          this.log.warn(`ARI ${method} ${fullPath}${redact(qs)} -> ${res.status}: redirect refused`);
+          controller.abort();
+          throw error;
+        }
         if (opts.binary && res.status < 400) bytes = res.buffer ? await res.buffer() : Buffer.from(await res.arrayBuffer());
         else text = await res.text();
       } catch (err) {
-        const error = errorFromNetwork(method, fullPath, new URL(url), err, timedOut ? timeoutMs : undefined);
+        if (err instanceof AriError) throw err;
+        const tooLarge = (err as { type?: unknown })?.type === 'max-size';
+        const error = tooLarge ? errorTooLarge(method, fullPath, this.maxResponseBytes) : errorFromNetwork(method, fullPath, new URL(url), err, timedOut ? timeoutMs : undefined);
+        controller.abort();
         this.log.debug(`ARI ${method} ${fullPath}${redact(qs)} -> ${error.code ?? 'error'} (${Date.now() - started} ms)`);
         throw error;
       }

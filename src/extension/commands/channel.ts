@@ -29,6 +29,7 @@ import type { ChannelView, CommandSession } from './session';
 import { required, validateDtmf, validateEndpoint, validateInteger, validateVariableName } from './validate';
 import { runOriginate } from './originate';
 import { t } from '../util/l10n';
+import { shown } from '../util/sanitize';
 
 // Functions, not constants: t() answers in the display language only once activation ran.
 const hangupDescriptions = (): Partial<Record<HangupReason, string>> => ({
@@ -184,8 +185,8 @@ export function registerChannelCommands(services: Services): vscode.Disposable[]
       const variable = await askText({ title: t('Variable of {0}', label(s, id)), prompt: t('Variable or function, e.g. CALLERID(num), CHANNEL(state)'), validate: validateVariableName });
       if (!variable) return;
       const value = await getChannelVar(s, id, variable);
-      const shown = t('{0} = {1}', variable, value === '' ? t('(empty)') : value);
-      const copy = await vscode.window.showInformationMessage(shown, t('Copy Value'));
+      const text = shown(t('{0} = {1}', variable, value === '' ? t('(empty)') : value));
+      const copy = await vscode.window.showInformationMessage(text, t('Copy Value'));
       if (copy) await vscode.env.clipboard.writeText(value);
     }),
 

@@ -8,6 +8,7 @@ import { isNodeRef } from './describe';
 import { askText, pickOne, sessionOf } from './prompts';
 import type { CommandSession } from './session';
 import { parseVariableList, required, validateEndpoint, validateInteger, validateVariableList } from './validate';
+import { shown } from '../util/sanitize';
 
 const DEFAULT_TIMEOUT_S = 30;
 
@@ -87,7 +88,7 @@ export async function runOriginate(services: Services, node: unknown): Promise<v
       }
     },
   );
-  const text = describeOutcome(p.endpoint, result.outcome);
+  const text = shown(describeOutcome(p.endpoint, result.outcome), 600);
   services.log.info(`originate ${p.endpoint}: channel ${result.channel.id} -> ${text}`);
   if (result.outcome.kind === 'destroyed') {
     const choice = await vscode.window.showWarningMessage(text, 'Show Log');

@@ -6,6 +6,7 @@ import { bridgeEntry, channelEntry, playbackEntry, recordingEntry, type PickEntr
 import type { ChannelView, CommandSession } from './session';
 import type { Validator } from './validate';
 import { t } from '../util/l10n';
+import { shown } from '../util/sanitize';
 
 /** The connected session, or a user-facing "Not connected…" error (ConnectionManager). */
 export function sessionOf(services: Services): CommandSession {
@@ -114,7 +115,7 @@ export function pickLiveRecordings(
 
 /** "Hung up 3 channels." / "Hung up channel X." */
 export function done(message: string): void {
-  void vscode.window.showInformationMessage(message);
+  void vscode.window.showInformationMessage(shown(message, 600));
 }
 
 /** English only; translated text uses t('{0} channels', n) and the like. */

@@ -9,6 +9,7 @@ import type { ResponseDocuments } from './responseDocuments';
 import type { CommandSession } from './session';
 import { validateStasisDevice, validateVariableName } from './validate';
 import { t } from '../util/l10n';
+import { shown } from '../util/sanitize';
 
 async function pickDevice(session: CommandSession, title: string, allowNew: boolean): Promise<string | undefined> {
   const known = [...session.model.deviceStates.values()].filter((d) => d.name.startsWith('Stasis:'));
@@ -56,8 +57,8 @@ export function registerServerCommands(services: Services, documents: ResponseDo
       const variable = await askText({ title: t('Get Global Variable'), prompt: t('Global variable or function name'), validate: validateVariableName });
       if (!variable) return;
       const value = await getGlobalVar(s, variable);
-      const shown = t('{0} = {1}', variable, value === '' ? t('(empty)') : value);
-      const copy = await vscode.window.showInformationMessage(shown, t('Copy Value'));
+      const text = shown(t('{0} = {1}', variable, value === '' ? t('(empty)') : value));
+      const copy = await vscode.window.showInformationMessage(text, t('Copy Value'));
       if (copy) await vscode.env.clipboard.writeText(value);
     }),
 

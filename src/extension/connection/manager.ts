@@ -15,6 +15,8 @@ import { DisposableStore } from '../util/emitter';
 import { appsInUse, appsToRegister, applicationReplacedMessage, observerAppName } from './apps';
 import { reconcileMs, requestTimeoutMs } from './settings';
 import { t } from '../util/l10n';
+import { maxResponseBytes } from '../util/limits';
+import { shown } from '../util/sanitize';
 
 export interface ConnectOptions {
   /** Register the profile's app names without asking even if they are in use (seeding). */
@@ -80,7 +82,7 @@ export class ConnectionManager implements vscode.Disposable {
 
   /** The options both the session and a connection test use; the log gets request lines. */
   connectionOptions(profile: Profile, password: string): AriConnectionOptions {
-    return { url: profile.url, username: profile.username, password, tls: profile.tls, timeoutMs: requestTimeoutMs(), log: this.log };
+    return { url: profile.url, username: profile.username, password, tls: profile.tls, timeoutMs: requestTimeoutMs(), maxResponseBytes: maxResponseBytes(), log: this.log };
   }
 
   /** The stored password, or one asked for (and stored) when there is none. */
@@ -329,7 +331,7 @@ export class ConnectionManager implements vscode.Disposable {
   }
 
   private applicationReplaced(event: AriEvent, profile: Profile): void {
-    const text = applicationReplacedMessage(event.application, profile.name, this.observerApp);
+    const text = shown(applicationReplacedMessage(event.application, profile.name, this.observerApp), 600);
     this.log.warn(text);
     void vscode.window.showWarningMessage(text);
   }

@@ -10,6 +10,7 @@ import { toRange } from './language';
 import type { DialplanSession, DialplanSessionSource } from './sessionView';
 import type { WorkspaceDialplans } from './workspaceDialplans';
 import { t } from '../util/l10n';
+import { shown as sanitized } from '../util/sanitize';
 
 export const GO_TO_DIALPLAN_COMMAND = 'ariExplorer.channel.goToDialplan';
 
@@ -46,13 +47,13 @@ export function registerGoToDialplan(services: Services, source: DialplanSession
     if (!ch) throw new Error(t('Channel {0} is no longer live.', picked.name ?? picked.id));
     const dp = ch.dialplan;
     if (!dp?.context || !dp.exten) {
-      void vscode.window.showInformationMessage(t('{0} has no dialplan location (it was created by ARI and has not run the dialplan).', ch.name));
+      void vscode.window.showInformationMessage(sanitized(t('{0} has no dialplan location (it was created by ARI and has not run the dialplan).', ch.name), 600));
       return;
     }
     const result = (await dialplans.index()).locate(dp.context, dp.exten, dp.priority);
     await show(result, ch.name, dialplans);
     const note = result.found === 'priority' ? channelLocationNote(dp, result.priority) : undefined;
-    if (note) void vscode.window.showInformationMessage(t('{0}: {1}', ch.name, note));
+    if (note) void vscode.window.showInformationMessage(sanitized(t('{0}: {1}', ch.name, note), 600));
   });
 }
 
@@ -61,11 +62,11 @@ async function show(result: LocationResult, channel: string, dialplans: Workspac
   if (!where) {
     const n = dialplans.fileCount;
     void vscode.window.showWarningMessage(
-      `${channel}: ${result.found === 'none' ? result.reason : ''} ${
+      sanitized(`${channel}: ${result.found === 'none' ? result.reason : ''} ${
         n === 1
           ? t('Searched 1 dialplan file (extensions*.conf, files associated with the Asterisk language, and what they #include).')
           : t('Searched {0} dialplan files (extensions*.conf, files associated with the Asterisk language, and what they #include).', n)
-      }`,
+      }`, 800),
     );
     return;
   }
@@ -74,5 +75,5 @@ async function show(result: LocationResult, channel: string, dialplans: Workspac
   // Where the file is already shown, there (not a second copy in whichever group is active).
   const shown = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === doc.uri.toString());
   await vscode.window.showTextDocument(doc, { selection: range, preview: true, viewColumn: shown?.viewColumn });
-  if (result.found !== 'priority' && result.found !== 'none') void vscode.window.showInformationMessage(t('{0}: {1} Showing the closest match.', channel, result.reason));
+  if (result.found !== 'priority' && result.found !== 'none') void vscode.window.showInformationMessage(sanitized(t('{0}: {1} Showing the closest match.', channel, result.reason), 600));
 }

@@ -14,6 +14,7 @@ import { CALL_COMMAND, ORIGINATE_COMMAND, callLenses, originateLenses, parseExte
 import { CONFIG_SECTION } from './language';
 import type { DialplanSessionSource } from './sessionView';
 import type { WorkspaceDialplans } from './workspaceDialplans';
+import { shown } from '../util/sanitize';
 
 const LAST_CHOICE_KEY = 'ariExplorer.dialplan.originate.lastCallingSide';
 
@@ -134,7 +135,7 @@ export function registerOriginate(
     const ch = await session.rest.channels.originate({ endpoint, ...side });
     const other = side.app ? t('Stasis app {0}', side.app) : `${side.extension}@${side.context}`;
     services.log.info(`dialplan: originated ${ch.name} (${ch.id}) to ${target.exten}@${target.context}, calling side ${other}`);
-    void vscode.window.showInformationMessage(t('Originated {0} to {1}@{2} (calling side: {3}).', ch.name, target.exten, target.context, other));
+    void vscode.window.showInformationMessage(shown(t('Originated {0} to {1}@{2} (calling side: {3}).', ch.name, target.exten, target.context, other), 600));
   });
   return vscode.Disposable.from(call, originate);
 }

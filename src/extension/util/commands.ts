@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Services } from '../services';
+import { logged, shown } from './sanitize';
 
 /**
  * Registers a command wrapped once: a thrown error goes to the log and to an error message
@@ -22,8 +23,9 @@ export function registerCommand(
 
 export function reportError(services: Services, err: unknown, context?: string): void {
   const message = err instanceof Error ? err.message : String(err);
-  services.log.error(context ? `${context}: ${message}` : message);
-  void vscode.window.showErrorMessage(message, 'Show Log').then((choice) => {
+  services.log.error(logged(context ? `${context}: ${message}` : message));
+  // Errors quote server and file text: one line, no link syntax, capped (the log has it all).
+  void vscode.window.showErrorMessage(shown(message, 600), 'Show Log').then((choice) => {
     if (choice === 'Show Log') services.log.show(true);
   });
 }

@@ -13,10 +13,10 @@ export const MAX_LOGGED_CHARS = 2000;
 // C0/C1 controls, line and paragraph separators, bidi overrides (a name that reads backwards).
 const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]+/g;
 
-/** Cuts `text` to `max` characters with a trailing "…" (never splits a surrogate pair). */
+/** Cuts `text` to `max` characters and a trailing "…" (never splits a surrogate pair). */
 export function capText(text: string, max = MAX_SHOWN_CHARS): string {
   if (text.length <= max) return text;
-  let end = Math.max(0, max - 1);
+  let end = Math.max(0, max);
   const c = text.charCodeAt(end - 1);
   if (c >= 0xd800 && c <= 0xdbff) end--;
   return `${text.slice(0, end)}…`;

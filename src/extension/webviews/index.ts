@@ -16,6 +16,7 @@ import { LiveFeed } from './live-feed';
 import { describeBadLines, parseNdjson, toNdjson } from './ndjson';
 import { filterFromArgument } from './show-argument';
 import { t } from '../util/l10n';
+import { shown } from '../util/sanitize';
 
 const PANEL_TYPE = 'ariExplorer.eventsPanel';
 const VIEW_ID = 'ariExplorer.eventsView';
@@ -196,7 +197,7 @@ class EventPanels implements vscode.Disposable, EventViewHost {
     if (parsed.errors.length > 0) {
       notice = t('{0}: loaded {1} events, skipped {2} bad {3}', name, parsed.events.length, parsed.errors.length, describeBadLines(parsed.errors));
       this.log.warn(`events: ${notice}`);
-      void vscode.window.showWarningMessage(notice);
+      void vscode.window.showWarningMessage(shown(notice, 600));
     }
     return { store, label: t('log: {0} ({1} events)', name, parsed.events.length), notice };
   }

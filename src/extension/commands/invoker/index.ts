@@ -16,6 +16,7 @@ import { askParam } from './paramPrompt';
 import { buildRequest, promptOrder, type ParamValues, type PreparedRequest } from './request';
 import { sendPrepared } from './send';
 import { groupByResource, isInvokable, type ApiOperation } from './swagger';
+import { isSameAriServer } from '../../util/origin';
 
 interface OpItem extends vscode.QuickPickItem {
   op?: ApiOperation;
@@ -152,7 +153,7 @@ export function registerInvokerCommands(services: Services, documents: ResponseD
       if (!mode) return;
       let auth: CurlAuth;
       if (mode.mode === 'password') {
-        const sameServer = profile !== undefined && entry.baseUrl.startsWith(profile.url);
+        const sameServer = profile !== undefined && isSameAriServer(entry.baseUrl, profile.url);
         const stored = sameServer ? await services.context.secrets.get(secretKey(profile.id)) : undefined;
         const password =
           stored ??
@@ -162,7 +163,7 @@ export function registerInvokerCommands(services: Services, documents: ResponseD
       } else {
         auth = { kind: mode.mode, username };
       }
-      const insecure = profile !== undefined && entry.baseUrl.startsWith(profile.url) && profile.tls?.insecure === true;
+      const insecure = profile !== undefined && isSameAriServer(entry.baseUrl, profile.url) && profile.tls?.insecure === true;
       await vscode.env.clipboard.writeText(formatCurl(entry.baseUrl, entry.request, auth, { insecure }));
       vscode.window.setStatusBarMessage(auth.kind === 'password' ? t('ARI: curl command copied (with the password)') : t('ARI: curl command copied'), 4000);
     }),
