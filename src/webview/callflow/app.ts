@@ -16,7 +16,7 @@ export interface FlowApi {
 }
 
 export const FLOW_ROW_HEIGHT = 26;
-export const LANE_WIDTH = 180;
+export const LANE_WIDTH = 156;
 export const TIME_WIDTH = 112;
 const OVERSCAN = 10;
 
@@ -32,6 +32,11 @@ function gapText(ms: number | undefined): string {
   if (ms < 1000) return `+${Math.round(ms)} ms`;
   if (ms < 60_000) return `+${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
   return `+${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s`;
+}
+
+/** Channel names share their start (`Local/1776@from-test-…`): a narrow header keeps the end that tells them apart. */
+export function shortLabel(label: string, max = 20): string {
+  return label.length > max ? `…${label.slice(label.length - max + 1)}` : label;
 }
 
 export interface FlowAppOptions {
@@ -158,7 +163,7 @@ export class FlowApp {
       icon.setAttribute('aria-hidden', 'true');
       const label = this.doc.createElement('span');
       label.className = 'lane-label';
-      label.textContent = l.label;
+      label.textContent = shortLabel(l.label);
       c.append(icon, label);
       const tip = [l.label, l.detail].filter(Boolean).join('\n');
       c.title = l.live ? `${tip}\n${m.strings.laneCommands.replace('{0}', l.label)}` : tip;

@@ -70,8 +70,12 @@ test('draws the lanes and the first rows of the call, with a status', () => {
   const { document, posted, app } = mount(40);
   assert.deepEqual(posted, [{ kind: 'ready' }]);
   app.handleMessage(modelOf('00000020;2'));
-  const headers = [...document.querySelectorAll('.lane-header')].map((h) => h.textContent);
-  assert.deepEqual(headers, ['Local/1776@from-test-00000020;1', 'Local/1776@from-test-00000020;2', 'hello-world']);
+  const headers = [...document.querySelectorAll('.lane-header')].map((h) => [h.textContent, h.getAttribute('aria-label')]);
+  assert.deepEqual(headers, [
+    ['…rom-test-00000020;1', 'Local/1776@from-test-00000020;1\n"Carol" <1003>'],
+    ['…rom-test-00000020;2', 'Local/1776@from-test-00000020;2\n"Carol" <1003>'],
+    ['hello-world', 'hello-world\nStasis application'],
+  ]);
   const labels = rowLabels(document);
   for (const want of ['created', 'NoOp()', 'Answer()', 'Stasis(hello-world)', 'StasisStart', '▶ sound:hello-world', 'StasisEnd', 'destroyed: 16 Normal Clearing']) {
     assert.ok(labels.includes(want), `${want} drawn`);
@@ -151,7 +155,7 @@ test('names from the server are text, never markup; malformed messages are ignor
   model.elements[0].label = '<b>bold</b>';
   app.handleMessage(model);
   assert.equal(document.querySelectorAll('img, b').length, 0);
-  assert.equal(document.querySelector('.lane-header .lane-label')?.textContent, '<img src=x onerror=alert(1)>');
+  assert.equal(document.querySelector('.lane-header')?.getAttribute('aria-label'), '<img src=x onerror=alert(1)>\n"Carol" <1003>');
   app.handleMessage({ kind: 'model', lanes: 'x' });
   assert.equal(document.querySelectorAll('.lane-header').length, 3);
 });
