@@ -6,6 +6,7 @@ import { registerViews } from './views';
 import { registerEventPanel } from './webviews';
 import { registerAriCommands } from './commands';
 import { registerDialplan } from './dialplan';
+import { registerCallFlow } from './callflow';
 import { setTranslator } from './util/l10n';
 import { registerWalkthrough } from './walkthrough';
 
@@ -20,13 +21,15 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const connections = new ConnectionManager(context, log);
   context.subscriptions.push(connections);
   const services: Services = { context, log, connections, probes: {} };
+  const eventPanel = registerEventPanel(services);
   context.subscriptions.push(
     registerProfiles(services),
     registerViews(services),
-    registerEventPanel(services),
+    eventPanel,
     registerAriCommands(services),
     registerDialplan(services),
     registerWalkthrough(services),
+    registerCallFlow(services, eventPanel.liveEvents),
   );
   return { services };
 }

@@ -124,6 +124,11 @@ export interface RequestDetailMessage {
   kind: 'requestDetail';
   id: number;
 }
+/** "Show Call Flow" on an event row: the flow of the call the event belongs to. */
+export interface ShowCallFlowMessage {
+  kind: 'showCallFlow';
+  id: number;
+}
 export interface SetPausedMessage {
   kind: 'setPaused';
   paused: boolean;
@@ -137,6 +142,7 @@ export type WebviewToExtension =
   | RequestRowsMessage
   | RequestDetailMessage
   | SetPausedMessage
+  | ShowCallFlowMessage
   | SimpleCommandMessage;
 
 /** Largest window of rows one request may ask for: a screen is ~50 rows. */
@@ -188,6 +194,7 @@ export function isWebviewToExtension(x: unknown): x is WebviewToExtension {
         x.to - x.from <= MAX_ROWS_PER_REQUEST
       );
     case 'requestDetail':
+    case 'showCallFlow':
       return isIndex(x.id);
     case 'setPaused':
       return typeof x.paused === 'boolean';

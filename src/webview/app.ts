@@ -136,6 +136,7 @@ export class EventApp {
       followChanged: (follow) => this.setFollow(follow, false),
       scrolled: (top) => this.persist({ scrollTop: top }),
       filterBy: (what, id) => this.setFilter({ ...this.filter, [what]: id }),
+      showCallFlow: (id) => this.api.postMessage({ kind: 'showCallFlow', id }),
       viewportHeight: opts.viewportHeight,
     });
     this.setFollow(this.persisted.followTail, false);

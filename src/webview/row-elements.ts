@@ -65,6 +65,15 @@ export function makeDetail(doc: Document, id: number, detail: DetailMessage | un
   const names = objectNames(detail.json, new Set([...detail.channelIds, ...detail.bridgeIds]));
   for (const c of detail.channelIds) addAction(doc, bar, `Timeline of channel ${names.get(c) ?? c}`, `Channel id: ${c}`, 'channel', c);
   for (const b of detail.bridgeIds) addAction(doc, bar, `Events of bridge ${names.get(b) ?? b}`, `Bridge id: ${b}`, 'bridge', b);
+  if (detail.channelIds.length > 0 || detail.bridgeIds.length > 0) {
+    const flow = doc.createElement('button');
+    flow.type = 'button';
+    flow.className = 'detail-action show-call-flow';
+    flow.textContent = 'Show Call Flow';
+    flow.title = 'The ladder diagram of the call this event belongs to';
+    flow.dataset.callFlow = String(id);
+    bar.appendChild(flow);
+  }
   renderJson(doc, pre, prettyJson(detail.json));
   return el;
 }

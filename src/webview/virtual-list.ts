@@ -28,6 +28,8 @@ export interface VirtualListOptions {
   scrolled(scrollTop: number): void;
   /** "Timeline of this channel" / "Events of this bridge" from an expanded row. */
   filterBy(what: 'channel' | 'bridge', id: string): void;
+  /** "Show Call Flow" on an expanded event. */
+  showCallFlow?(id: number): void;
   /** Tests pass a height; the browser measures the element. */
   viewportHeight?: () => number;
   overscan?: number;
@@ -363,6 +365,10 @@ export class VirtualList {
   private onClick(e: Event): void {
     const target = e.target as HTMLElement | null;
     const action = target?.closest<HTMLElement>('.detail-action');
+    if (action?.dataset.callFlow) {
+      this.opts.showCallFlow?.(Number(action.dataset.callFlow));
+      return;
+    }
     if (action?.dataset.filter && action.dataset.value) {
       this.opts.filterBy(action.dataset.filter === 'bridge' ? 'bridge' : 'channel', action.dataset.value);
       return;

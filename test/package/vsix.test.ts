@@ -44,10 +44,12 @@ test('the package holds the runtime and the Marketplace page, nothing from devel
     'package.nls.json',
     'dist/extension.js',
     'dist/webview/main.js',
+    'dist/webview/callflow.js',
     'dist/webview/codicon.css',
     'dist/webview/codicon.ttf',
     'media/ari.svg',
     'media/events.css',
+    'media/callflow.css',
     'media/icon.png',
     'syntaxes/asterisk.tmLanguage.json',
     'language-configuration.json',
@@ -57,7 +59,7 @@ test('the package holds the runtime and the Marketplace page, nothing from devel
   ]) {
     assert.ok(names.includes(required), `${required} is in the package`);
   }
-  const allowed = /^(package\.json|package\.nls(\.[a-z-]+)?\.json|language-configuration\.json|LICENSE\.txt|readme\.md|changelog\.md|dist\/.+\.(js|css|ttf)|media\/(ari\.svg|events\.css|icon\.png|screenshots\/[\w-]+\.png)|syntaxes\/[\w.-]+\.json|l10n\/bundle\.l10n(\.[a-z-]+)?\.json)$/;
+  const allowed = /^(package\.json|package\.nls(\.[a-z-]+)?\.json|language-configuration\.json|LICENSE\.txt|readme\.md|changelog\.md|dist\/.+\.(js|css|ttf)|media\/(ari\.svg|events\.css|callflow\.css|icon\.png|screenshots\/[\w-]+\.png)|syntaxes\/[\w.-]+\.json|l10n\/bundle\.l10n(\.[a-z-]+)?\.json)$/;
   const unexpected = names.filter((n) => !allowed.test(n));
   assert.deepEqual(unexpected, [], 'files outside the runtime and the Marketplace page');
   const forbidden = names.filter((n) => /\.(ts|map|mjs|tsbuildinfo)$|(^|\/)(src|test|tools|bench|scripts|contrib|node_modules|\.vscode)\//.test(n));

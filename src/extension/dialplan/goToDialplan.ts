@@ -25,6 +25,20 @@ function isChannelNode(v: unknown): v is ChannelNode {
   return typeof v === 'object' && v !== null && (v as ChannelNode).kind === 'channel' && typeof (v as ChannelNode).id === 'string';
 }
 
+/** A dialplan step seen in an event (Call Flow): it opens without a live channel or a connection. */
+interface DialplanStepArg {
+  kind: 'dialplanStep';
+  context: string;
+  exten: string;
+  priority: number;
+  channel: string;
+}
+
+function isDialplanStep(v: unknown): v is DialplanStepArg {
+  const a = v as DialplanStepArg;
+  return typeof v === 'object' && v !== null && a.kind === 'dialplanStep' && typeof a.context === 'string' && typeof a.exten === 'string' && typeof a.priority === 'number' && typeof a.channel === 'string';
+}
+
 async function pickChannel(session: DialplanSession): Promise<{ id: string; name: string } | undefined> {
   const items = [...session.model.channels.values()].map((c) => ({
     label: c.name,
@@ -39,6 +53,10 @@ async function pickChannel(session: DialplanSession): Promise<{ id: string; name
 
 export function registerGoToDialplan(services: Services, source: DialplanSessionSource, dialplans: WorkspaceDialplans): vscode.Disposable {
   return registerCommand(services, GO_TO_DIALPLAN_COMMAND, async (arg) => {
+    if (isDialplanStep(arg)) {
+      await show((await dialplans.index()).locate(arg.context, arg.exten, arg.priority), arg.channel, dialplans);
+      return;
+    }
     const session = source.active;
     if (!session) throw new Error(t('Not connected to an Asterisk server: connect a profile to see live channels.'));
     const picked = isChannelNode(arg) ? { id: arg.id, name: typeof arg.name === 'string' && arg.name ? arg.name : undefined } : await pickChannel(session);

@@ -36,6 +36,8 @@ export interface EventViewHost {
   openLog(): Promise<{ store: EventStore; label: string; notice?: string } | undefined>;
   /** Called after this controller cleared the live store, so other views update too. */
   liveStoreChanged(): void;
+  /** Opens the Call Flow of the call event n of the store belongs to. */
+  showCallFlow?(store: EventStore, n: number, sourceLabel: string): Promise<void>;
 }
 
 export class EventViewController implements Disposable {
@@ -159,6 +161,9 @@ export class EventViewController implements Disposable {
       case 'showLive':
         this.showLive();
         this.postState();
+        return;
+      case 'showCallFlow':
+        await this.host.showCallFlow?.(this.view.store, m.id, this.source.label);
         return;
     }
   }

@@ -17,6 +17,7 @@ import { describeBadLines, parseNdjson, toNdjson } from './ndjson';
 import { filterFromArgument } from './show-argument';
 import { t } from '../util/l10n';
 import { shown } from '../util/sanitize';
+import { Emitter } from '../util/emitter';
 
 const PANEL_TYPE = 'ariExplorer.eventsPanel';
 const VIEW_ID = 'ariExplorer.eventsView';
@@ -34,6 +35,8 @@ class EventPanels implements vscode.Disposable, EventViewHost {
   private readonly controllers = new Set<EventViewController>();
   private panel: { panel: vscode.WebviewPanel; controller: EventViewController } | undefined;
   private readonly disposables: vscode.Disposable[] = [];
+  /** Fires after the live buffer changed (Call Flow follows it). */
+  readonly liveChanged = new Emitter<void>();
   /** The panel's filter when it was last closed: reopening replays the buffer through it. */
   private lastPanelFilter: EventFilter | undefined;
 
@@ -79,6 +82,11 @@ class EventPanels implements vscode.Disposable, EventViewHost {
 
   liveStoreChanged(): void {
     for (const c of this.controllers) if (c.view.store === this.liveStore) c.storeChanged();
+    this.liveChanged.fire(undefined);
+  }
+
+  async showCallFlow(store: EventStore, n: number, sourceLabel: string): Promise<void> {
+    await vscode.commands.executeCommand('ariExplorer.callflow.show', { kind: 'event', store, n, sourceLabel });
   }
 
   showPanel(filter: EventFilter | undefined): EventViewController {
@@ -218,10 +226,17 @@ class EventPanels implements vscode.Disposable, EventViewHost {
     for (const c of this.controllers) c.dispose();
     this.controllers.clear();
     for (const d of this.disposables) d.dispose();
+    this.liveChanged.dispose();
   }
 }
 
-export function registerEventPanel(services: Services): vscode.Disposable {
+/** The live buffer and its change signal, for the views that read the same events (Call Flow). */
+export interface LiveEventBuffer {
+  readonly store: EventStore;
+  onDidChange(listener: () => void): vscode.Disposable;
+}
+
+export function registerEventPanel(services: Services): vscode.Disposable & { liveEvents: LiveEventBuffer } {
   const panels = new EventPanels(services);
   const ids = {
     show: 'ariExplorer.events.show',
@@ -232,7 +247,7 @@ export function registerEventPanel(services: Services): vscode.Disposable {
     export: 'ariExplorer.events.export',
     clear: 'ariExplorer.events.clear',
   };
-  return vscode.Disposable.from(
+  const disposable = vscode.Disposable.from(
     panels,
     registerCommand(services, ids.show, (arg) => {
       panels.showPanel(filterFromArgument(arg));
@@ -256,4 +271,6 @@ export function registerEventPanel(services: Services): vscode.Disposable {
     }),
     registerCommand(services, ids.clear, () => panels.clearLive()),
   );
+  const liveEvents: LiveEventBuffer = { store: panels.liveStore, onDidChange: (l) => panels.liveChanged.event(l) };
+  return Object.assign(disposable, { liveEvents });
 }

@@ -349,8 +349,11 @@ test('the expanded row names its channel and bridge; the id is in the tooltip an
       ['Timeline of channel PJSIP/alice-00000007', 'Channel id: 1700000000.42', '1700000000.42'],
       ['Events of bridge conference-7', 'Bridge id: b-9f2', 'b-9f2'],
       ['Events of bridge b-unnamed', 'Bridge id: b-unnamed', 'b-unnamed'],
+      ['Show Call Flow', 'The ladder diagram of the call this event belongs to', undefined],
     ],
   );
+  actions[3]!.click();
+  assert.deepEqual(api.take('showCallFlow'), [{ kind: 'showCallFlow', id: 2 }], 'the flow of the event\'s call');
   actions[0]!.click();
   assert.equal(api.take('setFilter')[0]?.filter.channel, '1700000000.42', 'filters by the exact id');
 });

@@ -1,0 +1,35 @@
+// The Call Flow webview's HTML: same CSP as the event panel (everything from the extension,
+// the one script with the per-load nonce). A pure function so a plain-Node test checks it.
+
+export interface CallFlowHtmlInput {
+  cspSource: string;
+  nonce: string;
+  scriptUri: string;
+  styleUri: string;
+  codiconUri: string;
+  title: string;
+}
+
+function attr(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+export function buildCallFlowHtml(input: CallFlowHtmlInput): string {
+  const { cspSource, nonce } = input;
+  const csp = [`default-src 'none'`, `script-src 'nonce-${nonce}'`, `style-src ${cspSource} 'nonce-${nonce}'`, `font-src ${cspSource}`, `img-src ${cspSource} data:`].join('; ');
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${attr(csp)}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${attr(input.codiconUri)}" id="vscode-codicon-stylesheet">
+<link rel="stylesheet" href="${attr(input.styleUri)}">
+<title>${attr(input.title)}</title>
+</head>
+<body>
+<div id="app"></div>
+<script nonce="${attr(nonce)}" src="${attr(input.scriptUri)}"></script>
+</body>
+</html>`;
+}
