@@ -31,8 +31,6 @@ const PENDING = new Set<string>([
   'src/extension/dialplan/reload.ts',
   'src/extension/profiles/commands.ts',
   'src/extension/profiles/prompts.ts',
-  'src/extension/views/explorer.ts',
-  'src/extension/views/statusModel.ts',
   'src/extension/webviews/index.ts',
 ]);
 

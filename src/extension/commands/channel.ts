@@ -1,5 +1,6 @@
 // Channel commands: from a tree node they act on it (or on the multi-selection), from the
 // palette they ask with a QuickPick of live channels. The ARI calls are in actions/.
+import { controlsOf } from '../views/tree/controls';
 import * as vscode from 'vscode';
 import type { Services } from '../services';
 import { registerCommand } from '../util/commands';
@@ -104,6 +105,7 @@ export function registerChannelCommands(services: Services): vscode.Disposable[]
         const ids = await channelsFor(s, node, selection, title, { many: true, stasis: true });
         if (!ids) return;
         await channelOp(s, op, ids);
+        controlsOf(s).noteOp(ids, op);
         vscode.window.setStatusBarMessage(`ARI: ${verb} ${who(s, ids)}`, 4000);
       }),
     ),
@@ -124,6 +126,7 @@ export function registerChannelCommands(services: Services): vscode.Disposable[]
         });
         if (!direction) return;
         await muteChannels(s, ids, direction, verb === 'mute');
+        controlsOf(s).noteMute(ids, direction, verb === 'mute');
         vscode.window.setStatusBarMessage(`ARI: ${verb}d (${direction}) ${who(s, ids)}`, 4000);
       }),
     ),
@@ -135,6 +138,7 @@ export function registerChannelCommands(services: Services): vscode.Disposable[]
       const mohClass = await askText({ title: `Music on hold for ${who(s, ids)}`, prompt: 'Music on hold class (empty: default)', placeHolder: 'default' });
       if (mohClass === undefined) return;
       await startMoh(s, ids, mohClass);
+      controlsOf(s).noteOp(ids, 'startMoh');
       vscode.window.setStatusBarMessage(`ARI: music on hold on ${who(s, ids)}`, 4000);
     }),
 
