@@ -18,8 +18,6 @@ const PENDING = new Set<string>([
   'src/extension/commands/bridge.ts',
   'src/extension/commands/originate.ts',
   'src/extension/profiles/prompts.ts',
-  'src/extension/views/explorer.ts',
-  'src/extension/views/statusModel.ts',
 ]);
 
 function sources(dir: string): string[] {

@@ -1,6 +1,7 @@
 // package.json as a reviewer reads it: command ids, titles and categories, that each command
 // is registered in src, palette visibility, `when` clauses on view menus, activation events,
 // settings descriptions, and that files and context keys the manifest names exist.
+import { PALETTE_KEYS } from '../../src/extension/views/tree/paletteContext';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -129,6 +130,8 @@ test('context keys used in `when` clauses are set by the extension', () => {
   for (const w of whens) for (const m of w.matchAll(/\bariExplorer\.[A-Za-z]+(?![\w.])/g)) keys.add(m[0]);
   for (const key of keys) {
     if (viewIds.has(key)) continue;
+    // Set in a loop by the explorer: views/tree/paletteContext.ts lists them.
+    if ((PALETTE_KEYS as readonly string[]).includes(key)) continue;
     assert.ok(new RegExp(`'setContext',\\s*'${key.replace('.', '\\.')}'`).test(extensionSource), `context key ${key} is never set`);
   }
 });

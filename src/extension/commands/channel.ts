@@ -1,5 +1,6 @@
 // Channel commands: from a tree node they act on it (or on the multi-selection), from the
 // palette they ask with a QuickPick of live channels. The ARI calls are in actions/.
+import { controlsOf } from '../views/tree/controls';
 import * as vscode from 'vscode';
 import type { Services } from '../services';
 import { registerCommand } from '../util/commands';
@@ -112,6 +113,7 @@ export function registerChannelCommands(services: Services): vscode.Disposable[]
         const ids = await channelsFor(s, node, selection, title(), { many: true, stasis: true });
         if (!ids) return;
         await channelOp(s, op, ids);
+        controlsOf(s).noteOp(ids, op);
         vscode.window.setStatusBarMessage(verb(who(s, ids)), 4000);
       }),
     ),
@@ -134,6 +136,7 @@ export function registerChannelCommands(services: Services): vscode.Disposable[]
         });
         if (!direction) return;
         await muteChannels(s, ids, direction, mute);
+        controlsOf(s).noteMute(ids, direction, mute);
         vscode.window.setStatusBarMessage(mute ? t('ARI: muted ({0}) {1}', direction, names) : t('ARI: unmuted ({0}) {1}', direction, names), 4000);
       }),
     ),
@@ -145,6 +148,7 @@ export function registerChannelCommands(services: Services): vscode.Disposable[]
       const mohClass = await askText({ title: t('Music on hold for {0}', who(s, ids)), prompt: t('Music on hold class (empty: default)'), placeHolder: DEFAULT_MOH_CLASS });
       if (mohClass === undefined) return;
       await startMoh(s, ids, mohClass);
+      controlsOf(s).noteOp(ids, 'startMoh');
       vscode.window.setStatusBarMessage(t('ARI: music on hold on {0}', who(s, ids)), 4000);
     }),
 

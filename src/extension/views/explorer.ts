@@ -13,6 +13,9 @@ import { JSON_SCHEME, type EntityRef } from './tree/jsonRefs';
 import type { TreeSource } from './tree/source';
 import { explorerMessage } from './statusModel';
 import { isChannelLabelMode, type ChannelLabelMode } from './tree/labels';
+import { controlsOf } from './tree/controls';
+import { changedKeys, noPaletteContext, paletteContext, type PaletteKey } from './tree/paletteContext';
+import { t } from '../util/l10n';
 
 export const EXPLORER_VIEW = 'ariExplorer.explorer';
 export const CHANNEL_LABEL_SETTING = 'ariExplorer.tree.channelLabel';
@@ -30,13 +33,14 @@ function sourceOf(session: AriSession, ownApp: string): TreeSource {
     },
     ownApp,
     loadModules: () => session.rest.asterisk.listModules(),
+    controls: controlsOf(session),
   };
 }
 
 /** Node commands get a tree node; anything with string kind and id will do. */
 function refOf(arg: unknown): EntityRef {
   const a = arg as Partial<EntityRef> | undefined;
-  if (!a || typeof a.kind !== 'string' || typeof a.id !== 'string') throw new Error('Run this command from an item of the ARI explorer.');
+  if (!a || typeof a.kind !== 'string' || typeof a.id !== 'string') throw new Error(t('Run this command from an item of the ARI Live view.'));
   return { kind: a.kind, id: a.id };
 }
 
@@ -68,6 +72,40 @@ export function registerExplorer(services: Services): vscode.Disposable {
   let sessionSubs = new DisposableStore();
   services.probes.tree = () => probeTree(provider);
 
+  // Palette entries with nothing to act on stay hidden (contrib/40-commands.json `when`s).
+  let palette: Partial<Record<PaletteKey, boolean>> = {};
+  const updatePalette = (next: Record<PaletteKey, boolean>) => {
+    for (const k of changedKeys(palette, next)) void vscode.commands.executeCommand('setContext', k, next[k]);
+    palette = next;
+  };
+
+  // The Server node is live while shown: its uptime row ticks each second. VS Code may restore
+  // the node open without an expand event, so only an explicit collapse stops the clock; a tick
+  // refreshes the row only once VS Code has asked for it.
+  let uptimeTimer: NodeJS.Timeout | undefined;
+  const tickUptime = () => {
+    const server = tree.nodes.peek('server');
+    const collapsed = !!server && tree.isCollapsed(server);
+    const live = view.visible && !!manager.active && !collapsed;
+    if (live && !uptimeTimer) {
+      uptimeTimer = setInterval(() => {
+        const row = tree.nodes.peek('server:uptime');
+        if (row) provider.refresh({ root: false, nodes: [row] });
+      }, 1000);
+      uptimeTimer.unref?.();
+    } else if (!live && uptimeTimer) {
+      clearInterval(uptimeTimer);
+      uptimeTimer = undefined;
+    }
+  };
+  const expansion = (open: boolean) => (e: vscode.TreeViewExpansionEvent<AriNode>) => {
+    tree.setExpanded(e.element, open);
+    if (e.element.kind !== 'server' || e.element.id !== 'server') return;
+    tickUptime();
+    // The Modules row shows its count without being opened.
+    if (open) void tree.preloadModules().then((n) => n && provider.refresh({ root: false, nodes: [n] }), () => undefined);
+  };
+
   const filterChanged = () => {
     view.description = tree.filterDescription();
     void vscode.commands.executeCommand('setContext', 'ariExplorer.treeFiltered', tree.isFiltered);
@@ -80,7 +118,19 @@ export function registerExplorer(services: Services): vscode.Disposable {
     tree.setSource(session ? sourceOf(session, manager.observerApp) : undefined);
     provider.refreshAll();
     docs.refreshAll();
-    if (!session) return;
+    tickUptime();
+    if (!session) {
+      updatePalette(noPaletteContext());
+      return;
+    }
+    const controls = controlsOf(session);
+    updatePalette(paletteContext(session.model, controls));
+    sessionSubs.add(
+      controls.onDidChange((ids) => {
+        provider.refresh(tree.applyChange({ structural: false, changed: { channel: new Set(ids) } }));
+        updatePalette(paletteContext(session.model, controls));
+      }),
+    );
     // Server info is re-read at each (re)connect; refresh its node with the first change after.
     let serverStale = false;
     sessionSubs.add(
@@ -101,6 +151,8 @@ export function registerExplorer(services: Services): vscode.Disposable {
         }
         provider.refresh(r);
         docs.modelChanged(change);
+        if (change.structural) controls.retain((id) => session.model.channels.has(id));
+        updatePalette(paletteContext(session.model, controls));
       }),
     );
   };
@@ -113,7 +165,7 @@ export function registerExplorer(services: Services): vscode.Disposable {
 
   const copy = async (text: string, what: string) => {
     await vscode.env.clipboard.writeText(text);
-    vscode.window.setStatusBarMessage(`$(clippy) Copied ${what}`, 2000);
+    vscode.window.setStatusBarMessage(t('$(clippy) Copied {0}', what), 2000);
   };
 
   return vscode.Disposable.from(
@@ -121,6 +173,10 @@ export function registerExplorer(services: Services): vscode.Disposable {
     provider,
     docs,
     new vscode.Disposable(() => sessionSubs.dispose()),
+    new vscode.Disposable(() => uptimeTimer && clearInterval(uptimeTimer)),
+    view.onDidExpandElement(expansion(true)),
+    view.onDidCollapseElement(expansion(false)),
+    view.onDidChangeVisibility(tickUptime),
     manager.onDidChangeActive(setSession),
     phaseSub,
     vscode.workspace.onDidChangeConfiguration((e) => {
@@ -162,8 +218,8 @@ export function registerExplorer(services: Services): vscode.Disposable {
       let app: string | undefined;
       if (args.length === 0) {
         const names = tree.appNames();
-        const items = [...names.map((n) => ({ label: n, app: n as string | undefined })), { label: '$(clear-all) Show all apps', app: undefined }];
-        const pick = await vscode.window.showQuickPick(items, { placeHolder: names.length ? 'Show only what belongs to the app…' : 'No Stasis app is known yet' });
+        const items = [...names.map((n) => ({ label: n, app: n as string | undefined })), { label: t('$(clear-all) Show all apps'), app: undefined }];
+        const pick = await vscode.window.showQuickPick(items, { placeHolder: names.length ? t('Show only what belongs to the app…') : t('No Stasis app is known yet') });
         if (!pick) return;
         app = pick.app;
       } else {
@@ -178,14 +234,20 @@ export function registerExplorer(services: Services): vscode.Disposable {
         typeof args[0] === 'string'
           ? args[0]
           : await vscode.window.showInputBox({
-              title: 'Filter the ARI explorer',
-              prompt: 'Text in a name, state, caller number, dialplan location or app (empty clears)',
+              title: t('Filter the ARI Live view'),
+              prompt: t('Text in a name, state, caller number, dialplan location or app (empty clears)'),
               value: tree.filter.text ?? '',
             });
       if (text === undefined) return;
       tree.setFilter({ ...tree.filter, text });
       filterChanged();
     }),
+    registerCommand(services, 'ariExplorer.tree.channelLabelCaller', () =>
+      vscode.workspace.getConfiguration('ariExplorer.tree').update('channelLabel', 'caller', vscode.ConfigurationTarget.Global),
+    ),
+    registerCommand(services, 'ariExplorer.tree.channelLabelName', () =>
+      vscode.workspace.getConfiguration('ariExplorer.tree').update('channelLabel', 'name', vscode.ConfigurationTarget.Global),
+    ),
     registerCommand(services, 'ariExplorer.tree.clearFilter', () => {
       tree.setFilter({});
       filterChanged();
@@ -197,13 +259,13 @@ export function registerExplorer(services: Services): vscode.Disposable {
     }),
     registerCommand(services, 'ariExplorer.tree.copyId', async (arg) => {
       const ref = refOf(arg);
-      await copy(ref.id, `${ref.kind} id`);
+      await copy(ref.id, t('{0} id', ref.kind));
     }),
     registerCommand(services, 'ariExplorer.tree.copyJson', async (arg) => {
       const ref = refOf(arg);
       const entity = tree.entity(ref);
-      if (entity === undefined) throw new Error(`The ${ref.kind} ${ref.id} is gone.`);
-      await copy(JSON.stringify(entity, null, 2), `${ref.kind} as JSON`);
+      if (entity === undefined) throw new Error(t('The {0} {1} is gone.', ref.kind, ref.id));
+      await copy(JSON.stringify(entity, null, 2), t('{0} as JSON', ref.kind));
     }),
     registerCommand(services, 'ariExplorer.tree.openJson', async (arg) => {
       const doc = await vscode.workspace.openTextDocument(AriJsonDocuments.uri(refOf(arg)));

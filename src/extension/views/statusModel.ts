@@ -1,5 +1,6 @@
 // The status bar as a pure function: connection state in, what the item shows out.
 // No vscode import, so every state is checked in plain Node; statusBar.ts applies it.
+import { t } from '../util/l10n';
 
 export type ConnectionPhase =
   | { kind: 'noProfile' }
@@ -26,28 +27,35 @@ function md(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
 }
 
-const CLICK = '\n\nClick for actions.';
+function click(): string {
+  return '\n\n' + t('Click for actions.');
+}
 
 /** What the status bar says about a profile that skips certificate verification. */
+/** The English text, as other areas' tests quote it; insecureTlsText() is what users read. */
 export const INSECURE_TLS_TEXT = 'TLS certificate verification is off for this profile: anyone on the network path can read the ARI password and traffic.';
+
+export function insecureTlsText(): string {
+  return t('TLS certificate verification is off for this profile: anyone on the network path can read the ARI password and traffic.');
+}
 
 /** `now` is passed in so the countdown is testable without a clock. */
 export function renderStatus(phase: ConnectionPhase, now: number): StatusView {
   switch (phase.kind) {
     case 'noProfile':
-      return { text: '$(plug) ARI', icon: 'plug', tooltip: 'ARI Explorer: no connection profile yet.' + CLICK, ticking: false };
+      return { text: '$(plug) ARI', icon: 'plug', tooltip: t('ARI Explorer: no connection profile yet.') + click(), ticking: false };
     case 'disconnected':
       return {
         text: '$(debug-disconnect) ARI',
         icon: 'debug-disconnect',
-        tooltip: `ARI Explorer: disconnected${phase.profileName ? ` (profile **${md(phase.profileName)}**)` : ''}.` + CLICK,
+        tooltip: (phase.profileName ? t('ARI Explorer: disconnected (profile **{0}**).', md(phase.profileName)) : t('ARI Explorer: disconnected.')) + click(),
         ticking: false,
       };
     case 'connecting':
       return {
         text: `$(sync~spin) ARI: ${phase.profileName}`,
         icon: 'sync~spin',
-        tooltip: `Connecting to **${md(phase.profileName)}**${phase.attempt > 1 ? ` (attempt ${phase.attempt})` : ''}…` + CLICK,
+        tooltip: (phase.attempt > 1 ? t('Connecting to **{0}** (attempt {1})…', md(phase.profileName), phase.attempt) : t('Connecting to **{0}**…', md(phase.profileName))) + click(),
         ticking: false,
       };
     case 'connected': {
@@ -58,22 +66,22 @@ export function renderStatus(phase: ConnectionPhase, now: number): StatusView {
         icon,
         color: phase.insecure ? 'charts.yellow' : 'charts.green',
         tooltip:
-          `Connected to **${md(phase.profileName)}**${phase.version ? `, Asterisk ${md(phase.version)}` : ''}.` +
-          (phase.insecure ? `\n\n$(warning) ${md(INSECURE_TLS_TEXT)}` : '') +
-          CLICK,
+          (phase.version ? t('Connected to **{0}**, Asterisk {1}.', md(phase.profileName), md(phase.version)) : t('Connected to **{0}**.', md(phase.profileName))) +
+          (phase.insecure ? `\n\n$(warning) ${md(insecureTlsText())}` : '') +
+          click(),
         ticking: false,
       };
     }
     case 'reconnecting': {
       const seconds = Math.max(0, Math.ceil((phase.retryAt - now) / 1000));
       return {
-        text: `$(sync) ARI: ${phase.profileName} reconnecting in ${seconds} s`,
+        text: t('$(sync) ARI: {0} reconnecting in {1} s', phase.profileName, seconds),
         icon: 'sync',
         background: 'statusBarItem.warningBackground',
         tooltip:
-          `Connection to **${md(phase.profileName)}** lost; retry ${phase.attempt} in ${seconds} s.` +
+          t('Connection to **{0}** lost; retry {1} in {2} s.', md(phase.profileName), phase.attempt, seconds) +
           (phase.error ? `\n\n${md(phase.error)}` : '') +
-          CLICK,
+          click(),
         ticking: true,
       };
     }
@@ -82,7 +90,7 @@ export function renderStatus(phase: ConnectionPhase, now: number): StatusView {
         text: `$(error) ARI: ${phase.profileName}`,
         icon: 'error',
         background: 'statusBarItem.errorBackground',
-        tooltip: `Cannot connect to **${md(phase.profileName)}**: ${md(phase.error)}` + (phase.hint ? `\n\n${md(phase.hint)}` : '') + CLICK,
+        tooltip: t('Cannot connect to **{0}**: {1}', md(phase.profileName), md(phase.error)) + (phase.hint ? `\n\n${md(phase.hint)}` : '') + click(),
         ticking: false,
       };
   }
@@ -98,19 +106,19 @@ export interface StatusAction {
 export function statusActions(phase: ConnectionPhase): StatusAction[] {
   const out: StatusAction[] = [];
   if (phase.kind === 'noProfile') {
-    out.push({ id: 'add', label: '$(add) Add Connection Profile…', command: 'ariExplorer.profiles.add' });
+    out.push({ id: 'add', label: t('$(add) Add Connection Profile…'), command: 'ariExplorer.profiles.add' });
   } else {
-    out.push({ id: 'switch', label: '$(arrow-swap) Switch Profile…', command: 'ariExplorer.profiles.switch' });
+    out.push({ id: 'switch', label: t('$(arrow-swap) Switch Profile…'), command: 'ariExplorer.profiles.switch' });
     if (phase.kind === 'disconnected') {
-      out.push({ id: 'connect', label: '$(plug) Connect', command: 'ariExplorer.profiles.connect' });
+      out.push({ id: 'connect', label: t('$(plug) Connect'), command: 'ariExplorer.profiles.connect' });
     } else {
-      if (phase.kind === 'error') out.push({ id: 'password', label: '$(key) Update Stored Password…', command: 'ariExplorer.profiles.updatePassword' });
-      out.push({ id: 'reconnect', label: '$(refresh) Reconnect', command: 'ariExplorer.connection.reconnect' });
-      out.push({ id: 'disconnect', label: '$(debug-disconnect) Disconnect', command: 'ariExplorer.profiles.disconnect' });
+      if (phase.kind === 'error') out.push({ id: 'password', label: t('$(key) Update Stored Password…'), command: 'ariExplorer.profiles.updatePassword' });
+      out.push({ id: 'reconnect', label: t('$(refresh) Reconnect'), command: 'ariExplorer.connection.reconnect' });
+      out.push({ id: 'disconnect', label: t('$(debug-disconnect) Disconnect'), command: 'ariExplorer.profiles.disconnect' });
     }
   }
-  out.push({ id: 'events', label: '$(list-unordered) Show Event Stream', command: 'ariExplorer.events.show' });
-  out.push({ id: 'log', label: '$(output) Show Log', command: 'ariExplorer.connection.showLog' });
+  out.push({ id: 'events', label: t('$(list-unordered) Show Event Stream'), command: 'ariExplorer.events.show' });
+  out.push({ id: 'log', label: t('$(output) Show Log'), command: 'ariExplorer.connection.showLog' });
   return out;
 }
 
@@ -121,5 +129,5 @@ export function statusActions(phase: ConnectionPhase): StatusAction[] {
 export function explorerMessage(phase: ConnectionPhase): string | undefined {
   // Not after a failed connect: a message hides the welcome view and its Connect buttons.
   if (phase.kind !== 'reconnecting') return undefined;
-  return `Connection to ${phase.profileName} lost: the tree shows the state before the drop, until it reconnects.`;
+  return t('Connection to {0} lost: the tree shows the state before the drop, until it reconnects.', phase.profileName);
 }

@@ -353,6 +353,11 @@ export class FakeTreeView {
   title?: string;
   readonly visible = true;
   disposed = false;
+  readonly expand = new EventEmitter<{ element: unknown }>();
+  readonly collapse = new EventEmitter<{ element: unknown }>();
+  readonly onDidExpandElement = this.expand.event;
+  readonly onDidCollapseElement = this.collapse.event;
+  readonly onDidChangeVisibility = new EventEmitter<{ visible: boolean }>().event;
   constructor(
     readonly id: string,
     readonly provider: vscode.TreeDataProvider<unknown>,

@@ -43,7 +43,8 @@ function treeFor(session: AriSession): AriTree {
 function channelLabels(tree: AriTree): string[] {
   const cat = tree.roots().find((n) => n.id === 'channels')!;
   const kids = tree.children(cat) as AriNode[];
-  return kids.map((n) => String(tree.view(n)?.label)).sort();
+  // The names the rows show (a row's label leads with the name's unique tail); no empty-state hint.
+  return kids.filter((n) => n.kind === 'channel').map((n) => (tree.view(n), String(n.name))).sort();
 }
 
 test('socket dropped mid-stream: reconnects, resyncs, the model equals REST and events flow again', async () => {

@@ -50,13 +50,16 @@ test('views: status bar, tree refreshes, filters, JSON documents', async () => {
     const channels = roots[0];
     assert.equal((provider.getTreeItem(channels) as vscode.TreeItem).description, '0');
 
+    const empty = (await provider.getChildren(channels))!;
+    assert.deepEqual(empty.map((n) => n.kind), ['hint'], 'an empty category says so');
+    assert.equal((provider.getTreeItem(empty[0]) as vscode.TreeItem).command?.command, 'ariExplorer.channel.originate');
     const appeared = whenFired(provider, async (e) => Array.isArray(e) && e.includes(channels) && (await provider.getChildren(channels))!.length === 2);
     const id = await sim.originateFromCli('Local/100@default', { context: 'default', exten: '100' });
     await appeared;
     const [first] = (await provider.getChildren(channels))!;
     const probed = await services.probes.tree!();
     assert.equal(probed[0].children.length, 2, 'the probe walks what the provider serves');
-    assert.ok(probed[0].children.every((c) => /^Local\/100@default-/.test(c.label) && /^channel\./.test(c.contextValue ?? '')));
+    assert.ok(probed[0].children.every((c) => /^[0-9a-f]{8};[12] · Local\/100@default$/.test(c.label) && /^channel\./.test(c.contextValue ?? '')), JSON.stringify(probed[0].children));
     const treeItem = provider.getTreeItem(first) as vscode.TreeItem;
     assert.ok(treeItem.iconPath instanceof ThemeIcon);
     assert.match(treeItem.contextValue ?? '', /^channel\./);
@@ -76,7 +79,11 @@ test('views: status bar, tree refreshes, filters, JSON documents', async () => {
     await fake.commands.get('ariExplorer.tree.filterByApp')!('no-such-app');
     assert.equal(view.description, 'filtered by app: no-such-app');
     assert.equal(fake.contextKeys.get('ariExplorer.treeFiltered'), true);
-    assert.deepEqual(await provider.getChildren(channels), []);
+    const filteredOut = (await provider.getChildren(channels))!;
+    assert.deepEqual(filteredOut.map((n) => n.kind), ['hint']);
+    assert.equal((provider.getTreeItem(filteredOut[0]) as vscode.TreeItem).command?.command, 'ariExplorer.tree.clearFilter', 'the hint clears the filter');
+    assert.equal(fake.contextKeys.get('ariExplorer.hasStasisChannels'), false, 'a Local/100@default channel is in no app');
+    assert.equal(fake.contextKeys.get('ariExplorer.hasChannels'), true);
     await fake.commands.get('ariExplorer.tree.filterByApp')!(undefined);
     assert.equal(view.description, undefined);
     assert.equal((await provider.getChildren(channels))!.length, 2);
@@ -91,7 +98,7 @@ test('views: status bar, tree refreshes, filters, JSON documents', async () => {
     assert.match(String(byCaller.description), /^Local\/100@default-/);
     fake.configuration.delete('ariExplorer.tree.channelLabel');
     fake.changeConfiguration('ariExplorer.tree.channelLabel');
-    assert.match(String((provider.getTreeItem(first) as vscode.TreeItem).label), /^Local\/100@default-/);
+    assert.match(String((provider.getTreeItem(first) as vscode.TreeItem).label), /^[0-9a-f]{8};[12] · Local\/100@default$/);
 
     const docs = fake.contentProviders.get('ari-json')!;
     const docChanged = new Promise<void>((resolve) => {
@@ -102,7 +109,7 @@ test('views: status bar, tree refreshes, filters, JSON documents', async () => {
         }
       });
     });
-    const gone = whenFired(provider, async () => (await provider.getChildren(channels))!.length === 0);
+    const gone = whenFired(provider, async () => (await provider.getChildren(channels))!.every((n) => n.kind === 'hint'));
     await connections.active!.rest.channels.hangup(id);
     await gone;
     await docChanged;

@@ -40,14 +40,14 @@ test('channel label, description, icon, colour and contextValue', () => {
   model.channels.set('3', channel('3', { hangupCause: 16 }));
   const [a, b, c] = kids(tree, category(tree, 'channels'));
   const va = tree.view(a)!;
-  assert.equal(va.label, 'PJSIP/alice-1');
-  assert.equal(va.description, 'Up · 1001 · from-test,1776,3 · Stasis(hello-world)');
+  assert.equal(va.label, 'PJSIP/alice-1', 'a name without a sequence number stays as it is');
+  assert.equal(va.description, 'Up · Stasis(hello-world) · 1001 · from-test,1776,3');
   assert.equal(va.contextValue, 'channel.Up.stasis');
   assert.equal(va.color, 'charts.green');
   const vb = tree.view(b)!;
   assert.equal(vb.contextValue, 'channel.Ringing');
   assert.equal(vb.color, 'charts.yellow');
-  assert.equal(vb.description, 'Ringing · 1001 · default,100,2 · Wait');
+  assert.equal(vb.description, 'Ringing · Wait · 1001 · default,100,2');
   assert.equal(tree.view(c)!.color, 'errorForeground');
   assert.deepEqual({ kind: a.kind, id: a.id }, { kind: 'channel', id: '1' });
   assert.match(tree.tooltip(a)!, /from-test,1776,3/);
@@ -80,7 +80,7 @@ test('channelLabel "caller": caller and state lead, the name moves to the descri
   model.channels.set('1', channel('1', { name: 'Local/1776@from-test-0000000f;2', caller: { name: 'Alice', number: '1001' } }));
   model.channels.set('2', channel('2', { caller: { name: '', number: '' }, dialplan: { context: 'default', exten: '100', priority: 1, app_name: 'Wait', app_data: '' } }));
   const [a, b] = kids(tree, category(tree, 'channels'));
-  assert.equal(tree.view(a)!.label, 'Local/1776@from-test-0000000f;2', 'the default is today\'s row');
+  assert.equal(tree.view(a)!.label, '0000000f;2 · Local/1776@from-test', 'the default leads with what tells the row apart');
   tree.setChannelLabel('caller');
   const va = tree.view(a)!;
   assert.equal(va.label, '"Alice" 1001 · Up');
@@ -138,7 +138,7 @@ test('other kinds: playback, recordings, endpoint, application, device state, se
   const server = tree.roots().at(-1)!;
   assert.equal(tree.view(server)!.description, 'Asterisk 22.10.1');
   const rows = kids(tree, server);
-  assert.equal(tree.view(rows.find((r) => r.id === 'uptime')!)!.description, '2h 0m');
+  assert.equal(tree.view(rows.find((r) => r.id === 'uptime')!)!.description, '2h 0m 0s');
   const modulesNode = rows.at(-1)!;
   const mods = await tree.children(modulesNode);
   assert.equal(tree.view(mods[0])!.label, 'res_ari.so');

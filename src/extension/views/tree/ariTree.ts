@@ -42,6 +42,9 @@ export class AriTree {
   private modules: Promise<Module[]> | undefined;
   private modulesLoaded: Module[] | undefined;
   private modulesError: string | undefined;
+  /** What the user opened or closed, by node key: kept across reconnects, when VS Code has
+   *  forgotten the nodes (the tree was empty while disconnected). */
+  private readonly expansion = new Map<string, boolean>();
 
   constructor(private readonly now: () => number = Date.now) {}
 
@@ -93,6 +96,24 @@ export class AriTree {
     this.modulesLoaded = undefined;
     this.modulesError = undefined;
     return this.nodes.get('server', 'server', keys.server());
+  }
+
+  /** The user expanded or collapsed a node (TreeView.onDidExpandElement/onDidCollapseElement). */
+  setExpanded(node: AriNode, open: boolean): void {
+    this.expansion.set(node.key, open);
+  }
+
+  /** Whether the user closed the node (false if never touched). */
+  isCollapsed(node: AriNode): boolean {
+    return this.expansion.get(node.key) === false;
+  }
+
+  /** Loads the module list, so the Modules row shows its count before it is opened. */
+  preloadModules(): Promise<AriNode | undefined> {
+    if (!this.source) return Promise.resolve(undefined);
+    const server = this.nodes.get('server', 'server', keys.server());
+    const node = this.nodes.get('category', 'modules', keys.category('modules'), server);
+    return Promise.resolve(this.moduleChildren(node)).then(() => (this.source ? node : undefined));
   }
 
   private clearCaches(): void {
@@ -170,6 +191,7 @@ export class AriTree {
         out = sortBy(ids, (id) => id).map((id) => this.nodes.get('deviceState', id, keys.deviceState(id), parent));
         break;
     }
+    if (!out.length) out = [this.nodes.get('hint', c, keys.hint(c), parent)];
     this.sorted.set(c, out);
     return out;
   }
@@ -339,7 +361,11 @@ export class AriTree {
 
   view(node: AriNode): NodeView | undefined {
     const ctx = this.renderContext();
-    return ctx && nodeView(node, ctx);
+    if (!ctx) return undefined;
+    const v = nodeView(node, ctx);
+    const open = this.expansion.get(node.key);
+    if (open !== undefined && v.collapsible !== 'none') v.collapsible = open ? 'expanded' : 'collapsed';
+    return v;
   }
 
   /** Markdown for the hover; built lazily (resolveTreeItem), never per refresh. */

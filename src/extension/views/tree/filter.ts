@@ -64,8 +64,8 @@ export function visibleMembers(c: TopCategory, source: TreeSource, filter: TreeF
     case 'channels':
       for (const [id, ch] of m.channels) {
         if (app && channelApp(ch) !== app) continue;
-        // What the row shows: in either label mode the channel name is in the label or the description.
-        if (needle && !textOk(channelView(ch, channelLabel))) continue;
+        // What the row shows, plus the full name (the 'name' label reorders it).
+        if (needle && !ch.name.toLowerCase().includes(needle) && !textOk(channelView(ch, channelLabel))) continue;
         out.add(id);
       }
       break;

@@ -3,6 +3,8 @@
 import type { AsteriskInfo, Bridge, Endpoint, LiveRecording, Module, Playback } from '../../ari/models.generated';
 import { channelApp, type TreeChannel, type TreeModelSource } from './source';
 import { escapeMarkdown, markdownCodeCell } from '../../util/markdown';
+import { CHANNEL_CONTROLS, type ChannelControl } from './controls';
+import { t } from '../../util/l10n';
 
 export type Collapsible = 'none' | 'collapsed' | 'expanded';
 
@@ -13,13 +15,23 @@ export interface NodeView {
   color?: string;
   contextValue: string;
   collapsible: Collapsible;
+  /** A command run on click (the hint rows of empty categories). */
+  command?: string;
 }
 
 // ---- channels ----
 
-export function channelContextValue(ch: TreeChannel): string {
-  return `channel.${ch.state}${channelApp(ch) ? '.stasis' : ''}`;
+/** The flags a channel's contextValue carries, in this order after its state:
+ *  `channel.Up.stasis.bridged.held.muted` — the menus' `when` clauses match on them. */
+export function channelContextValue(ch: TreeChannel, controls: ReadonlySet<ChannelControl> = NO_CONTROLS): string {
+  let v = `channel.${ch.state}`;
+  if (channelApp(ch)) v += '.stasis';
+  if (ch.bridgeId) v += '.bridged';
+  for (const c of CHANNEL_CONTROLS) if (controls.has(c)) v += `.${c}`;
+  return v;
 }
+
+const NO_CONTROLS: ReadonlySet<ChannelControl> = new Set();
 
 export function channelIcon(ch: TreeChannel): { icon: string; color?: string } {
   if (ch.hangupRequested || ch.hangupCause !== undefined) return { icon: 'call-incoming', color: 'errorForeground' };
@@ -41,14 +53,38 @@ export function channelIcon(ch: TreeChannel): { icon: string; color?: string } {
   }
 }
 
+/**
+ * A channel name split into what tells it apart and the rest. Asterisk ends a name with a
+ * sequence number in hex (`PJSIP/alice-0000001a`) and a Local channel's halves with `;1`/`;2`,
+ * so rows that share a prefix differ only at the end, which a narrow sidebar cuts off.
+ * `Local/1776@from-test-0000000f;2` -> `{ unique: '0000000f;2', base: 'Local/1776@from-test' }`.
+ */
+export function splitChannelName(name: string): { unique: string; base: string } | undefined {
+  const m = /^(.+)-([0-9a-f]{4,16})(;\d)?$/i.exec(name);
+  return m ? { unique: m[2] + (m[3] ?? ''), base: m[1] } : undefined;
+}
+
+/** The row's label in 'name' mode: the unique tail first, then the rest of the name. */
+export function channelShortLabel(name: string): string {
+  const parts = splitChannelName(name);
+  return parts ? `${parts.unique} · ${parts.base}` : name;
+}
+
+function stateText(ch: TreeChannel): string {
+  if (ch.hangupCause !== undefined) return t('hanging up ({0})', ch.hangupCause);
+  if (ch.hangupRequested) return t('hanging up');
+  return ch.state;
+}
+
+/** State, the Stasis app (the badge a reader looks for), the caller, then the dialplan location. */
 export function channelDescription(ch: TreeChannel): string {
-  const parts: string[] = [ch.hangupCause !== undefined ? `hangup (${ch.hangupCause})` : ch.state];
-  if (ch.caller?.number) parts.push(ch.caller.number);
-  const dp = ch.dialplan;
-  if (dp && (dp.context || dp.exten)) parts.push(`${dp.context},${dp.exten},${dp.priority}`);
+  const parts: string[] = [stateText(ch)];
   const app = channelApp(ch);
+  const dp = ch.dialplan;
   if (app) parts.push(`Stasis(${app})`);
   else if (dp?.app_name) parts.push(dp.app_name);
+  if (ch.caller?.number) parts.push(ch.caller.number);
+  if (dp && (dp.context || dp.exten)) parts.push(`${dp.context},${dp.exten},${dp.priority}`);
   return parts.join(' · ');
 }
 
@@ -69,7 +105,7 @@ function callerText(ch: TreeChannel): string | undefined {
 
 /** The 'caller' row: caller and state first (what a narrow sidebar shows), then the channel name and location. */
 function channelCallerView(ch: TreeChannel): { label: string; description: string } {
-  const state = ch.hangupCause !== undefined ? `hangup (${ch.hangupCause})` : ch.state;
+  const state = stateText(ch);
   const caller = callerText(ch);
   const parts: string[] = [ch.name];
   const dp = ch.dialplan;
@@ -80,19 +116,23 @@ function channelCallerView(ch: TreeChannel): { label: string; description: strin
   return { label: caller ? `${caller} · ${state}` : state, description: parts.join(' · ') };
 }
 
-export function channelView(ch: TreeChannel, mode: ChannelLabelMode = 'name'): NodeView {
-  const text = mode === 'caller' ? channelCallerView(ch) : { label: ch.name, description: channelDescription(ch) };
-  return { ...text, ...channelIcon(ch), contextValue: channelContextValue(ch), collapsible: 'none' };
+export function channelView(ch: TreeChannel, mode: ChannelLabelMode = 'name', controls?: ReadonlySet<ChannelControl>): NodeView {
+  const text = mode === 'caller' ? channelCallerView(ch) : { label: channelShortLabel(ch.name), description: channelDescription(ch) };
+  return { ...text, ...channelIcon(ch), contextValue: channelContextValue(ch, controls), collapsible: 'none' };
 }
 
 // ---- bridges, playbacks, recordings ----
+
+function channelCount(n: number): string {
+  return n === 1 ? t('1 channel') : t('{0} channels', n);
+}
 
 export function bridgeView(b: Bridge): NodeView {
   const n = b.channels?.length ?? 0;
   return {
     label: b.name || b.id,
     // The count first: it is what changes, and what a narrow sidebar still shows.
-    description: [`${n} ${n === 1 ? 'channel' : 'channels'}`, b.bridge_type, b.technology].filter(Boolean).join(' · '),
+    description: [channelCount(n), b.bridge_type, b.technology].filter(Boolean).join(' · '),
     icon: b.bridge_type === 'holding' ? 'watch' : 'link',
     color: n > 0 ? 'charts.green' : undefined,
     contextValue: `bridge.${b.bridge_type}`,
@@ -108,7 +148,7 @@ export function targetLabel(uri: string | undefined, model: TreeModelSource): st
   if (type === 'channel') return model.channels.get(id)?.name ?? uri;
   if (type === 'bridge') {
     const b = model.bridges.get(id);
-    return b ? `bridge ${b.name || b.id}` : uri;
+    return b ? t('bridge {0}', b.name || b.id) : uri;
   }
   return uri;
 }
@@ -163,7 +203,7 @@ export function endpointView(e: Endpoint): NodeView {
     state === 'online' ? { icon: 'vm-active', color: 'charts.green' } : state === 'offline' ? { icon: 'vm-outline', color: 'disabledForeground' } : { icon: 'vm' };
   return {
     label: `${e.technology}/${e.resource}`,
-    description: n ? `${state} · ${n} ${n === 1 ? 'channel' : 'channels'}` : state,
+    description: n ? `${state} · ${channelCount(n)}` : state,
     ...look,
     contextValue: `endpoint.${state}`,
     collapsible: 'none',
@@ -184,8 +224,8 @@ export function applicationView(name: string, model: TreeModelSource, ownApp?: s
   const listed = new Set(model.applications.get(name)?.bridge_ids ?? []);
   let br = 0;
   for (const b of model.bridges.values()) if (listed.has(b.id) || b.channels?.some(inApp)) br++;
-  const parts = [`${ch} ${ch === 1 ? 'channel' : 'channels'}`, `${br} ${br === 1 ? 'bridge' : 'bridges'}`];
-  if (name === ownApp) parts.push('ARI Explorer observer');
+  const parts = [channelCount(ch), br === 1 ? t('1 bridge') : t('{0} bridges', br)];
+  if (name === ownApp) parts.push(t('ARI Explorer observer'));
   return { label: name, description: parts.join(' · '), icon: 'rocket', color: ch ? 'charts.green' : undefined, contextValue: 'application', collapsible: 'none' };
 }
 
@@ -208,7 +248,7 @@ export function deviceStateView(name: string, state: string): NodeView {
 export function moduleView(m: Module): NodeView {
   return {
     label: m.name,
-    description: `${m.status} · ${m.support_level}${m.use_count ? ` · used ${m.use_count}` : ''}`,
+    description: `${m.status} · ${m.support_level}${m.use_count ? ` · ${t('used {0}', m.use_count)}` : ''}`,
     icon: 'package',
     color: m.status === 'Running' ? undefined : 'disabledForeground',
     contextValue: 'module',
@@ -218,41 +258,60 @@ export function moduleView(m: Module): NodeView {
 
 // ---- server ----
 
+function parseAriTime(text: string | undefined): number | undefined {
+  if (!text) return undefined;
+  // Asterisk writes the offset as +0000, which Date.parse does not take.
+  const t = Date.parse(text.replace(/([+-]\d\d)(\d\d)$/, '$1:$2'));
+  return Number.isNaN(t) ? undefined : t;
+}
+
 export function formatUptime(startup: string | undefined, now: number): string | undefined {
-  if (!startup) return undefined;
-  const t = Date.parse(startup.replace(/([+-]\d\d)(\d\d)$/, '$1:$2'));
-  if (Number.isNaN(t)) return undefined;
-  let s = Math.max(0, Math.floor((now - t) / 1000));
+  const start = parseAriTime(startup);
+  if (start === undefined) return undefined;
+  let s = Math.max(0, Math.floor((now - start) / 1000));
   const d = Math.floor(s / 86400);
   s %= 86400;
   const h = Math.floor(s / 3600);
   s %= 3600;
   const m = Math.floor(s / 60);
   s %= 60;
-  return d ? `${d}d ${h}h ${m}m` : h ? `${h}h ${m}m` : m ? `${m}m ${s}s` : `${s}s`;
+  return d ? t('{0}d {1}h {2}m', d, h, m) : h ? t('{0}h {1}m {2}s', h, m, s) : m ? t('{0}m {1}s', m, s) : t('{0}s', s);
+}
+
+/** An ARI timestamp in the user's local time, `2026-11-30 13:05:09`; the raw text if unreadable. */
+export function formatLocalTime(text: string | undefined): string | undefined {
+  const ms = parseAriTime(text);
+  if (ms === undefined) return text;
+  const d = new Date(ms);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
 }
 
 export interface ServerRow {
   id: string;
   label: string;
   value: string;
+  /** The value as the server sent it, when the row shows it reformatted. */
+  raw?: string;
 }
 
 export function serverRows(info: AsteriskInfo | undefined, now: number): ServerRow[] {
   if (!info) return [];
   const rows: ServerRow[] = [];
-  const add = (id: string, label: string, value: string | number | undefined) => {
-    if (value !== undefined && value !== '') rows.push({ id, label, value: String(value) });
+  const add = (id: string, label: string, value: string | number | undefined, raw?: string) => {
+    if (value !== undefined && value !== '') rows.push({ id, label, value: String(value), ...(raw && raw !== value ? { raw } : {}) });
   };
-  add('version', 'Version', info.system?.version);
-  add('uptime', 'Uptime', formatUptime(info.status?.startup_time, now));
-  add('startup', 'Started', info.status?.startup_time);
-  add('reload', 'Last reload', info.status?.last_reload_time);
-  add('name', 'System name', info.config?.name);
-  add('entity', 'Entity id', info.system?.entity_id);
-  add('language', 'Default language', info.config?.default_language);
-  add('maxChannels', 'Max channels', info.config?.max_channels);
-  add('build', 'Build', info.build ? `${info.build.os} ${info.build.kernel} ${info.build.machine}`.trim() : undefined);
+  const started = info.status?.startup_time;
+  const reloaded = info.status?.last_reload_time;
+  add('version', t('Version'), info.system?.version);
+  add('uptime', t('Uptime'), formatUptime(started, now));
+  add('startup', t('Started'), formatLocalTime(started), started);
+  add('reload', t('Last reload'), formatLocalTime(reloaded), reloaded);
+  add('name', t('System name'), info.config?.name);
+  add('entity', t('Entity id'), info.system?.entity_id);
+  add('language', t('Default language'), info.config?.default_language);
+  add('maxChannels', t('Max channels'), info.config?.max_channels);
+  add('build', t('Build'), info.build ? `${info.build.os} ${info.build.kernel} ${info.build.machine}`.trim() : undefined);
   return rows;
 }
 

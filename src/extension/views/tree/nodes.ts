@@ -2,6 +2,7 @@
 // plus a stable `key` (also the TreeItem id). Nodes are cached by key so a refresh fires the
 // very object VS Code knows.
 import type { EntityKind } from '../../state/model';
+import { t } from '../../util/l10n';
 
 export type CategoryId =
   | 'channels'
@@ -24,7 +25,9 @@ export type NodeKind =
   | 'storedRecording'
   | 'category'
   | 'server'
-  | 'module';
+  | 'module'
+  /** The one row of an empty category: what would fill it, and a command to do it. */
+  | 'hint';
 
 export class AriNode {
   /** A channel node: the channel's name when last rendered, so a command run on it just after
@@ -54,16 +57,26 @@ export const CATEGORIES: readonly TopCategory[] = [
   'deviceStates',
 ];
 
-export const CATEGORY_LABELS: Record<CategoryId, string> = {
-  channels: 'Channels',
-  bridges: 'Bridges',
-  playbacks: 'Playbacks',
-  recordings: 'Recordings',
-  endpoints: 'Endpoints',
-  applications: 'Applications',
-  deviceStates: 'Device States',
-  modules: 'Modules',
-};
+export function categoryLabel(c: CategoryId): string {
+  switch (c) {
+    case 'channels':
+      return t('Channels');
+    case 'bridges':
+      return t('Bridges');
+    case 'playbacks':
+      return t('Playbacks');
+    case 'recordings':
+      return t('Recordings');
+    case 'endpoints':
+      return t('Endpoints');
+    case 'applications':
+      return t('Applications');
+    case 'deviceStates':
+      return t('Device States');
+    case 'modules':
+      return t('Modules');
+  }
+}
 
 /** The category each model entity kind is listed under. */
 export const KIND_CATEGORY: Record<EntityKind, TopCategory> = {
@@ -123,4 +136,5 @@ export const keys = {
   endpoint: (id: string) => `endpoint:${id}`,
   application: (name: string) => `application:${name}`,
   deviceState: (name: string) => `deviceState:${name}`,
+  hint: (c: CategoryId) => `hint:${c}`,
 };

@@ -24,6 +24,7 @@ export class AriTreeProvider implements vscode.TreeDataProvider<AriNode>, vscode
     item.description = v.description;
     item.iconPath = new vscode.ThemeIcon(v.icon, v.color ? new vscode.ThemeColor(v.color) : undefined);
     item.contextValue = v.contextValue;
+    if (v.command) item.command = { command: v.command, title: v.label };
     return item;
   }
 
@@ -35,10 +36,11 @@ export class AriTreeProvider implements vscode.TreeDataProvider<AriNode>, vscode
     return node.parent;
   }
 
-  /** Tooltips are built on hover only: 10k channels never pay for Markdown per refresh. */
+  /** Tooltips are built on hover only: 10k channels never pay for Markdown per refresh. The
+   *  model is read now, so a row that moved shows its own entity, and a destroyed one none. */
   resolveTreeItem(item: vscode.TreeItem, node: AriNode): vscode.TreeItem {
     const md = this.tree.tooltip(node);
-    if (md) item.tooltip = new vscode.MarkdownString(md);
+    item.tooltip = md ? new vscode.MarkdownString(md) : undefined;
     return item;
   }
 

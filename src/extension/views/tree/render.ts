@@ -1,7 +1,8 @@
 // What a tree node shows (label, icon, contextValue…), its hover, and the ARI object behind
 // it, read from the model. No vscode.
 import type { Module } from '../../ari/models.generated';
-import { CATEGORY_LABELS, type AriNode, type NodeKind, type TopCategory } from './nodes';
+import { categoryLabel, type AriNode, type CategoryId, type NodeKind, type TopCategory } from './nodes';
+import { t } from '../../util/l10n';
 import {
   applicationView,
   bridgeView,
@@ -49,14 +50,14 @@ export function nodeView(node: AriNode, ctx: RenderContext): NodeView {
   switch (node.kind) {
     case 'category': {
       if (node.id === 'modules') {
-        return { label: 'Modules', description: ctx.modules ? String(ctx.modules.length) : undefined, icon: 'package', contextValue: 'category.modules', collapsible: 'collapsed' };
+        return { label: categoryLabel('modules'), description: ctx.modules ? String(ctx.modules.length) : undefined, icon: 'package', contextValue: 'category.modules', collapsible: 'collapsed' };
       }
       const c = node.id as TopCategory;
       const n = ctx.visibleCount(c);
       const total = totalOf(c, s);
       return {
-        label: CATEGORY_LABELS[c],
-        description: ctx.filtered ? `${n} of ${total}` : String(total),
+        label: categoryLabel(c),
+        description: ctx.filtered ? t('{0} of {1}', n, total) : String(total),
         icon: CATEGORY_ICONS[c],
         contextValue: `category.${c}`,
         collapsible: c === 'channels' || c === 'bridges' ? 'expanded' : 'collapsed',
@@ -66,7 +67,7 @@ export function nodeView(node: AriNode, ctx: RenderContext): NodeView {
       const ch = m.channels.get(node.id);
       if (!ch) return gone(node);
       node.name = ch.name;
-      return channelView(ch, ctx.channelLabel);
+      return channelView(ch, ctx.channelLabel, s.controls?.of(ch.id));
     }
     case 'bridge': {
       const b = m.bridges.get(node.id);
@@ -82,7 +83,7 @@ export function nodeView(node: AriNode, ctx: RenderContext): NodeView {
     }
     case 'storedRecording': {
       const r = m.storedRecordings.get(node.id);
-      return { label: node.id, description: r ? `stored · ${r.format}` : 'gone', icon: 'file-media', contextValue: 'storedRecording', collapsible: 'none' };
+      return { label: node.id, description: r ? t('stored · {0}', r.format) : t('gone'), icon: 'file-media', contextValue: 'storedRecording', collapsible: 'none' };
     }
     case 'endpoint': {
       const e = m.endpoints.get(node.id);
@@ -92,7 +93,7 @@ export function nodeView(node: AriNode, ctx: RenderContext): NodeView {
       return applicationView(node.id, m, s.ownApp);
     case 'deviceState': {
       const d = m.deviceStates.get(node.id);
-      return deviceStateView(node.id, d?.state ?? 'gone');
+      return deviceStateView(node.id, d?.state ?? t('gone'));
     }
     case 'module': {
       const mod = ctx.modules?.find((x) => x.name === node.id);
@@ -100,14 +101,72 @@ export function nodeView(node: AriNode, ctx: RenderContext): NodeView {
     }
     case 'server': {
       if (node.id === 'server') {
-        return { label: 'Server', description: s.info?.system?.version ? `Asterisk ${s.info.system.version}` : undefined, icon: 'server', contextValue: 'server', collapsible: 'collapsed' };
+        return { label: t('Server'), description: s.info?.system?.version ? `Asterisk ${s.info.system.version}` : undefined, icon: 'server', contextValue: 'server', collapsible: 'collapsed' };
       }
       if (node.id === 'modulesError') {
-        return { label: 'Cannot list modules', description: ctx.modulesError, icon: 'error', color: 'errorForeground', contextValue: 'serverInfo', collapsible: 'none' };
+        return { label: t('Cannot list modules'), description: ctx.modulesError, icon: 'error', color: 'errorForeground', contextValue: 'serverInfo', collapsible: 'none' };
       }
       const row = serverRows(s.info, ctx.now()).find((r) => r.id === node.id);
-      return { label: row?.label ?? node.id, description: row?.value, icon: 'info', contextValue: 'serverInfo', collapsible: 'none' };
+      return { label: row?.label ?? node.id, description: row?.value, icon: SERVER_ROW_ICONS[node.id] ?? 'info', contextValue: 'serverInfo', collapsible: 'none' };
     }
+    case 'hint':
+      return hintView(node.id as TopCategory, ctx);
+  }
+}
+
+const SERVER_ROW_ICONS: Record<string, string> = {
+  version: 'versions',
+  uptime: 'watch',
+  startup: 'calendar',
+  reload: 'history',
+  name: 'tag',
+  entity: 'key',
+  language: 'globe',
+  maxChannels: 'dashboard',
+  build: 'tools',
+};
+
+/** The row of an empty category: why it is empty and, where one exists, the command that fills it. */
+function hintView(c: TopCategory, ctx: RenderContext): NodeView {
+  const base = { icon: 'info', color: 'disabledForeground', contextValue: 'hint', collapsible: 'none' as const };
+  if (ctx.filtered) return { ...base, label: t('Nothing matches the filter'), description: t('click to clear it'), command: 'ariExplorer.tree.clearFilter' };
+  switch (c) {
+    case 'channels':
+      return { ...base, label: t('No channels'), description: t('originate one, or call an extension that runs Stasis()'), command: 'ariExplorer.channel.originate' };
+    case 'bridges':
+      return { ...base, label: t('No bridges'), description: t('click to create one'), command: 'ariExplorer.bridge.create' };
+    case 'playbacks':
+      return { ...base, label: t('No playbacks'), description: t('Play Media on a channel in Stasis') };
+    case 'recordings':
+      return { ...base, label: t('No recordings'), description: t('Record a channel or bridge in Stasis') };
+    case 'endpoints':
+      return { ...base, label: t('No endpoints') };
+    case 'applications':
+      return { ...base, label: t('No Stasis applications') };
+    case 'deviceStates':
+      return { ...base, label: t('No device states'), description: t('Update Device State creates one') };
+  }
+}
+
+/** What a category holds, for its hover (its name alone would repeat the label). */
+function categoryTooltip(c: CategoryId): string {
+  switch (c) {
+    case 'channels':
+      return t('Live channels, oldest first. Right-click one for what you can do with it; the menu offers only what applies to its state.');
+    case 'bridges':
+      return t('Bridges and the channels in them.');
+    case 'playbacks':
+      return t('Media being played, in the order started. ARI cannot list playbacks: the ones started from here or announced by events.');
+    case 'recordings':
+      return t('Live recordings, then the stored ones.');
+    case 'endpoints':
+      return t('Endpoints (PJSIP, Local…) with their state and channel count.');
+    case 'applications':
+      return t('Stasis applications with the channels and bridges in each.');
+    case 'deviceStates':
+      return t('Device states controlled through ARI (Stasis:…).');
+    case 'modules':
+      return t('Loaded Asterisk modules.');
   }
 }
 
@@ -119,7 +178,14 @@ export function nodeTooltip(node: AriNode, ctx: RenderContext): string | undefin
     const ch = m.channels.get(node.id);
     return ch ? channelTooltip(ch) : undefined;
   }
-  if (e && typeof e === 'object' && node.kind !== 'category') {
+  if (node.kind === 'category') return categoryTooltip(node.id as CategoryId);
+  if (node.kind === 'hint') return undefined;
+  if (node.kind === 'server') {
+    if (node.id === 'server') return ctx.source.info ? fieldsTooltip(t('Asterisk server'), flatten(ctx.source.info)) : undefined;
+    const row = serverRows(ctx.source.info, ctx.now()).find((r) => r.id === node.id);
+    return row ? fieldsTooltip(row.label, [[t('value'), row.value], [t('as sent'), row.raw]]) : undefined;
+  }
+  if (e && typeof e === 'object') {
     const v = nodeView(node, ctx);
     return fieldsTooltip(v.label, Object.entries(e as Record<string, unknown>));
   }
@@ -155,6 +221,16 @@ export function nodeEntity(node: { kind: string; id: string }, s: TreeSource, mo
   }
 }
 
+/** `{ system: { version } }` -> `[['system.version', …]]`: one row per value, not a JSON dump. */
+function flatten(o: object, prefix = ''): [string, unknown][] {
+  const out: [string, unknown][] = [];
+  for (const [k, v] of Object.entries(o)) {
+    if (v && typeof v === 'object' && !Array.isArray(v)) out.push(...flatten(v as object, `${prefix}${k}.`));
+    else out.push([`${prefix}${k}`, v]);
+  }
+  return out;
+}
+
 function totalOf(c: TopCategory, s: TreeSource): number {
   const m = s.model;
   switch (c) {
@@ -176,5 +252,5 @@ function totalOf(c: TopCategory, s: TreeSource): number {
 }
 
 function gone(node: AriNode): NodeView {
-  return { label: node.id, description: 'gone', icon: 'circle-slash', color: 'disabledForeground', contextValue: 'gone', collapsible: 'none' };
+  return { label: node.id, description: t('gone'), icon: 'circle-slash', color: 'disabledForeground', contextValue: 'gone', collapsible: 'none' };
 }

@@ -1,6 +1,7 @@
 // What the tree reads. Structural types, so the live AriStateModel/AriSession satisfy them
 // and tests can hand in plain Maps. No vscode.
 import type { AsteriskInfo, Module } from '../../ari/models.generated';
+import type { ChannelControls } from './controls';
 import type { ChannelState, EntityKind, ModelChange, ModelMaps } from '../../state/model';
 
 /** A channel as the state model keeps it (Channel plus what events taught it). */
@@ -17,6 +18,8 @@ export interface TreeSource {
   /** The extension's own observer app, labelled as such. */
   readonly ownApp?: string;
   loadModules(): Promise<Module[]>;
+  /** What this extension switched on per channel (hold, mute…), for the menus. */
+  readonly controls?: ChannelControls;
 }
 
 /** The Stasis app a channel is in. The model already derives it from StasisStart and from
