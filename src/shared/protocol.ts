@@ -93,6 +93,11 @@ export interface DetailMessage {
   /** Channel ids the event concerns, for the "timeline of this channel" action. */
   channelIds: string[];
   bridgeIds: string[];
+  /**
+   * Every app the event was delivered to, when more than one: with several apps on one socket
+   * Asterisk sends one copy per app, and `json` is the copy that came first.
+   */
+  applications?: string[];
 }
 export interface NoticeMessage {
   kind: 'notice';
@@ -246,7 +251,8 @@ export function isExtensionToWebview(x: unknown): x is ExtensionToWebview {
         isIndex(x.id) &&
         (x.json === undefined || typeof x.json === 'string') &&
         Array.isArray(x.channelIds) &&
-        Array.isArray(x.bridgeIds)
+        Array.isArray(x.bridgeIds) &&
+        (x.applications === undefined || (Array.isArray(x.applications) && x.applications.every((a) => typeof a === 'string')))
       );
     case 'notice':
       return (x.level === 'info' || x.level === 'warning' || x.level === 'error') && typeof x.text === 'string';

@@ -65,6 +65,15 @@ export function makeDetail(doc: Document, id: number, detail: DetailMessage | un
   const names = objectNames(detail.json, new Set([...detail.channelIds, ...detail.bridgeIds]));
   for (const c of detail.channelIds) addAction(doc, bar, `Timeline of channel ${names.get(c) ?? c}`, `Channel id: ${c}`, 'channel', c);
   for (const b of detail.bridgeIds) addAction(doc, bar, `Events of bridge ${names.get(b) ?? b}`, `Bridge id: ${b}`, 'bridge', b);
+  if (detail.applications && detail.applications.length > 1) {
+    // One event, several copies (one per app on the socket): say so, or the JSON's single
+    // `application` reads as if the event were only that app's.
+    const apps = doc.createElement('div');
+    apps.className = 'detail-apps';
+    apps.textContent = `Delivered to apps: ${detail.applications.join(', ')}`;
+    apps.title = 'Asterisk sent one copy of this event per app on the socket; the JSON below is the copy that arrived first.';
+    el.insertBefore(apps, pre);
+  }
   renderJson(doc, pre, prettyJson(detail.json));
   return el;
 }

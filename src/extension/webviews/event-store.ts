@@ -9,6 +9,7 @@
 // worked out from the text when a row is sent (only visible windows are asked for), and
 // filters that need more than the stored facts pre-check the text before parsing it.
 
+import { withApp } from '../ari/appSet';
 import { eventBridgeId, eventChannelId } from '../ari/eventRefs';
 import { describeEvent, type EventFacts } from './event-summary';
 
@@ -20,6 +21,7 @@ export class StoredEvent {
     /** Position in this store's history, 0-based, never reused (until clear()). */
     readonly n: number,
     readonly type: string,
+    /** The apps the event was delivered to (ari/appSet.ts: sorted, ','-joined; usually one). */
     readonly app: string,
     private readonly receivedAt: number,
     /** The event's JSON text (the frame as received, or JSON.stringify of a pushed object). */
@@ -90,6 +92,7 @@ export class EventStore {
   private count = 0;
   private next = 0;
   private gen = 0;
+  private appsGen = 0;
 
   // Per slot. The frame as the socket delivered it: its bytes (a view onto the socket's read,
   // outside V8's heap, so holding 50,000 of them costs the collector next to nothing) or its
@@ -143,16 +146,36 @@ export class EventStore {
   get generation(): number {
     return this.gen;
   }
+  /** Changes when a held event gains an app (addApp): views that filter by app re-run. */
+  get appsGeneration(): number {
+    return this.appsGen;
+  }
+
+  /**
+   * Another app's copy of the event at n arrived after it was stored: the event belongs to
+   * that app too (one event, one row, several apps). False when n is no longer held or
+   * already had the app.
+   */
+  addApp(n: number, app: string): boolean {
+    const slot = this.slotOf(n);
+    if (slot < 0) return false;
+    const set = withApp(this.apps[slot], app);
+    if (set === this.apps[slot]) return false;
+    this.apps[slot] = set;
+    this.appsGen++;
+    return true;
+  }
 
   /**
    * Adds an event; `json` is its text when the caller has it (the socket's frame, a log line),
-   * else the event is serialised here. Returns the event's n.
+   * else the event is serialised here; `apps` the apps it went to when the caller knows more
+   * than its `application` (a session record). Returns the event's n.
    */
-  push(event: object, receivedAt: number, json?: string): number {
+  push(event: object, receivedAt: number, json?: string, apps?: string): number {
     const text = json ?? JSON.stringify(event);
     const e = event as Record<string, unknown>;
     const type = typeof e.type === 'string' ? e.type : str(e.type);
-    const app = typeof e.application === 'string' ? e.application : str(e.application);
+    const app = apps ?? (typeof e.application === 'string' ? e.application : str(e.application));
     return this.pushFacts(type, app, eventChannelId(e), eventBridgeId(e), receivedAt, text);
   }
 
@@ -225,6 +248,7 @@ export class EventStore {
   typeAt(n: number): string {
     return this.typeNames[this.typeIds[this.slotOf(n)]];
   }
+  /** The apps the event went to (ari/appSet.ts). */
   appAt(n: number): string {
     return this.apps[this.slotOf(n)];
   }
