@@ -91,36 +91,31 @@ export class EventDeduper {
     const tail = text.slice(at[1] + 1);
     const headLen = head.length;
     const key = headLen + tail.length;
-    let bucket = this.buckets.get(key);
+    const bucket = this.buckets.get(key);
     if (bucket !== undefined) {
-      // Newest first: a real repeat (below) must be matched against the latest delivery.
-      for (let k = bucket.length - 1; k >= 0; k--) {
+      // Oldest first: when an app gets the same event twice (Asterisk sends some in identical
+      // pairs, e.g. DeviceStateChanged to a subscribeAll app), the k-th copy for another app
+      // belongs with the k-th instance, not always the latest.
+      for (let k = 0; k < bucket.length; k++) {
         const r = bucket[k];
-        if (r.head.length !== headLen || r.tail !== tail || r.head !== head) continue;
-        if ((r.mask & bit) === 0) {
-          r.mask |= bit;
-          this.dropped++;
-          this.lastOriginal = r.original;
-          this.lastApp = app;
-          return true;
-        }
-        // The same app got the same content again: a real repeat (Asterisk does send those,
-        // e.g. to an app subscribed twice): a new event, which later copies belong to.
-        r.mask = bit;
-        r.original = number;
-        this.lastAdded = r;
-        return false;
+        if ((r.mask & bit) !== 0 || r.head.length !== headLen || r.tail !== tail || r.head !== head) continue;
+        r.mask |= bit;
+        this.dropped++;
+        this.lastOriginal = r.original;
+        this.lastApp = app;
+        return true;
       }
-    } else {
-      bucket = [];
-      this.buckets.set(key, bucket);
+      // Not found, or every instance already has this app's copy: a real repeat, a new event.
     }
     const old = this.ring[this.pos];
     if (old !== undefined) this.evict(old);
     const r: Recent = { head, tail, mask: bit, original: number, key };
     this.ring[this.pos] = r;
     if (++this.pos === this.ring.length) this.pos = 0;
-    bucket.push(r);
+    // Looked up again: the eviction may have emptied and dropped this very bucket.
+    const into = this.buckets.get(key);
+    if (into === undefined) this.buckets.set(key, [r]);
+    else into.push(r);
     this.lastAdded = r;
     return false;
   }

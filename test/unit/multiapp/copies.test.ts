@@ -63,7 +63,7 @@ test('copies in reverse order across a long gap still belong to one event', () =
   s.dispose();
 });
 
-test('the same app getting the same text twice is a real repeat; the other app’s copy joins the latest', () => {
+test('an app getting the same text twice is a real repeat; the other app’s copies pair up with them in order', () => {
   const s = socket(['a', 'b']);
   let n = 0;
   const copies: EventCopy[] = [];
@@ -72,8 +72,13 @@ test('the same app getting the same text twice is a real repeat; the other app�
   s.ingest(frame(1, 'a'));
   s.ingest(frame(1, 'a'));
   s.ingest(frame(1, 'b'));
-  assert.equal(n, 2);
-  assert.deepEqual(copies, [{ original: 2, application: 'b' }]);
+  s.ingest(frame(1, 'b'));
+  s.ingest(frame(1, 'b'));
+  assert.equal(n, 3, 'two instances for a, and b’s third copy is one more');
+  assert.deepEqual(copies, [
+    { original: 1, application: 'b' },
+    { original: 2, application: 'b' },
+  ]);
   s.dispose();
 });
 
