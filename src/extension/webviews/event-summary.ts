@@ -133,7 +133,9 @@ function objectAndSummary(type: string, e: Obj): { object: string; summary: stri
     case 'ChannelVarset':
       return { object: chName || '(global)', summary: `${str(e.variable)}=${str(e.value)}` };
     case 'ChannelHangupRequest':
-      return { object: chName, summary: `cause ${str(e.cause) || '?'}${e.soft === true ? ' (soft)' : ''}` };
+      // A soft request's cause (32 for an ARI DELETE, 4 on restart) is Asterisk's, not the
+      // hangup reason: that comes with the hard request and ChannelDestroyed.
+      return { object: chName, summary: e.soft === true ? 'soft request (not the reason)' : `cause ${str(e.cause) || '?'}` };
     case 'ChannelDestroyed':
       return { object: chName, summary: `cause ${str(e.cause)} ${str(e.cause_txt)}`.trim() };
     case 'ChannelDtmfReceived':

@@ -1,7 +1,15 @@
 // Label, description, codicon, theme colour and contextValue of each node, as plain data.
 // The thin vscode provider turns a NodeView into a TreeItem. No vscode import.
 import type { AsteriskInfo, Bridge, Endpoint, LiveRecording, Module, Playback } from '../../ari/models.generated';
+import { t } from '../../util/l10n';
 import { channelApp, type TreeChannel, type TreeModelSource } from './source';
+
+/** The state a channel row shows: the hangup cause once known, "hanging up" after a soft request (whose cause is not the reason). */
+function channelStateText(ch: TreeChannel): string {
+  if (ch.hangupCause !== undefined) return t('hangup ({0})', ch.hangupCause);
+  if (ch.hangupRequested) return t('hanging up');
+  return ch.state;
+}
 
 export type Collapsible = 'none' | 'collapsed' | 'expanded';
 
@@ -41,7 +49,7 @@ export function channelIcon(ch: TreeChannel): { icon: string; color?: string } {
 }
 
 export function channelDescription(ch: TreeChannel): string {
-  const parts: string[] = [ch.hangupCause !== undefined ? `hangup (${ch.hangupCause})` : ch.state];
+  const parts: string[] = [channelStateText(ch)];
   if (ch.caller?.number) parts.push(ch.caller.number);
   const dp = ch.dialplan;
   if (dp && (dp.context || dp.exten)) parts.push(`${dp.context},${dp.exten},${dp.priority}`);
@@ -68,7 +76,7 @@ function callerText(ch: TreeChannel): string | undefined {
 
 /** The 'caller' row: caller and state first (what a narrow sidebar shows), then the channel name and location. */
 function channelCallerView(ch: TreeChannel): { label: string; description: string } {
-  const state = ch.hangupCause !== undefined ? `hangup (${ch.hangupCause})` : ch.state;
+  const state = channelStateText(ch);
   const caller = callerText(ch);
   const parts: string[] = [ch.name];
   const dp = ch.dialplan;
