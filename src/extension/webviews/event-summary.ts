@@ -182,7 +182,10 @@ function objectAndSummary(type: string, e: Obj): { object: string; summary: stri
     case 'RecordingFinished':
     case 'RecordingFailed': {
       const r = isObj(e.recording) ? e.recording : {};
-      return { object: str(r.name), summary: `${str(r.state)} ${str(r.target_uri)}${r.cause ? ` cause ${str(r.cause)}` : ''}` };
+      // Asterisk ends a recording of a channel that sends no audio (a Local half whose other
+      // half runs Wait) after ~4 s with duration 0, and says why only in its own log.
+      const silent = type === 'RecordingFinished' && r.duration === 0 ? ' · no audio: the channel sent none (e.g. a Local half whose other half only waits)' : '';
+      return { object: str(r.name), summary: `${str(r.state)} ${str(r.target_uri)}${r.cause ? ` cause ${str(r.cause)}` : ''}${silent}` };
     }
     case 'DeviceStateChanged': {
       const d = isObj(e.device_state) ? e.device_state : {};
