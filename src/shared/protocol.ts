@@ -34,6 +34,8 @@ export interface RowSummary {
   summary: string;
   /** Milliseconds since the previous row of the filtered view (absent for the first). */
   deltaMs?: number;
+  /** The event came after its channel's ChannelDestroyed (normal on real servers): drawn dimmed. */
+  afterDestroy?: boolean;
 }
 
 export interface SourceInfo {
@@ -219,7 +221,8 @@ function isRowSummary(x: unknown): x is RowSummary {
     typeof x.family === 'string' &&
     typeof x.object === 'string' &&
     typeof x.summary === 'string' &&
-    (x.deltaMs === undefined || typeof x.deltaMs === 'number')
+    (x.deltaMs === undefined || typeof x.deltaMs === 'number') &&
+    (x.afterDestroy === undefined || typeof x.afterDestroy === 'boolean')
   );
 }
 

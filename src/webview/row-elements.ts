@@ -28,8 +28,13 @@ export function makeRow(doc: Document, row: RowSummary, showDelta: boolean): HTM
   cell('col-delta', showDelta ? formatDelta(row.deltaMs) : '');
   cell('col-type', row.type);
   cell('col-object', row.object);
-  cell('col-summary', row.summary);
+  cell('col-summary', row.afterDestroy ? `${row.summary} · after destroy`.replace(/^ · /, '') : row.summary);
   el.title = `${row.type} ${row.object} ${row.summary}`.trim();
+  if (row.afterDestroy) {
+    // Real servers send some events of a channel after its ChannelDestroyed: say it is late, not back.
+    el.classList.add('after-destroy');
+    el.title += ' (arrived after the channel was destroyed; Asterisk sends these normally)';
+  }
   return el;
 }
 

@@ -83,6 +83,9 @@ function str(x: unknown): string {
   return typeof x === 'string' ? x : typeof x === 'number' || typeof x === 'boolean' ? String(x) : '';
 }
 
+/** Destroyed channel ids remembered for marking late events. */
+const MAX_DESTROYED = 4096;
+
 /** A dictionary far larger than the live types means a server sent endless new types: rebuild. */
 const TYPE_SLACK = 4096;
 
@@ -102,6 +105,10 @@ export class EventStore {
   private frameStarts: Int32Array;
   private frameLengths: Int32Array;
   private typeIds: Int32Array;
+  // 1 when the event concerns a channel whose ChannelDestroyed came earlier: real servers send
+  // ChannelVarset, ChannelLeftBridge, StasisEnd, ChannelCallerId after it (surprise 17). Rows
+  // mark them so they read as normal stragglers, not as a channel coming back.
+  private lateFlags: Uint8Array;
   private received: Float64Array;
   private apps: string[];
   private channelIds: string[];
@@ -114,6 +121,8 @@ export class EventStore {
   private lastType = '';
   private lastTypeId = -1;
   private lastApp = '';
+  /** Channels whose ChannelDestroyed is in the store's history (insertion-ordered, bounded). */
+  private destroyed = new Set<string>();
 
   constructor(capacity: number) {
     checkCapacity(capacity);
@@ -122,6 +131,7 @@ export class EventStore {
     this.frameStarts = new Int32Array(capacity);
     this.frameLengths = new Int32Array(capacity).fill(-1);
     this.typeIds = new Int32Array(capacity);
+    this.lateFlags = new Uint8Array(capacity);
     this.received = new Float64Array(capacity);
     this.apps = new Array<string>(capacity).fill('');
     this.channelIds = new Array<string>(capacity).fill('');
@@ -229,6 +239,14 @@ export class EventStore {
       if (++this.head === this.cap) this.head = 0;
     }
     this.typeIds[slot] = typeId;
+    let late = 0;
+    if (channelId !== '') {
+      if (type === 'ChannelDestroyed') {
+        this.destroyed.add(channelId);
+        if (this.destroyed.size > MAX_DESTROYED) this.destroyed.delete(this.destroyed.values().next().value as string);
+      } else if (this.destroyed.has(channelId)) late = 1;
+    }
+    this.lateFlags[slot] = late;
     this.received[slot] = receivedAt;
     this.apps[slot] = app;
     this.channelIds[slot] = channelId;
@@ -247,6 +265,11 @@ export class EventStore {
   /** Cheap per-position reads for filters; n must be held (firstN <= n < nextN). */
   typeAt(n: number): string {
     return this.typeNames[this.typeIds[this.slotOf(n)]];
+  }
+  /** Whether the event came after its channel's ChannelDestroyed. */
+  lateAt(n: number): boolean {
+    const slot = this.slotOf(n);
+    return slot >= 0 && this.lateFlags[slot] === 1;
   }
   /** The apps the event went to (ari/appSet.ts). */
   appAt(n: number): string {
@@ -287,6 +310,7 @@ export class EventStore {
     this.head = 0;
     this.count = 0;
     this.next = 0;
+    this.destroyed.clear();
     this.resetTypes();
     this.gen++;
   }
@@ -300,6 +324,7 @@ export class EventStore {
     const frameStarts = new Int32Array(capacity);
     const frameLengths = new Int32Array(capacity).fill(-1);
     const typeIds = new Int32Array(capacity);
+    const lateFlags = new Uint8Array(capacity);
     const received = new Float64Array(capacity);
     const apps = new Array<string>(capacity).fill('');
     const channelIds = new Array<string>(capacity).fill('');
@@ -311,6 +336,7 @@ export class EventStore {
       frameStarts[i] = this.frameStarts[s];
       frameLengths[i] = this.frameLengths[s];
       types.push(this.typeNames[this.typeIds[s]]);
+      lateFlags[i] = this.lateFlags[s];
       received[i] = this.received[s];
       apps[i] = this.apps[s];
       channelIds[i] = this.channelIds[s];
@@ -320,6 +346,7 @@ export class EventStore {
     this.frameStarts = frameStarts;
     this.frameLengths = frameLengths;
     this.typeIds = typeIds;
+    this.lateFlags = lateFlags;
     this.received = received;
     this.apps = apps;
     this.channelIds = channelIds;

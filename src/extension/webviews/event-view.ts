@@ -157,6 +157,7 @@ export class EventView {
       const time = e.time;
       const row: RowSummary = { id: e.n, time, type: e.type, family: eventFamily(e.type), object: e.object, summary: e.summary };
       if (prevTime !== undefined) row.deltaMs = time - prevTime;
+      if (this.storeRef.lateAt(e.n)) row.afterDestroy = true;
       out.push(row);
       prevTime = time;
     }

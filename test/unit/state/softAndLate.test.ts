@@ -9,6 +9,9 @@ import type { AriEvent, Channel } from '../../../src/extension/ari/models.genera
 import { AriStateModel } from '../../../src/extension/state/model';
 import { channelDescription } from '../../../src/extension/views/tree/labels';
 import { describeEvent } from '../../../src/extension/webviews/event-summary';
+import { EventStore } from '../../../src/extension/webviews/event-store';
+import { EventView } from '../../../src/extension/webviews/event-view';
+import { EMPTY_FILTER } from '../../../src/shared/protocol';
 import { repoRoot } from '../shared/fixtures';
 
 interface Entry {
@@ -66,4 +69,25 @@ test('the panel row of a soft request says so and shows no cause', () => {
   assert.match(soft.summary, /soft/);
   const hard = describeEvent({ type: 'ChannelHangupRequest', cause: 17, channel: { id: '1', name: 'x' } });
   assert.match(hard.summary, /cause 17/);
+});
+
+test('22-demo-traffic in the panel: events after their channel’s ChannelDestroyed are marked, nothing before it', () => {
+  const store = new EventStore(10_000);
+  for (const ev of events('22-demo-traffic.json', 'firehose')) store.push(ev, 0);
+  const view = new EventView(store, EMPTY_FILTER);
+  const rows = view.rows(0, view.total);
+  const late = rows.filter((r) => r.afterDestroy);
+  assert.ok(late.length > 0);
+  const lateTypes = new Set(late.map((r) => r.type));
+  assert.ok(['ChannelCallerId', 'ChannelVarset', 'ChannelLeftBridge', 'StasisEnd'].some((t) => lateTypes.has(t)), [...lateTypes].join(','));
+  assert.ok(!lateTypes.has('ChannelCreated') && !lateTypes.has('ChannelDestroyed'));
+  // Every marked row's channel really was destroyed earlier in the stream.
+  const destroyedAt = new Map<string, number>();
+  rows.forEach((r, i) => {
+    const ch = store.channelIdAt(r.id);
+    if (r.type === 'ChannelDestroyed' && !destroyedAt.has(ch)) destroyedAt.set(ch, i);
+  });
+  rows.forEach((r, i) => {
+    if (r.afterDestroy) assert.ok((destroyedAt.get(store.channelIdAt(r.id)) ?? Infinity) < i);
+  });
 });
