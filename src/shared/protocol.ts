@@ -34,6 +34,8 @@ export interface RowSummary {
   summary: string;
   /** Milliseconds since the previous row of the filtered view (absent for the first). */
   deltaMs?: number;
+  /** The event came after its channel's ChannelDestroyed (normal on real servers): drawn dimmed. */
+  afterDestroy?: boolean;
 }
 
 export interface SourceInfo {
@@ -93,6 +95,11 @@ export interface DetailMessage {
   /** Channel ids the event concerns, for the "timeline of this channel" action. */
   channelIds: string[];
   bridgeIds: string[];
+  /**
+   * Every app the event was delivered to, when more than one: with several apps on one socket
+   * Asterisk sends one copy per app, and `json` is the copy that came first.
+   */
+  applications?: string[];
 }
 export interface NoticeMessage {
   kind: 'notice';
@@ -221,7 +228,8 @@ function isRowSummary(x: unknown): x is RowSummary {
     typeof x.family === 'string' &&
     typeof x.object === 'string' &&
     typeof x.summary === 'string' &&
-    (x.deltaMs === undefined || typeof x.deltaMs === 'number')
+    (x.deltaMs === undefined || typeof x.deltaMs === 'number') &&
+    (x.afterDestroy === undefined || typeof x.afterDestroy === 'boolean')
   );
 }
 
@@ -253,7 +261,8 @@ export function isExtensionToWebview(x: unknown): x is ExtensionToWebview {
         isIndex(x.id) &&
         (x.json === undefined || typeof x.json === 'string') &&
         Array.isArray(x.channelIds) &&
-        Array.isArray(x.bridgeIds)
+        Array.isArray(x.bridgeIds) &&
+        (x.applications === undefined || (Array.isArray(x.applications) && x.applications.every((a) => typeof a === 'string')))
       );
     case 'notice':
       return (x.level === 'info' || x.level === 'warning' || x.level === 'error') && typeof x.text === 'string';

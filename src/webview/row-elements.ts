@@ -28,8 +28,13 @@ export function makeRow(doc: Document, row: RowSummary, showDelta: boolean): HTM
   cell('col-delta', showDelta ? formatDelta(row.deltaMs) : '');
   cell('col-type', row.type);
   cell('col-object', row.object);
-  cell('col-summary', row.summary);
+  cell('col-summary', row.afterDestroy ? `${row.summary} · after destroy`.replace(/^ · /, '') : row.summary);
   el.title = `${row.type} ${row.object} ${row.summary}`.trim();
+  if (row.afterDestroy) {
+    // Real servers send some events of a channel after its ChannelDestroyed: say it is late, not back.
+    el.classList.add('after-destroy');
+    el.title += ' (arrived after the channel was destroyed; Asterisk sends these normally)';
+  }
   return el;
 }
 
@@ -73,6 +78,15 @@ export function makeDetail(doc: Document, id: number, detail: DetailMessage | un
     flow.title = 'The ladder diagram of the call this event belongs to';
     flow.dataset.callFlow = String(id);
     bar.appendChild(flow);
+  }
+  if (detail.applications && detail.applications.length > 1) {
+    // One event, several copies (one per app on the socket): say so, or the JSON's single
+    // `application` reads as if the event were only that app's.
+    const apps = doc.createElement('div');
+    apps.className = 'detail-apps';
+    apps.textContent = `Delivered to apps: ${detail.applications.join(', ')}`;
+    apps.title = 'Asterisk sent one copy of this event per app on the socket; the JSON below is the copy that arrived first.';
+    el.insertBefore(apps, pre);
   }
   renderJson(doc, pre, prettyJson(detail.json));
   return el;

@@ -20,6 +20,9 @@ export type OriginateTarget =
   /** CLI `channel originate ... application App data`: the ;1 half runs one application. */
   | { kind: 'application'; app: string; data: string };
 
+/** Dialplan apps that write media to their channel. */
+const AUDIBLE_APPS = new Set(['MusicOnHold', 'Playback', 'Background', 'Echo', 'Milliwatt', 'Playtones', 'Ringing', 'Progress']);
+
 export class Channel {
   state = 'Down';
   caller: PartyId = { name: '', number: '' };
@@ -57,6 +60,20 @@ export class Channel {
 
   get alive(): boolean {
     return !this.destroyed;
+  }
+
+  /**
+   * Whether reading this channel yields audio frames. A Local half only hears what its other
+   * half is given: a dialplan app that writes media (MusicOnHold, Playback, Echo...) or a bridge.
+   * Wait(), Answer() or a peer idling in Stasis write nothing, so a recording there gets no
+   * audio (Asterisk: "No audio available on ...", transcripts' issue 15 item 4).
+   */
+  get hasAudio(): boolean {
+    if (this.half === 0) return true;
+    const peer = this.peer;
+    if (peer === undefined || !peer.alive) return false;
+    if (this.bridgeId !== undefined || peer.bridgeId !== undefined) return true;
+    return AUDIBLE_APPS.has(peer.dialplan.app_name);
   }
 
   toJSON(): JsonObject {

@@ -19,6 +19,8 @@ export interface SimulatorOptions {
   /** PJSIP/alice, bob, carol (offline). Default: only with `demo` — without it the server is
    * Local-only, exactly like the one the transcripts were recorded from. */
   endpoints?: boolean;
+  /** How a socket with several apps interleaves their copies (appLanes.ts); default Math.random. */
+  laneRandom?: () => number;
   log?: (line: string) => void;
 }
 
@@ -84,6 +86,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
   const core = new SimCore({ timeScale: opts.timeScale ?? 1, dialplanFile: opts.dialplanFile, endpoints: opts.endpoints ?? !!opts.demo, log });
   const creds = { user: opts.user ?? 'test', password: opts.password ?? 'test_password' };
   const server = new SimServer(core, creds, prefix, host);
+  server.laneRandom = opts.laneRandom;
   const port = await server.listen(opts.port ?? 8088);
   let demo: DemoTraffic | undefined;
   const startDemo = (): void => {

@@ -30,6 +30,9 @@ export interface StoredRecording {
   ms: number;
 }
 
+/** How long Asterisk waits for a first audio frame before giving up on a recording. */
+const NO_AUDIO_GIVE_UP_MS = 4000;
+
 export class RecordingEngine {
   readonly live = new Map<string, LiveRecording>();
   /** Stored recordings survive restarts (they are files on disk). */
@@ -41,7 +44,7 @@ export class RecordingEngine {
     return scheme === 'bridge' ? { bridge: id } : { channels: [id] };
   }
 
-  start(target: string, name: string | undefined, format: string | undefined, opts: { maxSec: number; ifExists: string }): LiveRecording {
+  start(target: string, name: string | undefined, format: string | undefined, opts: { maxSec: number; ifExists: string; hasAudio?: () => boolean }): LiveRecording {
     if (!name) throw new HttpError(400, 'Recording name is required');
     if (!format || !FORMATS.has(format)) throw new HttpError(422, 'specified format is unknown on this system');
     const exists = this.live.has(name) || this.stored.has(name);
@@ -55,6 +58,12 @@ export class RecordingEngine {
       rec.state = 'recording';
       rec.startedAt = Date.now();
       this.core.emit('RecordingStarted', { recording: rec.toJSON() }, this.subjects(target));
+      if (opts.hasAudio !== undefined && !opts.hasAudio()) {
+        // app.c __ast_play_and_record: two ast_waitfor(chan, 2000) without a frame, then
+        // "No audio available on <channel>??" and the recording ends, empty (duration 0).
+        rec.timer = this.core.timers.after(NO_AUDIO_GIVE_UP_MS, () => this.stop(rec, true, 0));
+        return;
+      }
       if (rec.maxSec > 0) rec.timer = this.core.timers.after(rec.maxSec * 1000, () => this.stop(rec, true));
     });
     return rec;
@@ -67,10 +76,10 @@ export class RecordingEngine {
   }
 
   /** stop (keep the file) or cancel (discard it); both announce RecordingFinished. */
-  stop(rec: LiveRecording, keep: boolean): void {
+  stop(rec: LiveRecording, keep: boolean, recordedMs?: number): void {
     if (this.live.get(rec.name) !== rec) return;
     this.core.timers.cancel(rec.timer);
-    const ms = this.elapsedMs(rec);
+    const ms = recordedMs ?? this.elapsedMs(rec);
     this.live.delete(rec.name);
     rec.state = 'done';
     if (keep) this.stored.set(rec.name, { name: rec.name, format: rec.format, ms });

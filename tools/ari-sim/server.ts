@@ -4,6 +4,7 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { WebSocketServer, WebSocket } from 'ws';
 import type { AppOwner } from './apps';
+import { AppLanes, type Random } from './appLanes';
 import { resourceDoc, resourcesDoc } from './apiDocs';
 import { authorized, WWW_AUTHENTICATE, type Credentials } from './auth';
 import type { SimCore } from './core';
@@ -24,13 +25,23 @@ export interface FaultState {
 }
 
 class SocketOwner implements AppOwner {
+  /** One lane per app: the copies of one event reach the socket interleaved as on Asterisk (appLanes.ts). */
+  private readonly lanes: AppLanes;
   constructor(
     readonly ws: WebSocket,
     readonly apps: string[],
     readonly subscribeAll: boolean,
-  ) {}
-  deliver(_app: string, text: string): void {
-    if (this.ws.readyState === WebSocket.OPEN) this.ws.send(text);
+    random?: Random,
+  ) {
+    this.lanes = new AppLanes(apps, (text) => {
+      if (this.ws.readyState === WebSocket.OPEN) this.ws.send(text);
+    }, random);
+  }
+  deliver(app: string, text: string): void {
+    this.lanes.push(app, text);
+  }
+  close(): void {
+    this.lanes.close();
   }
 }
 
@@ -41,6 +52,8 @@ export class SimServer {
   private readonly conns = new Set<Socket>();
   readonly faults: FaultState = { latencyMs: 0, failCount: 0, failStatus: 503, failRate: 0, notFound: false };
   port = 0;
+  /** Interleaving of several apps' copies on one socket; injectable for tests. */
+  laneRandom: Random | undefined;
 
   constructor(
     private readonly core: SimCore,
@@ -186,10 +199,11 @@ export class SimServer {
     }
     const subscribeAll = /^(true|yes|1)$/i.test(url.searchParams.get('subscribeAll') ?? '');
     this.wss.handleUpgrade(req, sock, head, (ws) => {
-      const owner = new SocketOwner(ws, apps, subscribeAll);
+      const owner = new SocketOwner(ws, apps, subscribeAll, this.laneRandom);
       this.owners.add(owner);
       this.core.hub.register(apps, owner);
       ws.on('close', () => {
+        owner.close();
         this.owners.delete(owner);
         this.core.hub.unregister(owner);
       });

@@ -10,7 +10,9 @@
 //   them, and a retry storm of bad credentials can lock accounts or flood the Asterisk log.
 // - `onOpen({reconnect})` after each (re)connect: events missed while down are gone, so the owner
 //   resyncs from REST.
-// - With several apps each event arrives once per app (subscribeAll): dedupe.ts drops the copies.
+// - With several apps each event arrives once per app (subscribeAll), the copies in no fixed
+//   order: dedupe.ts recognises them; a copy is not emitted again but reported on onCopy as one
+//   more app the first copy's event belongs to.
 // - The ingest path per frame is the dedupe check when needed (on the text, so a dropped copy is
 //   never parsed), JSON.parse, one synchronous emit.
 //   No logging above trace per event, no extra objects; malformed frames are logged and skipped.
@@ -67,6 +69,14 @@ export interface RawFrame {
   error?: string;
 }
 
+/** Another app's copy of an event already emitted (several apps on one socket). */
+export interface EventCopy {
+  /** The event's number (eventNumber while it was emitted). */
+  readonly original: number;
+  /** The app this copy was delivered for. */
+  readonly application: string;
+}
+
 export interface AriEventSocketStats {
   frames: number;
   events: number;
@@ -83,8 +93,11 @@ export class AriEventSocket {
   private readonly rawEmitter = new Emitter<RawFrame>();
   private readonly stateEmitter = new Emitter<SocketState>();
   private readonly openEmitter = new Emitter<{ reconnect: boolean }>();
+  private readonly copyEmitter = new Emitter<EventCopy>();
   /** Typed, de-duplicated events. */
   readonly onEvent: Event<AriEvent> = this.eventEmitter.event;
+  /** A later app's copy of an emitted event: the event also belongs to that app. */
+  readonly onCopy: Event<EventCopy> = this.copyEmitter.event;
   readonly onRawFrame: Event<RawFrame> = this.rawEmitter.event;
   readonly onState: Event<SocketState> = this.stateEmitter.event;
   /** After each open; `reconnect` is true from the second open on. Resync the model here. */
@@ -163,6 +176,11 @@ export class AriEventSocket {
     return this.currentData;
   }
 
+  /** The number of the event onEvent listeners are being given (1, 2, ... over the socket's life); onCopy refers to it. */
+  get eventNumber(): number {
+    return this.counters.events;
+  }
+
   get stats(): Readonly<AriEventSocketStats> {
     return { ...this.counters, duplicates: this.deduper?.dropped ?? 0 };
   }
@@ -211,6 +229,7 @@ export class AriEventSocket {
     this.rawEmitter.dispose();
     this.stateEmitter.dispose();
     this.openEmitter.dispose();
+    this.copyEmitter.dispose();
   }
 
   /**
@@ -220,15 +239,21 @@ export class AriEventSocket {
   ingest(text: string): void {
     this.counters.frames++;
     // Before the parse: a dropped copy then costs a short scan and a few compares, no parse.
-    if (this.deduper !== undefined && this.deduper.isDuplicate(text)) return;
+    const deduper = this.deduper;
+    if (deduper !== undefined && deduper.isDuplicate(text, this.counters.events + 1)) {
+      if (this.copyEmitter.hasListeners) this.copyEmitter.fire({ original: deduper.lastOriginal, application: deduper.lastApp });
+      return;
+    }
     let event: AriEvent;
     try {
       event = JSON.parse(text) as AriEvent;
     } catch {
+      deduper?.forgetLast();
       this.skip(text, 'not JSON');
       return;
     }
     if (event === null || typeof event !== 'object' || typeof event.type !== 'string') {
+      deduper?.forgetLast();
       this.skip(text, 'no event type');
       return;
     }

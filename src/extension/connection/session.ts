@@ -12,7 +12,12 @@
 // - A failed snapshot keeps the model, applies the held events and retries with backoff
 //   (right after a restart ARI answers an HTML 404 for a moment). An optional periodic
 //   reconcile re-snapshots to catch drift (an app socket is never told about some changes).
-import { AriEventSocket, type AriEventSocketOptions, type SocketState } from '../ari/events';
+// - With several apps on the socket, each event arrives once per app, the copies in no fixed
+//   order (transcripts' surprise 16). One record per event; its `application` is the set of
+//   apps that got a copy (ari/appSet.ts). A copy of an event still in the pending batch joins
+//   its record; a later one goes out on onEventApps (by seq), however late it comes.
+import { withApp } from '../ari/appSet';
+import { AriEventSocket, type AriEventSocketOptions, type EventCopy, type SocketState } from '../ari/events';
 import type { AriConnectionOptions } from '../ari/options';
 import { AriRestClient } from '../ari/rest';
 import { eventBridgeId, eventChannelId } from '../ari/eventRefs';
@@ -36,6 +41,12 @@ export interface SessionOptions {
   socket?: Omit<AriEventSocketOptions, keyof AriConnectionOptions | 'apps' | 'subscribeAll'>;
 }
 
+/** An app another copy of an already handed-out event came for. */
+export interface EventAppAdded {
+  readonly seq: number;
+  readonly application: string;
+}
+
 export interface EventRecord {
   readonly seq: number;
   /** Date.now() when the event reached the session. */
@@ -48,7 +59,11 @@ export interface EventRecord {
   readonly raw: Buffer | undefined;
   /** event.type, without reading `event`. */
   readonly type: string;
-  /** event.application ('' when none), without reading `event`. */
+  /**
+   * The apps the event was delivered to ('' when none), without reading `event`: its
+   * `application`, plus every other app a copy of it came for (ari/appSet.ts: sorted, ','-joined).
+   * A copy that arrives after the record was handed out is reported on onEventApps.
+   */
   readonly application: string;
   /** The id of the event's own channel / bridge ('' when none; ari/eventRefs.ts), without reading `event`. */
   readonly channelId: string;
@@ -153,6 +168,11 @@ class PendingBatch {
     this.bridgeIds[i] = eventBridgeId(ev);
   }
 
+  /** Adds an app to the i-th pending event's set (another app's copy of it arrived). */
+  addApp(i: number, app: string): void {
+    this.apps[i] = withApp(this.apps[i], app);
+  }
+
   /** The records (seq numbers ending at lastSeq), and empties the batch. */
   take(lastSeq: number): EventRecord[] {
     const n = this.count;
@@ -205,6 +225,9 @@ export class AriSession {
   readonly onModelChange: Event<ModelChange> = this.modelEmitter.event;
   /** The socket's state, passed through. */
   readonly onState: Event<SocketState> = this.stateEmitter.event;
+  private readonly appsEmitter = new Emitter<EventAppAdded[]>();
+  /** Late copies: an event handed out earlier (by seq) belongs to one more app. Batched with onEvents, after it. */
+  readonly onEventApps: Event<EventAppAdded[]> = this.appsEmitter.event;
   private readonly resyncFailedEmitter = new Emitter<unknown>();
   /** A resync (snapshot) failed; the model was kept and a retry is scheduled. E.g. a 401 after the password changed on the server while the socket stayed open. */
   readonly onResyncFailed: Event<unknown> = this.resyncFailedEmitter.event;
@@ -218,6 +241,9 @@ export class AriSession {
   private readonly subscriptions: { dispose(): void }[] = [];
 
   private seq = 0;
+  /** seq minus the socket's eventNumber: maps a copy's original to its record. */
+  private seqOffset = 0;
+  private lateApps: EventAppAdded[] = [];
   private readonly batch = new PendingBatch();
   private batchTimer: NodeJS.Timeout | undefined;
   /** Events held while a snapshot is in flight; undefined when not snapshotting. */
@@ -249,6 +275,7 @@ export class AriSession {
     this.model = new AriStateModel({ onOutOfBandChange: () => this.scheduleFlush() });
     this.subscriptions.push(
       this.socket.onEvent((ev) => this.onSocketEvent(ev)),
+      this.socket.onCopy((copy) => this.onSocketCopy(copy)),
       this.socket.onState((s) => this.stateEmitter.fire(s)),
       this.socket.onOpen(({ reconnect }) => this.onSocketOpen(reconnect)),
     );
@@ -346,6 +373,7 @@ export class AriSession {
     this.rest.dispose();
     this.eventsEmitter.dispose();
     this.modelEmitter.dispose();
+    this.appsEmitter.dispose();
     this.stateEmitter.dispose();
     this.resyncFailedEmitter.dispose();
   }
@@ -357,8 +385,21 @@ export class AriSession {
     const raw = this.socket.frameData;
     this.batch.add(ev, this.now(), raw, raw === undefined ? this.socket.frameText : undefined, this.model.channels);
     this.seq++;
+    this.seqOffset = this.seq - this.socket.eventNumber;
     if (this.held !== undefined) this.held.push(ev);
     else this.model.apply(ev);
+    this.scheduleFlush();
+  }
+
+  private onSocketCopy(copy: EventCopy): void {
+    const seq = copy.original + this.seqOffset;
+    if (seq <= 0 || seq > this.seq) return;
+    const firstPending = this.seq - this.batch.count + 1;
+    if (seq >= firstPending) this.batch.addApp(seq - firstPending, copy.application);
+    else {
+      // Bounded: a server that sends nothing but late copies still flushes every batchMs.
+      if (this.lateApps.length < 100_000) this.lateApps.push({ seq, application: copy.application });
+    }
     this.scheduleFlush();
   }
 
@@ -400,6 +441,11 @@ export class AriSession {
     this.clearTimer('batchTimer');
     if (this.disposed) return;
     if (this.batch.count > 0) this.eventsEmitter.fire(this.batch.take(this.seq));
+    if (this.lateApps.length > 0) {
+      const late = this.lateApps;
+      this.lateApps = [];
+      this.appsEmitter.fire(late);
+    }
     if (this.model.hasChanges) this.modelEmitter.fire(this.model.takeChanges());
   }
 

@@ -204,7 +204,10 @@ export class AriStateModel {
         const ch = this.upsertChannel(ev.channel, false);
         if (ch !== undefined) {
           ch.hangupRequested = true;
-          if (ev.cause !== undefined) ch.hangupCause = ev.cause;
+          // A soft request (`soft: true`: ARI's DELETE, a restart) carries Asterisk's own cause
+          // (32, 4), not the reason the user chose: that comes with the hard request and
+          // ChannelDestroyed (transcripts' surprise 4). So only a hard request sets the cause.
+          if (ev.cause !== undefined && ev.soft !== true) ch.hangupCause = ev.cause;
         }
         return;
       }

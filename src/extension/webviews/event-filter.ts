@@ -6,6 +6,7 @@
 // No vscode import.
 
 import type { EventFilter } from '../../shared/protocol';
+import { setHasApp } from '../ari/appSet';
 import type { EventStore } from './event-store';
 
 const ASTERISK_ID = /^\d+\.\d+$/;
@@ -32,7 +33,7 @@ function mayContain(needle: string, ignoreCase: boolean): (text: string) => bool
 
 /**
  * Channel and bridge match an id exactly (ids like 1700000000.1 are prefixes of .10) or a
- * name by substring; app matches exactly; text anywhere in the JSON, ignoring case.
+ * name by substring; app matches any app the event was delivered to, exactly; text anywhere in the JSON, ignoring case.
  */
 export function compileFilter(filter: EventFilter): EventPredicate {
   const tests: EventPredicate[] = [];
@@ -41,7 +42,8 @@ export function compileFilter(filter: EventFilter): EventPredicate {
     tests.push((s, n) => types.has(s.typeAt(n)));
   }
   const app = filter.app.trim().toLowerCase();
-  if (app) tests.push((s, n) => s.appAt(n).toLowerCase() === app);
+  // An event belongs to every app that got a copy of it, whichever copy came first.
+  if (app) tests.push((s, n) => setHasApp(s.appAt(n), app));
   const channel = filter.channel.trim();
   if (channel) {
     const lower = channel.toLowerCase();

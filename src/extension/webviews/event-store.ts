@@ -9,6 +9,7 @@
 // worked out from the text when a row is sent (only visible windows are asked for), and
 // filters that need more than the stored facts pre-check the text before parsing it.
 
+import { withApp } from '../ari/appSet';
 import { eventBridgeId, eventChannelId } from '../ari/eventRefs';
 import { describeEvent, type EventFacts } from './event-summary';
 
@@ -20,6 +21,7 @@ export class StoredEvent {
     /** Position in this store's history, 0-based, never reused (until clear()). */
     readonly n: number,
     readonly type: string,
+    /** The apps the event was delivered to (ari/appSet.ts: sorted, ','-joined; usually one). */
     readonly app: string,
     private readonly receivedAt: number,
     /** The event's JSON text (the frame as received, or JSON.stringify of a pushed object). */
@@ -81,6 +83,9 @@ function str(x: unknown): string {
   return typeof x === 'string' ? x : typeof x === 'number' || typeof x === 'boolean' ? String(x) : '';
 }
 
+/** Destroyed channel ids remembered for marking late events. */
+const MAX_DESTROYED = 4096;
+
 /** A dictionary far larger than the live types means a server sent endless new types: rebuild. */
 const TYPE_SLACK = 4096;
 
@@ -90,6 +95,7 @@ export class EventStore {
   private count = 0;
   private next = 0;
   private gen = 0;
+  private appsGen = 0;
 
   // Per slot. The frame as the socket delivered it: its bytes (a view onto the socket's read,
   // outside V8's heap, so holding 50,000 of them costs the collector next to nothing) or its
@@ -99,6 +105,10 @@ export class EventStore {
   private frameStarts: Int32Array;
   private frameLengths: Int32Array;
   private typeIds: Int32Array;
+  // 1 when the event concerns a channel whose ChannelDestroyed came earlier: real servers send
+  // ChannelVarset, ChannelLeftBridge, StasisEnd, ChannelCallerId after it (surprise 17). Rows
+  // mark them so they read as normal stragglers, not as a channel coming back.
+  private lateFlags: Uint8Array;
   private received: Float64Array;
   private apps: string[];
   private channelIds: string[];
@@ -111,6 +121,8 @@ export class EventStore {
   private lastType = '';
   private lastTypeId = -1;
   private lastApp = '';
+  /** Channels whose ChannelDestroyed is in the store's history (insertion-ordered, bounded). */
+  private destroyed = new Set<string>();
 
   constructor(capacity: number) {
     checkCapacity(capacity);
@@ -119,6 +131,7 @@ export class EventStore {
     this.frameStarts = new Int32Array(capacity);
     this.frameLengths = new Int32Array(capacity).fill(-1);
     this.typeIds = new Int32Array(capacity);
+    this.lateFlags = new Uint8Array(capacity);
     this.received = new Float64Array(capacity);
     this.apps = new Array<string>(capacity).fill('');
     this.channelIds = new Array<string>(capacity).fill('');
@@ -143,16 +156,36 @@ export class EventStore {
   get generation(): number {
     return this.gen;
   }
+  /** Changes when a held event gains an app (addApp): views that filter by app re-run. */
+  get appsGeneration(): number {
+    return this.appsGen;
+  }
+
+  /**
+   * Another app's copy of the event at n arrived after it was stored: the event belongs to
+   * that app too (one event, one row, several apps). False when n is no longer held or
+   * already had the app.
+   */
+  addApp(n: number, app: string): boolean {
+    const slot = this.slotOf(n);
+    if (slot < 0) return false;
+    const set = withApp(this.apps[slot], app);
+    if (set === this.apps[slot]) return false;
+    this.apps[slot] = set;
+    this.appsGen++;
+    return true;
+  }
 
   /**
    * Adds an event; `json` is its text when the caller has it (the socket's frame, a log line),
-   * else the event is serialised here. Returns the event's n.
+   * else the event is serialised here; `apps` the apps it went to when the caller knows more
+   * than its `application` (a session record). Returns the event's n.
    */
-  push(event: object, receivedAt: number, json?: string): number {
+  push(event: object, receivedAt: number, json?: string, apps?: string): number {
     const text = json ?? JSON.stringify(event);
     const e = event as Record<string, unknown>;
     const type = typeof e.type === 'string' ? e.type : str(e.type);
-    const app = typeof e.application === 'string' ? e.application : str(e.application);
+    const app = apps ?? (typeof e.application === 'string' ? e.application : str(e.application));
     return this.pushFacts(type, app, eventChannelId(e), eventBridgeId(e), receivedAt, text);
   }
 
@@ -206,6 +239,14 @@ export class EventStore {
       if (++this.head === this.cap) this.head = 0;
     }
     this.typeIds[slot] = typeId;
+    let late = 0;
+    if (channelId !== '') {
+      if (type === 'ChannelDestroyed') {
+        this.destroyed.add(channelId);
+        if (this.destroyed.size > MAX_DESTROYED) this.destroyed.delete(this.destroyed.values().next().value as string);
+      } else if (this.destroyed.has(channelId)) late = 1;
+    }
+    this.lateFlags[slot] = late;
     this.received[slot] = receivedAt;
     this.apps[slot] = app;
     this.channelIds[slot] = channelId;
@@ -225,6 +266,12 @@ export class EventStore {
   typeAt(n: number): string {
     return this.typeNames[this.typeIds[this.slotOf(n)]];
   }
+  /** Whether the event came after its channel's ChannelDestroyed. */
+  lateAt(n: number): boolean {
+    const slot = this.slotOf(n);
+    return slot >= 0 && this.lateFlags[slot] === 1;
+  }
+  /** The apps the event went to (ari/appSet.ts). */
   appAt(n: number): string {
     return this.apps[this.slotOf(n)];
   }
@@ -263,6 +310,7 @@ export class EventStore {
     this.head = 0;
     this.count = 0;
     this.next = 0;
+    this.destroyed.clear();
     this.resetTypes();
     this.gen++;
   }
@@ -276,6 +324,7 @@ export class EventStore {
     const frameStarts = new Int32Array(capacity);
     const frameLengths = new Int32Array(capacity).fill(-1);
     const typeIds = new Int32Array(capacity);
+    const lateFlags = new Uint8Array(capacity);
     const received = new Float64Array(capacity);
     const apps = new Array<string>(capacity).fill('');
     const channelIds = new Array<string>(capacity).fill('');
@@ -287,6 +336,7 @@ export class EventStore {
       frameStarts[i] = this.frameStarts[s];
       frameLengths[i] = this.frameLengths[s];
       types.push(this.typeNames[this.typeIds[s]]);
+      lateFlags[i] = this.lateFlags[s];
       received[i] = this.received[s];
       apps[i] = this.apps[s];
       channelIds[i] = this.channelIds[s];
@@ -296,6 +346,7 @@ export class EventStore {
     this.frameStarts = frameStarts;
     this.frameLengths = frameLengths;
     this.typeIds = typeIds;
+    this.lateFlags = lateFlags;
     this.received = received;
     this.apps = apps;
     this.channelIds = channelIds;

@@ -133,7 +133,9 @@ function objectAndSummary(type: string, e: Obj): { object: string; summary: stri
     case 'ChannelVarset':
       return { object: chName || '(global)', summary: `${str(e.variable)}=${str(e.value)}` };
     case 'ChannelHangupRequest':
-      return { object: chName, summary: `cause ${str(e.cause) || '?'}${e.soft === true ? ' (soft)' : ''}` };
+      // A soft request's cause (32 for an ARI DELETE, 4 on restart) is Asterisk's, not the
+      // hangup reason: that comes with the hard request and ChannelDestroyed.
+      return { object: chName, summary: e.soft === true ? 'soft request (not the reason)' : `cause ${str(e.cause) || '?'}` };
     case 'ChannelDestroyed':
       return { object: chName, summary: `cause ${str(e.cause)} ${str(e.cause_txt)}`.trim() };
     case 'ChannelDtmfReceived':
@@ -180,7 +182,10 @@ function objectAndSummary(type: string, e: Obj): { object: string; summary: stri
     case 'RecordingFinished':
     case 'RecordingFailed': {
       const r = isObj(e.recording) ? e.recording : {};
-      return { object: str(r.name), summary: `${str(r.state)} ${str(r.target_uri)}${r.cause ? ` cause ${str(r.cause)}` : ''}` };
+      // Asterisk ends a recording of a channel that sends no audio (a Local half whose other
+      // half runs Wait) after ~4 s with duration 0, and says why only in its own log.
+      const silent = type === 'RecordingFinished' && r.duration === 0 ? ' · no audio: the channel sent none (e.g. a Local half whose other half only waits)' : '';
+      return { object: str(r.name), summary: `${str(r.state)} ${str(r.target_uri)}${r.cause ? ` cause ${str(r.cause)}` : ''}${silent}` };
     }
     case 'DeviceStateChanged': {
       const d = isObj(e.device_state) ? e.device_state : {};

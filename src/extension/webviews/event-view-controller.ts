@@ -12,6 +12,7 @@ import {
   type UpdateMessage,
   type WebviewToExtension,
 } from '../../shared/protocol';
+import { appsOf } from '../ari/appSet';
 import type { Disposable } from '../util/emitter';
 import type { Logger } from '../util/logger';
 import { Batcher, type TimerApi } from './batcher';
@@ -131,7 +132,8 @@ export class EventViewController implements Disposable {
       }
       case 'requestDetail': {
         const e = this.view.store.get(m.id);
-        this.post({ kind: 'detail', id: m.id, json: e?.json, channelIds: e?.channelIds ?? [], bridgeIds: e?.bridgeIds ?? [] });
+        const apps = appsOf(e?.app ?? '');
+        this.post({ kind: 'detail', id: m.id, json: e?.json, channelIds: e?.channelIds ?? [], bridgeIds: e?.bridgeIds ?? [], ...(apps.length > 1 ? { applications: apps } : {}) });
         return;
       }
       case 'setPaused':

@@ -23,6 +23,7 @@ export class EventView {
   /** Last store position considered for the index. */
   private syncedN = -1;
   private storeGeneration: number;
+  private appsGeneration: number;
   private isPaused = false;
   private epochCounter = 0;
   private dropped = 0;
@@ -33,6 +34,7 @@ export class EventView {
   ) {
     this.index = new RingBuffer<number>(storeRef.capacity);
     this.storeGeneration = storeRef.generation;
+    this.appsGeneration = storeRef.appsGeneration;
     this.predicate = compileFilter(filter);
     this.currentFilter = filter;
     this.rebuild();
@@ -90,6 +92,7 @@ export class EventView {
     if (this.index.capacity !== store.capacity) this.index = new RingBuffer<number>(store.capacity);
     else this.index.clear();
     this.storeGeneration = store.generation;
+    this.appsGeneration = store.appsGeneration;
     this.epochCounter++;
     this.dropped = 0;
     const until = this.isPaused && this.syncedN < store.nextN ? this.syncedN : store.nextN - 1;
@@ -105,6 +108,14 @@ export class EventView {
       this.syncedN = Math.min(this.syncedN, store.nextN - 1);
       this.rebuild();
       return { appended: 0, dropped: 0, rebuilt: true };
+    }
+    if (store.appsGeneration !== this.appsGeneration) {
+      this.appsGeneration = store.appsGeneration;
+      // A late copy put an event already passed over into the filtered app: index it again.
+      if (this.currentFilter.app.trim() !== '') {
+        this.rebuild();
+        return { appended: 0, dropped: 0, rebuilt: true };
+      }
     }
     let dropped = 0;
     while (this.index.length > 0 && (this.index.first() as number) < store.firstN) {
@@ -146,6 +157,7 @@ export class EventView {
       const time = e.time;
       const row: RowSummary = { id: e.n, time, type: e.type, family: eventFamily(e.type), object: e.object, summary: e.summary };
       if (prevTime !== undefined) row.deltaMs = time - prevTime;
+      if (this.storeRef.lateAt(e.n)) row.afterDestroy = true;
       out.push(row);
       prevTime = time;
     }

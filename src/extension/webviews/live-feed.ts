@@ -6,6 +6,8 @@ import type { Disposable } from '../util/emitter';
 import type { EventStore } from './event-store';
 
 export interface LiveEventRecord {
+  /** The session's number for the event (onEventApps refers to it). */
+  readonly seq?: number;
   readonly receivedAt: number;
   readonly event: object;
   /** The frame's text as received, when the session has it (saves serialising the event again). */
@@ -24,6 +26,8 @@ export interface LiveEventRecord {
 }
 export interface EventSessionLike {
   onEvents(listener: (records: LiveEventRecord[]) => void): Disposable;
+  /** Late copies of handed-out events (several apps on one socket): the event also belongs to `application`. */
+  onEventApps?(listener: (added: readonly { seq: number; application: string }[]) => void): Disposable;
 }
 export interface ActiveSessionSource<S extends EventSessionLike = EventSessionLike> {
   readonly active: S | undefined;
@@ -32,6 +36,9 @@ export interface ActiveSessionSource<S extends EventSessionLike = EventSessionLi
 
 export class LiveFeed implements Disposable {
   private sessionSub: Disposable | undefined;
+  private appsSub: Disposable | undefined;
+  /** Store position minus session seq of the last pushed record. */
+  private nMinusSeq: number | undefined;
   private readonly activeSub: Disposable;
 
   constructor(
@@ -51,10 +58,20 @@ export class LiveFeed implements Disposable {
 
   private follow(session: EventSessionLike | undefined): void {
     this.sessionSub?.dispose();
+    this.appsSub?.dispose();
+    this.nMinusSeq = undefined;
+    this.appsSub = session?.onEventApps?.((added) => {
+      const offset = this.nMinusSeq;
+      if (offset === undefined) return;
+      let changed = false;
+      for (const a of added) if (this.store.addApp(a.seq + offset, a.application)) changed = true;
+      if (changed) this.onBatch();
+    });
     this.sessionSub = session?.onEvents((records) => {
       const store = this.store;
       for (let i = 0; i < records.length; i++) {
         const r = records[i];
+        if (r.seq !== undefined) this.nMinusSeq = store.nextN - r.seq;
         try {
           const type = r.type;
           // A session record with the frame's bytes or text: no need to touch (and re-parse) the event.
@@ -66,7 +83,7 @@ export class LiveFeed implements Disposable {
           }
           const frame = type === undefined ? undefined : (r.raw ?? r.json);
           if (frame !== undefined) store.pushFacts(type as string, r.application ?? '', r.channelId ?? '', r.bridgeId ?? '', r.receivedAt, frame);
-          else store.push(r.event, r.receivedAt, r.json);
+          else store.push(r.event, r.receivedAt, r.json, r.application);
         } catch {
           // An event that cannot be serialized is skipped; the stream goes on.
         }
@@ -77,6 +94,7 @@ export class LiveFeed implements Disposable {
 
   dispose(): void {
     this.sessionSub?.dispose();
+    this.appsSub?.dispose();
     this.activeSub.dispose();
   }
 }

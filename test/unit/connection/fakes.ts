@@ -1,6 +1,6 @@
 // A fake event socket and REST client for session tests: the test decides when the socket
 // opens, which events arrive, and when (and with what) each snapshot answers.
-import type { AriEventSocket, SocketState } from '../../../src/extension/ari/events';
+import type { AriEventSocket, EventCopy, SocketState } from '../../../src/extension/ari/events';
 import type { AriRestClient } from '../../../src/extension/ari/rest';
 import type {
   Application,
@@ -23,7 +23,11 @@ export class FakeSocket {
   private readonly events = new Emitter<AriEvent>();
   private readonly states = new Emitter<SocketState>();
   private readonly opens = new Emitter<{ reconnect: boolean }>();
+  private readonly copies = new Emitter<EventCopy>();
+  /** As AriEventSocket.eventNumber: the number of the event being emitted. */
+  eventNumber = 0;
   readonly onEvent = this.events.event;
+  readonly onCopy = this.copies.event;
   readonly onState = this.states.event;
   readonly onOpen = this.opens.event;
 
@@ -50,7 +54,12 @@ export class FakeSocket {
     this.states.fire(s);
   }
   emit(ev: AriEvent): void {
+    this.eventNumber++;
     this.events.fire(ev);
+  }
+  /** Another app's copy of the event emitted as number `original`. */
+  copy(original: number, application: string): void {
+    this.copies.fire({ original, application });
   }
   asSocket(): AriEventSocket {
     return this as unknown as AriEventSocket;

@@ -161,6 +161,7 @@ export const channelHandlers: Record<string, Handler> = {
     const rec = r.core.recordings.start(`channel:${ch.id}`, arg(r, 'name'), arg(r, 'format'), {
       maxSec: numArg(r, 'maxDurationSeconds', 0),
       ifExists: arg(r, 'ifExists') ?? 'fail',
+      hasAudio: () => ch.hasAudio,
     });
     return { status: 201, body: rec.toJSON(), location: `/ari/recordings/live/${rec.name}` };
   },

@@ -1,18 +1,48 @@
 // Bridge operations as plain functions (no vscode).
 import type { Bridge } from '../../ari/models.generated';
-import { attempt, forEachId, type BatchResult } from '../failures';
-import { seg, type CommandSession } from '../session';
+import { t } from '../../util/l10n';
+import { attempt, CommandError, describeFailure, forEachId, type BatchResult } from '../failures';
+import { seg, type ChannelView, type CommandSession } from '../session';
 
-/** Bridge type attributes ARI's `type` accepts, comma-separated (bridges.json). */
-export const BRIDGE_TYPES = [
-  { type: 'mixing', detail: 'Everyone hears everyone (the usual conference/call bridge).' },
-  { type: 'holding', detail: 'Participants hear music or announcements, not each other.' },
-  { type: 'dtmf_events', detail: 'Generate ChannelDtmfReceived for bridged channels (disables native bridging).' },
-  { type: 'proxy_media', detail: 'Media always flows through Asterisk (no native/direct media).' },
-  { type: 'video_sfu', detail: 'Selective forwarding of video streams.' },
-  { type: 'video_single', detail: 'One video source is sent to everyone.' },
-  { type: 'sdp_label', detail: 'Label SDP streams with the channel id.' },
-] as const;
+/** Bridge type attributes ARI's `type` accepts, comma-separated (bridges.json), with what each means. */
+export function bridgeTypes(): { type: string; detail: string }[] {
+  return [
+    { type: 'mixing', detail: t('Everyone hears everyone (the usual conference/call bridge).') },
+    { type: 'holding', detail: t('Participants hear music or announcements, not each other.') },
+    { type: 'dtmf_events', detail: t('Generate ChannelDtmfReceived for bridged channels (disables native bridging).') },
+    { type: 'proxy_media', detail: t('Media always flows through Asterisk (no native/direct media).') },
+    { type: 'video_sfu', detail: t('Selective forwarding of video streams.') },
+    { type: 'video_single', detail: t('One video source is sent to everyone.') },
+    { type: 'sdp_label', detail: t('Label SDP streams with the channel id.') },
+  ];
+}
+
+/**
+ * The channels that can join a bridge: ARI's addChannel takes only channels in a Stasis
+ * application (anything else is 422 "Channel not in Stasis application"), so a Local call's
+ * ;1 half running Wait() is not one. `notInStasis` counts the others, so a picker can say why
+ * they are missing.
+ */
+export function bridgeCandidates(channels: Iterable<ChannelView>, bridgeId: string): { candidates: ChannelView[]; notInStasis: number } {
+  const candidates: ChannelView[] = [];
+  let notInStasis = 0;
+  for (const c of channels) {
+    if (c.bridgeId === bridgeId) continue;
+    if (c.app === undefined) notInStasis++;
+    else candidates.push(c);
+  }
+  return { candidates, notInStasis };
+}
+
+/** A channel as a person reads it: its name (the id when the model does not know it). */
+function channelName(session: CommandSession, id: string): string {
+  return session.model.channels.get(id)?.name ?? id;
+}
+
+function bridgeName(session: CommandSession, id: string): string {
+  const b = session.model.bridges.get(id);
+  return b?.name ? b.name : t('bridge {0}', id);
+}
 
 export interface CreateBridgeParams {
   types: string[];
@@ -22,7 +52,7 @@ export interface CreateBridgeParams {
 
 export async function createBridge(session: CommandSession, p: CreateBridgeParams): Promise<Bridge> {
   const query = { type: p.types.length > 0 ? p.types.join(',') : undefined, name: p.name || undefined };
-  const r = await attempt(`create a ${p.types.join(',') || 'mixing'} bridge`, () =>
+  const r = await attempt(t('create a {0} bridge', p.types.join(',') || 'mixing'), () =>
     p.bridgeId
       ? session.rest.request<Bridge>('POST', `/bridges/${seg(p.bridgeId)}`, { query })
       : session.rest.request<Bridge>('POST', '/bridges', { query }),
@@ -43,17 +73,31 @@ export async function addChannelsToBridge(
   opts: AddChannelOptions = {},
 ): Promise<void> {
   if (channelIds.length === 0) return;
-  await attempt(`add ${channelIds.join(', ')} to bridge ${bridgeId}`, () =>
-    session.rest.request('POST', `/bridges/${seg(bridgeId)}/addChannel`, {
+  const names = channelIds.map((id) => channelName(session, id)).join(', ');
+  const action = t('add {0} to {1}', names, bridgeName(session, bridgeId));
+  try {
+    await session.rest.request('POST', `/bridges/${seg(bridgeId)}/addChannel`, {
       // One comma-separated value (as ARI reads a list), not repeated keys.
       query: { channel: channelIds.join(','), role: opts.role || undefined, absorbDTMF: opts.absorbDTMF, mute: opts.mute },
-    }),
-  );
+    });
+  } catch (err) {
+    const e = err as { status?: number; serverMessage?: string };
+    // The generic 422 hint ("does not exist, or does not apply") misleads here: say what it is.
+    if (e.status === 422 && /not in Stasis/i.test(e.serverMessage ?? '')) {
+      const outside = channelIds.filter((id) => session.model.channels.get(id)?.app === undefined).map((id) => channelName(session, id));
+      throw new CommandError(
+        t('Could not {0}: {1} is not in a Stasis application, and only channels in Stasis can join a bridge.', action, outside.length > 0 ? outside.join(', ') : names),
+        422,
+        err,
+      );
+    }
+    throw describeFailure(action, err);
+  }
 }
 
 export async function removeChannelsFromBridge(session: CommandSession, bridgeId: string, channelIds: readonly string[]): Promise<void> {
   if (channelIds.length === 0) return;
-  await attempt(`remove ${channelIds.join(', ')} from bridge ${bridgeId}`, () =>
+  await attempt(t('remove {0} from {1}', channelIds.map((id) => channelName(session, id)).join(', '), bridgeName(session, bridgeId)), () =>
     session.rest.request('POST', `/bridges/${seg(bridgeId)}/removeChannel`, { query: { channel: channelIds.join(',') } }),
   );
 }
@@ -61,13 +105,13 @@ export async function removeChannelsFromBridge(session: CommandSession, bridgeId
 export function destroyBridges(session: CommandSession, ids: readonly string[]): Promise<BatchResult> {
   return forEachId(
     ids,
-    (id) => `destroy bridge ${id}`,
+    (id) => t('destroy {0}', bridgeName(session, id)),
     (id) => session.rest.request('DELETE', `/bridges/${seg(id)}`),
   );
 }
 
 export async function bridgeMoh(session: CommandSession, bridgeId: string, start: boolean, mohClass?: string): Promise<void> {
-  await attempt(`${start ? 'start' : 'stop'} music on hold on bridge ${bridgeId}`, () =>
+  await attempt(start ? t('start music on hold on {0}', bridgeName(session, bridgeId)) : t('stop music on hold on {0}', bridgeName(session, bridgeId)), () =>
     session.rest.request(start ? 'POST' : 'DELETE', `/bridges/${seg(bridgeId)}/moh`, {
       query: start ? { mohClass: mohClass || undefined } : undefined,
     }),

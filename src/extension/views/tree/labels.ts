@@ -1,10 +1,17 @@
 // Label, description, codicon, theme colour and contextValue of each node, as plain data.
 // The thin vscode provider turns a NodeView into a TreeItem. No vscode import.
 import type { AsteriskInfo, Bridge, Endpoint, LiveRecording, Module, Playback } from '../../ari/models.generated';
+import { t } from '../../util/l10n';
 import { channelApp, type TreeChannel, type TreeModelSource } from './source';
 import { escapeMarkdown, markdownCodeCell } from '../../util/markdown';
 import { CHANNEL_CONTROLS, type ChannelControl } from './controls';
-import { t } from '../../util/l10n';
+
+/** The state a channel row shows: the hangup cause once known, "hanging up" after a soft request (whose cause is not the reason). */
+function channelStateText(ch: TreeChannel): string {
+  if (ch.hangupCause !== undefined) return t('hangup ({0})', ch.hangupCause);
+  if (ch.hangupRequested) return t('hanging up');
+  return ch.state;
+}
 
 export type Collapsible = 'none' | 'collapsed' | 'expanded';
 
@@ -70,15 +77,9 @@ export function channelShortLabel(name: string): string {
   return parts ? `${parts.unique} · ${parts.base}` : name;
 }
 
-function stateText(ch: TreeChannel): string {
-  if (ch.hangupCause !== undefined) return t('hanging up ({0})', ch.hangupCause);
-  if (ch.hangupRequested) return t('hanging up');
-  return ch.state;
-}
-
 /** State, the Stasis app (the badge a reader looks for), the caller, then the dialplan location. */
 export function channelDescription(ch: TreeChannel): string {
-  const parts: string[] = [stateText(ch)];
+  const parts: string[] = [channelStateText(ch)];
   const app = channelApp(ch);
   const dp = ch.dialplan;
   if (app) parts.push(`Stasis(${app})`);
@@ -105,7 +106,7 @@ function callerText(ch: TreeChannel): string | undefined {
 
 /** The 'caller' row: caller and state first (what a narrow sidebar shows), then the channel name and location. */
 function channelCallerView(ch: TreeChannel): { label: string; description: string } {
-  const state = stateText(ch);
+  const state = channelStateText(ch);
   const caller = callerText(ch);
   const parts: string[] = [ch.name];
   const dp = ch.dialplan;
