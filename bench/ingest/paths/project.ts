@@ -83,7 +83,12 @@ export const openProject: OpenPath = async (target, meter, settled) => {
     flushStart = performance.now();
     counts.batches++;
   });
-  const feed = new LiveFeed({ active: session, onDidChangeActive: () => noDispose }, store, () => controller.storeChanged());
+  // As webviews/index.ts wires it: a session batch is posted in the same wake-up.
+  const feed = new LiveFeed({ active: session, onDidChangeActive: () => noDispose }, store, () => {
+    controller.storeBatched();
+    // After the rest of this session flush (the tree's update): the run ends with its work.
+    queueMicrotask(checkSettled);
+  });
   session.onModelChange((change) => {
     const start = flushStart || performance.now();
     flushStart = 0;
