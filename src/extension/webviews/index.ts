@@ -13,6 +13,7 @@ import { EventViewController, type EventViewHost, type WebviewPort } from './eve
 import { EventView } from './event-view';
 import { buildEventPanelHtml, makeNonce } from './html';
 import { LiveFeed } from './live-feed';
+import * as hostProbe from '../util/hostProbe';
 import { describeBadLines, parseNdjson, toNdjson } from './ndjson';
 import { filterFromArgument } from './show-argument';
 
@@ -41,7 +42,7 @@ class EventPanels implements vscode.Disposable, EventViewHost {
       new LiveFeed(
         services.connections,
         this.liveStore,
-        () => this.liveStoreChanged(),
+        () => this.liveBatchArrived(),
         () => this.controllers.forEach((c) => c.liveSourceChanged()),
       ),
       vscode.workspace.onDidChangeConfiguration((e) => {
@@ -77,6 +78,11 @@ class EventPanels implements vscode.Disposable, EventViewHost {
 
   liveStoreChanged(): void {
     for (const c of this.controllers) if (c.view.store === this.liveStore) c.storeChanged();
+  }
+
+  /** A session batch reached the live store: views showing it update in this same wake-up. */
+  private liveBatchArrived(): void {
+    for (const c of this.controllers) if (c.view.store === this.liveStore) c.storeBatched();
   }
 
   showPanel(filter: EventFilter | undefined): EventViewController {
@@ -133,7 +139,10 @@ class EventPanels implements vscode.Disposable, EventViewHost {
     const root = this.services.context.extensionUri;
     const uri = (...p: string[]): string => webview.asWebviewUri(vscode.Uri.joinPath(root, ...p)).toString();
     const port: WebviewPort = {
-      postMessage: (m) => webview.postMessage(m),
+      postMessage: (m) => {
+        hostProbe.notePost?.(m);
+        return webview.postMessage(m);
+      },
       onDidReceiveMessage: (l) => webview.onDidReceiveMessage(l),
     };
     const controller = new EventViewController(port, this, filter);
