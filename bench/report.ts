@@ -165,7 +165,8 @@ function treeRows(t: TreeReport): Row[] {
 function panelRows(p: PanelReport): Row[] {
   const area = `panel: ${fmt(p.events)} events`;
   const rows: Row[] = [
-    { area, measure: `insert into the ${fmt(p.ring)} ring, as LiveFeed does (frame text handed over)`, result: `${fmt(p.insertUs, 2)} µs/event (${fmt((p.insertUs * p.events) / 1000)} ms)`, target: '', met: '' },
+    { area, measure: `insert into the ${fmt(p.ring)} ring as LiveFeed does: pushFrame (facts + the frame as a range of its socket read)`, result: `${fmt(p.insertFrameUs, 2)} µs/event (${fmt((p.insertFrameUs * p.events) / 1000)} ms)`, target: '', met: '' },
+    { area, measure: 'insert with the frame text handed over: push(event, t, json)', result: `${fmt(p.insertUs, 2)} µs/event (${fmt((p.insertUs * p.events) / 1000)} ms)`, target: '', met: '' },
     { area, measure: 'insert without the text (the store serialises: imports, tests)', result: `${fmt(p.insertWithoutJsonUs, 2)} µs/event`, target: '', met: '' },
   ];
   for (const f of p.filterMs) rows.push({ area, measure: `filter 100k: ${f.label}`, result: `${fmt(f.ms, 1)} ms (${fmt(f.matched)} match)`, target: '', met: '' });
@@ -244,7 +245,7 @@ function hostRows(h: HostReport): Row[] {
   }
   if (h.frameToPaint) {
     const f = h.frameToPaint;
-    rows.push({ area: 'in VS Code: load 200', measure: 'event timestamp → row painted, p50 · p99 · max', result: `${fmt(f.p50Ms)} · ${fmt(f.p99Ms)} · ${fmt(f.maxMs)} ms (${f.samples} updates)`, target: 'p99 ≤ 250 ms', met: yes(f.p99Ms <= 250) });
+    rows.push({ area: 'in VS Code: load 200', measure: 'event timestamp → row painted, p50 · p99 · max', result: `${fmt(f.p50Ms)} · ${fmt(f.p99Ms)} · ${fmt(f.maxMs)} ms (${f.samples} updates; of which until the update reached the webview: p50 ${fmt(f.arriveP50Ms)}, p99 ${fmt(f.arriveP99Ms)} ms)`, target: 'p99 ≤ 250 ms', met: yes(f.p99Ms <= 250) });
   }
   if (h.scroll) {
     const sc = h.scroll;
