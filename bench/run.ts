@@ -6,12 +6,15 @@
 // Options: --quick (fewer repetitions, smaller burst: a smoke run, figures not for the record)
 //          --only=ingest,tree,panel,activation
 //          --streams=load50,load200,burst (which ingest streams; all by default)
+//          --only=host: the in-VS-Code bench (code-server + the packaged .vsix; not in the default set)
+//          --host-seconds=60, --host-rate=13000 (the host bench's sustained burst)
 //          --profile (ingest: a V8 CPU profile per path and stream, its top functions printed)
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { runActivationBench, type ActivationReport } from './activation/run-activation';
 import type { BreakdownReport } from './ingest/breakdown';
 import { runIngest, type IngestReport } from './ingest/run-ingest';
+import { runHostBench, type HostReport } from './host/run-host';
 import type { PanelReport } from './panel';
 import { renderProfiles, renderTable } from './report';
 import type { TreeReport } from './tree';
@@ -25,6 +28,11 @@ const onlyArg = process.argv.find((a) => a.startsWith('--only='));
 const streamsArg = process.argv.find((a) => a.startsWith('--streams='));
 const streams = streamsArg ? streamsArg.slice('--streams='.length).split(',') : undefined;
 const only = new Set(onlyArg ? onlyArg.slice('--only='.length).split(',') : ['ingest', 'breakdown', 'tree', 'panel', 'activation']);
+const numArg = (name: string, dflt: number): number => {
+  const a = process.argv.find((x) => x.startsWith(`--${name}=`));
+  const n = a ? Number(a.slice(name.length + 3)) : NaN;
+  return Number.isFinite(n) && n > 0 ? n : dflt;
+};
 const log = (line: string): void => {
   process.stderr.write(`${line}\n`);
 };
@@ -38,6 +46,7 @@ async function main(): Promise<void> {
   let panel: PanelReport | undefined;
   let breakdown: BreakdownReport | undefined;
   let activation: ActivationReport | undefined;
+  let host: HostReport | undefined;
   if (only.has('tree')) {
     log('tree…');
     tree = await runBundled<TreeReport>(ENTRY, ['tree', String(quick ? 3 : 9)]);
@@ -58,7 +67,11 @@ async function main(): Promise<void> {
     log('ingest…');
     ingest = await runIngest({ reps: quick ? 1 : 5, burstEvents: quick ? 20_000 : 100_000, log, streams, profile });
   }
-  process.stdout.write(`\n${renderTable({ ingest, breakdown, tree, panel, activation })}\n\n`);
+  if (only.has('host')) {
+    log('in VS Code (code-server + the packaged extension)…');
+    host = await runHostBench({ log, burstSeconds: numArg('host-seconds', quick ? 10 : 60), burstRate: numArg('host-rate', 13_000) });
+  }
+  process.stdout.write(`\n${renderTable({ ingest, breakdown, tree, panel, activation, host })}\n\n`);
   if (ingest && profile) process.stdout.write(`${renderProfiles(ingest)}\n\n`);
   if (ingest) process.stdout.write(`ari-client read its API description from ${ingest.ariClientDocs}.\n`);
   process.stdout.write(`Finished in ${((Date.now() - started) / 1000).toFixed(0)} s.\n`);

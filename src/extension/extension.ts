@@ -9,6 +9,7 @@ import { registerDialplan } from './dialplan';
 import { registerCallFlow } from './callflow';
 import { setTranslator } from './util/l10n';
 import { registerWalkthrough } from './walkthrough';
+import { HOST_PROBE_ENV, startHostProbe } from './util/hostProbe';
 
 export interface ExtensionApi {
   readonly services: Services;
@@ -31,6 +32,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     registerWalkthrough(services),
     registerCallFlow(services, eventPanel.liveEvents),
   );
+  // The in-VS-Code benchmark's probe (bench/host): only under its test flag, never for users.
+  const probeDir = process.env[HOST_PROBE_ENV];
+  if (probeDir) context.subscriptions.push(startHostProbe(probeDir, () => connections.active?.socket.stats.events ?? 0));
   return { services };
 }
 

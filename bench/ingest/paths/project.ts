@@ -83,7 +83,17 @@ export const openProject: OpenPath = async (target, meter, settled) => {
     flushStart = performance.now();
     counts.batches++;
   });
-  const feed = new LiveFeed({ active: session, onDidChangeActive: () => noDispose }, store, () => controller.storeChanged());
+  // As webviews/index.ts wires it: a session batch is posted in the same wake-up.
+  const feed = new LiveFeed({ active: session, onDidChangeActive: () => noDispose }, store, () => {
+    // After the rest of this session flush (the tree's update): the run ends with its work.
+    queueMicrotask(checkSettled);
+    try {
+      controller.storeBatched();
+    } catch (err) {
+      process.stderr.write(`panel flush failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+      throw err;
+    }
+  });
   session.onModelChange((change) => {
     const start = flushStart || performance.now();
     flushStart = 0;
@@ -92,11 +102,23 @@ export const openProject: OpenPath = async (target, meter, settled) => {
     for (const n of r.nodes) read(n.kind === 'category' ? [n, ...(tree.children(n) as AriNode[])] : [n]);
     meter.addBusy(start, performance.now());
   });
-  session.socket.onEvent(() => meter.event());
+  // A safety net, armed once when the last expected frame arrives: the run also ends if no
+  // flush happens to check after it (one timer per run, after the measured work).
+  let net: NodeJS.Timeout | undefined;
+  session.socket.onEvent(() => {
+    meter.event();
+    if (meter.count === target.expected && net === undefined) {
+      net = setInterval(() => {
+        checkSettled();
+        if (store.nextN >= (target.expected ?? 0)) clearInterval(net);
+      }, 250);
+    }
+  });
   await session.start();
   return {
     notes: () => ({ ...counts, modelChannels: session.model.channels.size }),
     close: async () => {
+      if (net !== undefined) clearInterval(net);
       feed.dispose();
       controller.dispose();
       session.dispose();

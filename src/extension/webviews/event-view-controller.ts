@@ -69,6 +69,16 @@ export class EventViewController implements Disposable {
     this.batcher.schedule();
   }
 
+  /**
+   * A session batch is in the store: the update goes out now, in the same wake-up. The session
+   * already batches on its own cadence, so a second timer per batch would only add a wake-up
+   * and its delay to every row's way to the screen.
+   */
+  storeBatched(): void {
+    this.batcher.cancel();
+    this.flush();
+  }
+
   /** The live source's label changed (connected, disconnected). */
   liveSourceChanged(): void {
     if (this.source.kind !== 'live') return;

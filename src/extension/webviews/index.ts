@@ -13,6 +13,7 @@ import { EventViewController, type EventViewHost, type WebviewPort } from './eve
 import { EventView } from './event-view';
 import { buildEventPanelHtml, makeNonce } from './html';
 import { LiveFeed } from './live-feed';
+import * as hostProbe from '../util/hostProbe';
 import { describeBadLines, parseNdjson, toNdjson } from './ndjson';
 import { filterFromArgument } from './show-argument';
 import { t } from '../util/l10n';
@@ -46,7 +47,7 @@ class EventPanels implements vscode.Disposable, EventViewHost {
       new LiveFeed(
         services.connections,
         this.liveStore,
-        () => this.liveStoreChanged(),
+        () => this.liveBatchArrived(),
         () => this.controllers.forEach((c) => c.liveSourceChanged()),
       ),
       vscode.workspace.onDidChangeConfiguration((e) => {
@@ -87,6 +88,11 @@ class EventPanels implements vscode.Disposable, EventViewHost {
 
   async showCallFlow(store: EventStore, n: number, sourceLabel: string): Promise<void> {
     await vscode.commands.executeCommand('ariExplorer.callflow.show', { kind: 'event', store, n, sourceLabel });
+  }
+
+  /** A session batch reached the live store: views showing it update in this same wake-up. */
+  private liveBatchArrived(): void {
+    for (const c of this.controllers) if (c.view.store === this.liveStore) c.storeBatched();
   }
 
   showPanel(filter: EventFilter | undefined): EventViewController {
@@ -143,7 +149,10 @@ class EventPanels implements vscode.Disposable, EventViewHost {
     const root = this.services.context.extensionUri;
     const uri = (...p: string[]): string => webview.asWebviewUri(vscode.Uri.joinPath(root, ...p)).toString();
     const port: WebviewPort = {
-      postMessage: (m) => webview.postMessage(m),
+      postMessage: (m) => {
+        hostProbe.notePost?.(m);
+        return webview.postMessage(m);
+      },
       onDidReceiveMessage: (l) => webview.onDidReceiveMessage(l),
     };
     const controller = new EventViewController(port, this, filter);

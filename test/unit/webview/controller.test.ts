@@ -111,6 +111,23 @@ test('batching: many store changes make one update per interval', async () => {
   assert.equal(tail?.rows[99].summary, 'V=39');
 });
 
+test('a session batch is posted at once, in the same wake-up, with no timer of its own', async () => {
+  const { store, port, timers, controller } = setup();
+  await controller.handle({ kind: 'ready' });
+  port.take();
+  for (let i = 0; i < 3; i++) store.push(varset(`c${i}`, 'V', String(i)), i);
+  controller.storeChanged(); // e.g. a resize: a timer is armed
+  for (let i = 3; i < 5; i++) store.push(varset(`c${i}`, 'V', String(i)), i);
+  controller.storeBatched();
+  const posted = port.take();
+  assert.equal(posted.length, 1, 'one update for everything stored so far');
+  assert.ok(posted[0].kind === 'update' && posted[0].total === 5);
+  assert.deepEqual(posted[0].kind === 'update' ? posted[0].tail?.rows.map((r) => r.summary) : [], ['V=0', 'V=1', 'V=2', 'V=3', 'V=4']);
+  assert.equal(timers.pending, 0, 'the pending timer was folded into this update');
+  controller.storeBatched();
+  assert.ok(port.take().every((m) => m.kind !== 'update' || m.tail === undefined), 'nothing new: no rows resent');
+});
+
 test('Batcher flushes once per schedule window', () => {
   const timers = new ManualTimers();
   let flushes = 0;

@@ -1,0 +1,103 @@
+// Extension-host probe for `npm run bench -- --only=host`, never active for users: extension.ts
+// starts it only when the environment variable ARI_EXPLORER_HOST_PROBE names a folder (the
+// bench sets it for the code-server it starts). The bench writes the current phase's name to
+// <folder>/phase; when it changes, the probe appends one JSON line for the phase that ended to
+// <folder>/phases.ndjson: event-loop lag (perf_hooks.monitorEventLoopDelay), the extension
+// host's CPU time, events ingested, webview posts and their bytes, and memory (RSS and
+// arrayBuffers, not only the heap). No vscode import.
+import { appendFileSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+
+export const HOST_PROBE_ENV = 'ARI_EXPLORER_HOST_PROBE';
+
+/** Set while the probe runs: the event panels report each message they post. */
+export let notePost: ((message: unknown) => void) | undefined;
+
+export interface PhaseReport {
+  phase: string;
+  ms: number;
+  /** Event-loop lag: how late the monitor's 10 ms timer ran (its interval taken off). */
+  lagP50Ms: number;
+  lagP99Ms: number;
+  lagMaxMs: number;
+  cpuMs: number;
+  events: number;
+  posts: number;
+  postBytes: number;
+  rssMiB: number;
+  arrayBuffersMiB: number;
+  heapUsedMiB: number;
+  rssMaxMiB: number;
+}
+
+const TICK_MS = 250;
+/** The lag monitor's sampling interval: its histogram holds interval + lag, so this is taken off. */
+const LAG_RESOLUTION_MS = 10;
+const MiB = 1024 * 1024;
+
+/** Starts the probe writing into `dir`; `events()` is the count of events ingested so far. */
+export function startHostProbe(dir: string, events: () => number): { dispose(): void } {
+  const lag = monitorEventLoopDelay({ resolution: LAG_RESOLUTION_MS });
+  lag.enable();
+  let phase = '';
+  let started = performance.now();
+  let cpu0 = process.cpuUsage();
+  let events0 = events();
+  let posts = 0;
+  let postBytes = 0;
+  let rssMax = 0;
+  notePost = (m) => {
+    posts++;
+    postBytes += Buffer.byteLength(JSON.stringify(m));
+  };
+  const readPhase = (): string => {
+    try {
+      return readFileSync(join(dir, 'phase'), 'utf8').trim();
+    } catch {
+      return '';
+    }
+  };
+  const finish = (): void => {
+    const mem = process.memoryUsage();
+    const cpu = process.cpuUsage(cpu0);
+    const ms = (ns: number): number => Math.max(0, Math.round(ns / 1e4) / 100 - LAG_RESOLUTION_MS);
+    const report: PhaseReport = {
+      phase,
+      ms: Math.round(performance.now() - started),
+      lagP50Ms: ms(lag.percentile(50)),
+      lagP99Ms: ms(lag.percentile(99)),
+      lagMaxMs: ms(lag.max),
+      cpuMs: Math.round((cpu.user + cpu.system) / 1000),
+      events: events() - events0,
+      posts,
+      postBytes,
+      rssMiB: Math.round((mem.rss / MiB) * 10) / 10,
+      arrayBuffersMiB: Math.round((mem.arrayBuffers / MiB) * 10) / 10,
+      heapUsedMiB: Math.round((mem.heapUsed / MiB) * 10) / 10,
+      rssMaxMiB: Math.round((Math.max(rssMax, mem.rss) / MiB) * 10) / 10,
+    };
+    appendFileSync(join(dir, 'phases.ndjson'), `${JSON.stringify(report)}\n`);
+  };
+  const tick = setInterval(() => {
+    rssMax = Math.max(rssMax, process.memoryUsage.rss());
+    const next = readPhase();
+    if (next === phase) return;
+    if (phase !== '') finish();
+    phase = next;
+    lag.reset();
+    started = performance.now();
+    cpu0 = process.cpuUsage();
+    events0 = events();
+    posts = 0;
+    postBytes = 0;
+    rssMax = 0;
+  }, TICK_MS);
+  return {
+    dispose: () => {
+      clearInterval(tick);
+      lag.disable();
+      notePost = undefined;
+    },
+  };
+}
