@@ -74,10 +74,14 @@ describe('live against the simulator', function () {
     const { services } = await activateExtension();
     const id = await originateIntoStasis();
     const name = session.model.channels.get(id)!.name;
+    // The row leads with what tells the halves apart: "00000001;2 · Local/1776@from-test".
+    const tail = /^(.+)-([0-9a-f]+;\d)$/.exec(name);
+    assert.ok(tail, `a Local half's name: ${name}`);
+    const label = `${tail[2]} · ${tail[1]}`;
     const channelRow = async () => {
       const roots = await services.probes.tree!();
       const channels = roots.find((r) => r.label === 'Channels');
-      return channels?.children.find((c) => c.label === name);
+      return channels?.children.find((c) => c.label === label);
     };
     const row = await waitFor(`${name} under Channels in the tree`, channelRow, { events: [session.onModelChange as vscode.Event<unknown>] });
     assert.match(row.contextValue ?? '', /^channel\.Up\.stasis$/);
