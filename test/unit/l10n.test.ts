@@ -20,7 +20,6 @@ const PENDING = new Set<string>([
   'src/extension/commands/describe.ts',
   'src/extension/commands/invoker/index.ts',
   'src/extension/commands/media.ts',
-  'src/extension/commands/originate.ts',
   'src/extension/commands/playback.ts',
   'src/extension/commands/prompts.ts',
   'src/extension/commands/recording.ts',
