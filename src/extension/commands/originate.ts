@@ -1,79 +1,108 @@
-// "Originate Call…": asks endpoint, destination (Stasis app or dialplan extension), caller
-// id, timeout and variables, then shows a progress notification until the events say what
-// happened — the 200 of POST /channels only means the channel was allocated.
+// "Originate Call…": one multi-step input (endpoint, destination — Stasis app or dialplan
+// extension — its details, caller id, timeout, variables) with a step counter, Back, and the
+// last answers as defaults; then a progress notification until the events say what happened —
+// the 200 of POST /channels only means the channel was allocated. Steps: originateSteps.ts.
 import * as vscode from 'vscode';
 import type { Services } from '../services';
+import { t } from '../util/l10n';
 import { describeOutcome, originateAndWatch, type OriginateParams } from './actions/originate';
 import { isNodeRef } from './describe';
-import { askText, pickOne, sessionOf } from './prompts';
-import type { CommandSession } from './session';
-import { parseVariableList, required, validateEndpoint, validateInteger, validateVariableList } from './validate';
+import { sessionOf } from './prompts';
+import { restoreDraft, stepPrompt, stepsFor, stepTitle, toParams, validateStep, type Destination, type OriginateDraft, type StepId } from './originateSteps';
 import { shown } from '../util/sanitize';
 
 const DEFAULT_TIMEOUT_S = 30;
+const DRAFT_KEY = 'ariExplorer.originate.lastAnswers';
+const BACK = Symbol('back');
+type StepAnswer = string | typeof BACK | undefined;
 
-async function askEndpoint(session: CommandSession, node: unknown): Promise<string | undefined> {
-  if (isNodeRef(node) && node.kind === 'endpoint') return node.id;
-  const known = [...session.model.endpoints.values()].map((e) => `${e.technology}/${e.resource}`);
-  if (known.length > 0) {
-    const typed = '$(edit) Another endpoint…';
-    const picked = await pickOne(
-      [...known.map((k) => ({ label: k })), { label: typed, description: 'e.g. Local/100@default' }],
-      'Originate: endpoint to call',
-    );
-    if (!picked) return undefined;
-    if (picked.label !== typed) return picked.label;
-  }
-  return askText({ title: 'Originate', prompt: 'Endpoint to call (Tech/resource)', placeHolder: 'PJSIP/alice or Local/100@default', validate: validateEndpoint });
+/** One text step in an InputBox: Enter accepts a valid value, Back and Escape as their names say. */
+function textStep(title: string, id: StepId, value: string, canGoBack: boolean): Promise<StepAnswer> {
+  return new Promise((resolve) => {
+    const box = vscode.window.createInputBox();
+    box.title = title;
+    box.prompt = stepPrompt(id);
+    box.value = value;
+    box.ignoreFocusOut = true;
+    box.buttons = canGoBack ? [vscode.QuickInputButtons.Back] : [];
+    let done = false;
+    const finish = (a: StepAnswer) => {
+      if (done) return;
+      done = true;
+      resolve(a);
+      box.hide();
+      box.dispose();
+    };
+    box.onDidChangeValue((v) => (box.validationMessage = validateStep(id, v)));
+    box.onDidAccept(() => {
+      const error = validateStep(id, box.value);
+      if (error) box.validationMessage = error;
+      else finish(box.value.trim());
+    });
+    box.onDidTriggerButton(() => finish(BACK));
+    box.onDidHide(() => finish(undefined));
+    box.show();
+  });
 }
 
-export async function askOriginateParams(session: CommandSession, node: unknown): Promise<OriginateParams | undefined> {
-  const endpoint = await askEndpoint(session, node);
-  if (!endpoint) return undefined;
-  const title = `Originate to ${endpoint}`;
-  const dest = await pickOne(
-    [
-      { label: 'Stasis application', description: 'hand the answered channel to an ARI app', dest: 'app' as const },
-      { label: 'Dialplan extension', description: 'continue at context,extension,priority', dest: 'dialplan' as const },
-    ],
-    title,
-    'Where does the answered call go?',
-  );
-  if (!dest) return undefined;
-  const p: OriginateParams = { endpoint };
-  if (dest.dest === 'app') {
-    const apps = [...session.model.applications.keys()];
-    const app = await askText({ title, prompt: `Stasis application${apps.length ? ` (registered: ${apps.join(', ')})` : ''}`, value: apps[0] ?? '', validate: required('An application name') });
-    if (!app) return undefined;
-    const appArgs = await askText({ title, prompt: 'Application arguments, comma separated (optional)' });
-    if (appArgs === undefined) return undefined;
-    Object.assign(p, { app, appArgs });
-  } else {
-    const extension = await askText({ title, prompt: 'Extension', validate: required('An extension') });
-    if (!extension) return undefined;
-    const context = await askText({ title, prompt: 'Context', value: 'default', validate: required('A context') });
-    if (!context) return undefined;
-    const priority = await askText({ title, prompt: 'Priority', value: '1', validate: validateInteger({ min: 1 }) });
-    if (!priority) return undefined;
-    Object.assign(p, { extension, context, priority: Number(priority) });
+function destinationStep(title: string, current: Destination): Promise<StepAnswer> {
+  return new Promise((resolve) => {
+    const qp = vscode.window.createQuickPick<vscode.QuickPickItem & { value: Destination }>();
+    qp.title = title;
+    qp.placeholder = stepPrompt('dest');
+    qp.ignoreFocusOut = true;
+    qp.buttons = [vscode.QuickInputButtons.Back];
+    const items = [
+      { label: t('Stasis application'), description: t('hand the answered channel to an ARI app'), value: 'app' as const },
+      { label: t('Dialplan extension'), description: t('continue at context,extension,priority'), value: 'dialplan' as const },
+    ];
+    qp.items = items;
+    qp.activeItems = items.filter((i) => i.value === current);
+    let done = false;
+    const finish = (a: StepAnswer) => {
+      if (done) return;
+      done = true;
+      resolve(a);
+      qp.hide();
+      qp.dispose();
+    };
+    qp.onDidAccept(() => finish(qp.selectedItems[0]?.value ?? qp.activeItems[0]?.value));
+    qp.onDidTriggerButton(() => finish(BACK));
+    qp.onDidHide(() => finish(undefined));
+    qp.show();
+  });
+}
+
+export async function askOriginateParams(services: Services, node: unknown): Promise<OriginateParams | undefined> {
+  const memento = services.context.workspaceState;
+  const draft: OriginateDraft = restoreDraft(memento.get(DRAFT_KEY));
+  if (isNodeRef(node) && node.kind === 'endpoint') draft.endpoint = node.id;
+  for (let i = 0; ; ) {
+    const steps = stepsFor(draft);
+    if (i >= steps.length) break;
+    const id = steps[i];
+    const title = stepTitle(i, steps);
+    const answer = id === 'dest' ? await destinationStep(title, draft.dest) : await textStep(title, id, draft[id], i > 0);
+    if (answer === undefined) return undefined;
+    if (answer === BACK) {
+      i = Math.max(0, i - 1);
+      continue;
+    }
+    if (id === 'dest') draft.dest = answer === 'dialplan' ? 'dialplan' : 'app';
+    else draft[id] = answer;
+    i += 1;
   }
-  const callerId = await askText({ title, prompt: 'Caller ID (optional)', placeHolder: '"Alice" <1001>' });
-  if (callerId === undefined) return undefined;
-  const timeout = await askText({ title, prompt: 'Seconds to wait for an answer (-1: for ever)', value: String(DEFAULT_TIMEOUT_S), validate: validateInteger({ min: -1 }) });
-  if (timeout === undefined) return undefined;
-  const vars = await askText({ title, prompt: 'Channel variables, KEY=VALUE separated by commas (optional)', placeHolder: 'FOO=bar, CALLERID(name)=Alice', validate: validateVariableList });
-  if (vars === undefined) return undefined;
-  const parsed = parseVariableList(vars);
-  return { ...p, callerId, timeout: timeout ? Number(timeout) : undefined, variables: parsed.ok ? parsed.variables : undefined };
+  await memento.update(DRAFT_KEY, draft);
+  return toParams(draft);
 }
 
 export async function runOriginate(services: Services, node: unknown): Promise<void> {
   const session = sessionOf(services);
-  const p = await askOriginateParams(session, node);
+  const p = await askOriginateParams(services, node);
   if (!p) return;
   const timeoutS = p.timeout ?? DEFAULT_TIMEOUT_S;
   const result = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Calling ${p.endpoint}…`, cancellable: true },
+    { location: vscode.ProgressLocation.Notification, title: t('Calling {0}…', p.endpoint), cancellable: true },
     async (_progress, token) => {
       const abort = new AbortController();
       const sub = token.onCancellationRequested(() => abort.abort());
@@ -91,7 +120,7 @@ export async function runOriginate(services: Services, node: unknown): Promise<v
   const text = shown(describeOutcome(p.endpoint, result.outcome), 600);
   services.log.info(`originate ${p.endpoint}: channel ${result.channel.id} -> ${text}`);
   if (result.outcome.kind === 'destroyed') {
-    const choice = await vscode.window.showWarningMessage(text, 'Show Log');
+    const choice = await vscode.window.showWarningMessage(text, t('Show Log'));
     if (choice) services.log.show(true);
   } else {
     void vscode.window.showInformationMessage(text);

@@ -45,7 +45,8 @@ export async function openBrowserSession(name: string, env: NodeJS.ProcessEnv = 
   page.on('console', (m) => consoleLog.push(`[${m.type()}] ${m.text()}`));
   page.on('pageerror', (e) => consoleLog.push(`[pageerror] ${e.message}`));
   page.setDefaultTimeout(20_000);
-  await page.goto(`${server.url}/?folder=${encodeURIComponent(demoFolder)}`);
+  // A cold code-server on a busy machine can take longer than the default 20 s to serve the page.
+  await page.goto(`${server.url}/?folder=${encodeURIComponent(demoFolder)}`, { timeout: 120_000 });
   await waitForWorkbench(page);
   let n = 0;
   return {

@@ -5,7 +5,7 @@ import '../fakes/register-vscode';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type * as vscode from 'vscode';
-import { fake, InMemoryMemento, InMemorySecretStorage, MemoryLogOutputChannel } from '../fakes/vscode';
+import { fake, InMemoryMemento, InMemorySecretStorage, MemoryLogOutputChannel, script } from '../fakes/vscode';
 import type { Services } from '../../../src/extension/services';
 import type { Bridge } from '../../../src/extension/ari/models.generated';
 import { registerChannelCommands } from '../../../src/extension/commands/channel';
@@ -191,19 +191,26 @@ describe('commands through the fake vscode', () => {
     await run('ariExplorer.channel.hangup', { kind: 'channel', id });
   });
 
-  test('Originate to a missing extension: a plain warning from the events, not the 200', async () => {
-    // endpoint typed (first item "Another endpoint…" when the model lists endpoints)
-    fake.quickPickAnswers.push(
-      (items) => (items as Item[]).find((i) => (i.label ?? '').includes('Another endpoint')),
-      (items) => (items as Item[]).find((i) => i.label === 'Dialplan extension'),
+  test('Originate to a missing extension: one multi-step input with Back; a plain warning from the events, not the 200', async () => {
+    // endpoint, Back from the destination, endpoint again, Dialplan extension, target, caller id, timeout, variables
+    fake.inputBoxAnswers.push('Local/1@nowhere', 'Local/9999@from-test', '100@default', '', '30', 'FOO=bar');
+    script.push(
+      (qp) => qp.pressBack(),
+      (qp) => qp.choose((i) => i.label === 'Dialplan extension'),
     );
-    const endpointsKnown = s.model.endpoints.size > 0;
-    if (!endpointsKnown) fake.quickPickAnswers.shift();
-    fake.inputBoxAnswers.push('Local/9999@from-test', '100', 'default', '1', '', '30', 'FOO=bar');
     await run('ariExplorer.channel.originate');
+    assert.deepEqual(fake.inputBoxes.map((b) => b.title), [
+      'Originate Call (1/7)', 'Originate Call (1/7)', 'Originate Call (3/6)', 'Originate Call (4/6)', 'Originate Call (5/6)', 'Originate Call (6/6)',
+    ]);
+    assert.equal(fake.inputBoxes[1].value, 'Local/1@nowhere', 'Back keeps what was typed');
     const m = fake.messages.at(-1);
     assert.equal(m?.level, 'warning', JSON.stringify(fake.messages));
     assert.match(m?.text ?? '', /^Call to Local\/9999@from-test failed: .*cause 0/);
     assert.deepEqual(m?.items, ['Show Log']);
+    // The next Originate Call… starts from the last answers; Escape on the first step cancels.
+    fake.inputBoxes = [];
+    fake.inputBoxAnswers.push(undefined);
+    await run('ariExplorer.channel.originate');
+    assert.equal(fake.inputBoxes[0].value, 'Local/9999@from-test');
   });
 });

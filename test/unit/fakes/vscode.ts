@@ -269,7 +269,53 @@ export const window = {
     task({ report() {} }, { isCancellationRequested: false, onCancellationRequested: () => new Disposable(() => undefined) }),
   showTextDocument: async (doc: unknown): Promise<unknown> => doc,
   createQuickPick: (): ScriptedQuickPick => new ScriptedQuickPick(),
+  createInputBox: (): ScriptedInputBox => new ScriptedInputBox(),
 };
+
+export const QuickInputButtons = { Back: { iconPath: 'back' } };
+
+/** An inputBoxAnswers entry that presses the Back button instead of typing. */
+export const PRESS_BACK = '\u0000back';
+
+// ---- createInputBox: answered from fake.inputBoxAnswers like showInputBox; PRESS_BACK goes back,
+// undefined cancels; an answer that fails validation is an error (the user would be stuck). ----
+export class ScriptedInputBox {
+  value = '';
+  title = '';
+  prompt = '';
+  placeholder = '';
+  validationMessage: string | undefined;
+  ignoreFocusOut = false;
+  password = false;
+  buttons: unknown[] = [];
+  private readonly change: ((v: string) => void)[] = [];
+  private readonly accept: (() => void)[] = [];
+  private readonly hidden: (() => void)[] = [];
+  private readonly button: ((b: unknown) => void)[] = [];
+  onDidChangeValue = (l: (v: string) => void) => (this.change.push(l), { dispose() {} });
+  onDidAccept = (l: () => void) => (this.accept.push(l), { dispose() {} });
+  onDidHide = (l: () => void) => (this.hidden.push(l), { dispose() {} });
+  onDidTriggerButton = (l: (b: unknown) => void) => (this.button.push(l), { dispose() {} });
+  show(): void {
+    fake.inputBoxes.push({ title: this.title, prompt: this.prompt, value: this.value });
+    const answer = fake.inputBoxAnswers.shift();
+    queueMicrotask(() => {
+      if (answer === undefined) return this.hide();
+      if (answer === PRESS_BACK) {
+        for (const l of this.button) l(QuickInputButtons.Back);
+        return;
+      }
+      this.value = answer;
+      for (const l of this.change) l(answer);
+      assert.equal(this.validationMessage, undefined, `"${answer}" is rejected at ${this.title}: ${this.validationMessage}`);
+      for (const l of this.accept) l();
+    });
+  }
+  hide(): void {
+    for (const l of this.hidden) l();
+  }
+  dispose(): void {}
+}
 
 // ---- createQuickPick: a scripted QuickPick. Tests push one Step per pick shown. ----
 
@@ -293,9 +339,15 @@ export class ScriptedQuickPick {
   private readonly change: ((v: string) => void)[] = [];
   private readonly accept: (() => void)[] = [];
   private readonly hidden: (() => void)[] = [];
+  buttons: unknown[] = [];
+  private readonly button: ((b: unknown) => void)[] = [];
   onDidChangeValue = (l: (v: string) => void) => (this.change.push(l), { dispose() {} });
   onDidAccept = (l: () => void) => (this.accept.push(l), { dispose() {} });
   onDidHide = (l: () => void) => (this.hidden.push(l), { dispose() {} });
+  onDidTriggerButton = (l: (b: unknown) => void) => (this.button.push(l), { dispose() {} });
+  pressBack(): void {
+    for (const l of this.button) l(QuickInputButtons.Back);
+  }
   show(): void {
     const step = script.shift();
     assert.ok(step, `no scripted answer for ${this.title}`);

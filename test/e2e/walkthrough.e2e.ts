@@ -1,0 +1,140 @@
+// The seed's walkthrough as a newcomer does it after `npm start`: the seeded "Simulator" profile
+// (apps: hello-world) with the simulator's demo traffic on, the "Get started with ARI"
+// walkthrough, its one-click call into 1776@from-test, StasisStart in the event panel, play
+// sound:hello-world (PlaybackStarted, PlaybackFinished), hang up (StasisEnd); each step is marked
+// done by the real events.   Screenshots: test-results/e2e/walkthrough/
+import * as assert from 'node:assert/strict';
+import type { Locator, Page } from 'playwright-core';
+import { startSimulator, type Simulator } from '../../tools/ari-sim/index';
+import { openBrowserSession, type BrowserSession } from './lib/session';
+import { notifications, openAriContainer, quickInput, runCommand, statusBarItem, webview } from './lib/workbench';
+
+const AUTH = `Basic ${Buffer.from('test:test_password').toString('base64')}`;
+
+/** The walkthrough editor (Getting Started), not a webview: plain workbench DOM. */
+function walkthrough(page: Page): Locator {
+  return page.locator('.gettingStartedContainer');
+}
+
+async function openStep(page: Page, title: string): Promise<void> {
+  const step = walkthrough(page).locator('.getting-started-step', { hasText: title }).first();
+  await step.locator('.step-title').first().click();
+  await step.locator('.step-description-container').first().waitFor({ state: 'visible' });
+}
+
+async function stepButton(page: Page, title: string, button: string): Promise<void> {
+  await openStep(page, title);
+  const step = walkthrough(page).locator('.getting-started-step', { hasText: title }).first();
+  await step.getByRole('button', { name: button }).first().click();
+}
+
+async function stepDone(page: Page, title: string): Promise<void> {
+  await walkthrough(page).locator('.getting-started-step.complete', { hasText: title }).first().waitFor();
+}
+
+async function showWalkthroughTab(page: Page): Promise<void> {
+  await page.locator('.tabs-container .tab', { hasText: /Get started with ARI|Walkthrough|Welcome/ }).first().click();
+}
+
+async function channelId(sim: Simulator, name: string): Promise<string> {
+  const res = await fetch(`${sim.url}/ari/channels`, { headers: { Authorization: AUTH } });
+  const list = (await res.json()) as { id: string; name: string }[];
+  const ch = list.find((c) => c.name === name);
+  if (!ch) throw new Error(`no channel ${name}`);
+  return ch.id;
+}
+
+describe('the "Get started with ARI" walkthrough from the seeded profile', function () {
+  this.timeout(120_000);
+  let s: BrowserSession;
+  let sim: Simulator;
+  let failed = false;
+  let name = '';
+  let id = '';
+
+  before(async function () {
+    this.timeout(180_000);
+    sim = await startSimulator({ port: 0, demo: true });
+    // As test/e2e/start.ts seeds it for `npm start`.
+    const seed = { name: 'Simulator', url: sim.url, username: 'test', password: 'test_password', apps: ['hello-world'], connect: true };
+    s = await openBrowserSession('walkthrough', { ARI_EXPLORER_SEED_PROFILE: JSON.stringify(seed) });
+  });
+
+  afterEach(function () {
+    if (this.currentTest?.state === 'failed') failed = true;
+  });
+
+  after(async function () {
+    this.timeout(60_000);
+    await s?.close(failed);
+    await sim?.close();
+  });
+
+  it('opens the walkthrough from the seeded, connected profile', async () => {
+    const page = s.page;
+    await openAriContainer(page);
+    await statusBarItem(page, 'ARI: Simulator').locator('.codicon-pass-filled').waitFor({ timeout: 30_000 });
+    await runCommand(page, 'Welcome: Open Walkthrough');
+    const input = quickInput(page);
+    await input.fill('Get started with ARI');
+    await page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'Get started with ARI' }).first().waitFor();
+    await input.press('Enter');
+    await walkthrough(page).getByText('Configure the server: http.conf and ari.conf').first().waitFor();
+    await s.step('walkthrough-open');
+  });
+
+  it('opens the http.conf and ari.conf snippets as new files', async () => {
+    const page = s.page;
+    await stepButton(page, 'Configure the server', 'Open http.conf and ari.conf');
+    await page.locator('.monaco-editor .view-lines', { hasText: 'password = test_password' }).first().waitFor();
+    await s.step('server-config');
+    await showWalkthroughTab(page);
+    await stepDone(page, 'Configure the server');
+  });
+
+  it('calls 1776@from-test in one click: the ;2 half in Stasis(hello-world) is announced', async () => {
+    const page = s.page;
+    await stepButton(page, 'Make a call', 'Call 1776@from-test');
+    const toast = notifications(page).filter({ hasText: /entered Stasis\(hello-world\)/ }).first();
+    await toast.waitFor();
+    const text = await toast.innerText();
+    const m = /(Local\/1776@from-test-[0-9a-f]{8};2) entered Stasis\(hello-world\)/.exec(text);
+    assert.ok(m, text);
+    name = m[1];
+    id = await channelId(sim, name);
+    await stepDone(page, 'Make a call');
+    await s.step('call-announced');
+  });
+
+  it('shows StasisStart for the call in the event panel', async () => {
+    const page = s.page;
+    await runCommand(page, 'ARI: Show Event Stream');
+    await webview(page).locator('.event-row[data-type="StasisStart"]', { hasText: name }).first().waitFor();
+    await s.step('stasis-start');
+  });
+
+  it('plays sound:hello-world: PlaybackStarted, PlaybackFinished', async () => {
+    const page = s.page;
+    await showWalkthroughTab(page);
+    await stepButton(page, 'Play sound:hello-world', 'Play sound:hello-world');
+    await stepDone(page, 'Play sound:hello-world');
+    await s.step('played');
+    await runCommand(page, 'ARI: Show Event Stream');
+    const panel = webview(page);
+    await panel.locator('.event-row[data-type="PlaybackStarted"]', { hasText: id }).first().waitFor();
+    await panel.locator('.event-row[data-type="PlaybackFinished"]', { hasText: id }).first().waitFor();
+    await s.step('playback-events');
+  });
+
+  it('hangs up: StasisEnd, and the last step is done', async () => {
+    const page = s.page;
+    await showWalkthroughTab(page);
+    await stepButton(page, 'Hang up', 'Hang Up');
+    await stepDone(page, 'Hang up');
+    await stepDone(page, 'Connect');
+    await s.step('hung-up');
+    await runCommand(page, 'ARI: Show Event Stream');
+    await webview(page).locator('.event-row[data-type="StasisEnd"]', { hasText: name }).first().waitFor();
+    await s.step('stasis-end');
+  });
+});
