@@ -4,6 +4,8 @@
 import type { DetailMessage, RowSummary } from '../shared/protocol';
 import { formatDelta, formatTime } from './format';
 import { prettyJson, renderJson } from './json-view';
+import { fill } from '../shared/panel-text';
+import { text } from './ui-text';
 
 /** A row: `class="event-row fam-<family>" data-type="<EventType>" data-id="<id>"` (stable selectors for the browser tests). */
 export function makeRow(doc: Document, row: RowSummary, showDelta: boolean): HTMLElement {
@@ -53,18 +55,18 @@ export function makeDetail(doc: Document, id: number, detail: DetailMessage | un
   pre.className = 'json';
   el.appendChild(pre);
   if (!detail) {
-    pre.textContent = 'Loading…';
+    pre.textContent = text().loading;
     return el;
   }
   if (detail.json === undefined) {
-    pre.textContent = 'This event is no longer in the buffer.';
+    pre.textContent = text().gone;
     return el;
   }
   // The actions filter by id (exact), but a person reads names: the label shows the channel's
   // or bridge's name from the event itself, the id goes in the tooltip.
   const names = objectNames(detail.json, new Set([...detail.channelIds, ...detail.bridgeIds]));
-  for (const c of detail.channelIds) addAction(doc, bar, `Timeline of channel ${names.get(c) ?? c}`, `Channel id: ${c}`, 'channel', c);
-  for (const b of detail.bridgeIds) addAction(doc, bar, `Events of bridge ${names.get(b) ?? b}`, `Bridge id: ${b}`, 'bridge', b);
+  for (const c of detail.channelIds) addAction(doc, bar, fill(text().channelTimeline, names.get(c) ?? c), fill(text().channelId, c), 'channel', c);
+  for (const b of detail.bridgeIds) addAction(doc, bar, fill(text().bridgeEvents, names.get(b) ?? b), fill(text().bridgeId, b), 'bridge', b);
   renderJson(doc, pre, prettyJson(detail.json));
   return el;
 }

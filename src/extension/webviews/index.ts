@@ -16,6 +16,7 @@ import { LiveFeed } from './live-feed';
 import { describeBadLines, parseNdjson, toNdjson } from './ndjson';
 import { filterFromArgument } from './show-argument';
 import { t } from '../util/l10n';
+import { panelText } from './panel-text';
 
 const PANEL_TYPE = 'ariExplorer.eventsPanel';
 const VIEW_ID = 'ariExplorer.eventsView';
@@ -146,6 +147,7 @@ class EventPanels implements vscode.Disposable, EventViewHost {
       styleUri: uri('media', 'events.css'),
       codiconUri: uri('dist', 'webview', 'codicon.css'),
       variant,
+      text: panelText(),
     });
     return controller;
   }
