@@ -13,6 +13,8 @@ import {
   type ViewCounts,
 } from '../shared/protocol';
 import { formatCount } from './format';
+import { fill } from '../shared/panel-text';
+import { text } from './ui-text';
 import { TypeFilter } from './type-filter';
 import { VirtualList } from './virtual-list';
 import type { PersistedState, VsCodeApi } from './vscode-api';
@@ -69,11 +71,12 @@ export class EventApp {
       });
       return i;
     };
+    const w = text();
     this.inputs = {
-      text: input('text', 'filter-text', 'Filter text in the JSON', 'Text anywhere in the event JSON (ignores case)', 'grow'),
-      channel: input('channel', 'filter-channel', 'Channel', 'Channel id (exact) or part of its name: shows its timeline'),
-      bridge: input('bridge', 'filter-bridge', 'Bridge', 'Bridge id (exact) or part of its name'),
-      app: input('app', 'filter-app', 'App', 'Stasis application name'),
+      text: input('text', 'filter-text', w.filterText, w.filterTextTitle, 'grow'),
+      channel: input('channel', 'filter-channel', w.channel, w.channelTitle),
+      bridge: input('bridge', 'filter-bridge', w.bridge, w.bridgeTitle),
+      app: input('app', 'filter-app', w.app, w.appTitle),
     };
     this.typeFilter = new TypeFilter(this.doc, (types) => {
       this.filter = { ...this.filter, types };
@@ -83,21 +86,21 @@ export class EventApp {
       const b = h('vscode-toolbar-button', { id, icon, label, title: label });
       return b;
     };
-    this.pauseButton = h('vscode-button', { id: 'pause', icon: 'debug-pause', secondary: '', title: 'Pause (events keep being buffered)' }, 'Pause');
+    this.pauseButton = h('vscode-button', { id: 'pause', icon: 'debug-pause', secondary: '', title: w.pauseTitle }, w.pause);
     this.heldCount = h('span', { id: 'held-count' }, '0');
-    this.heldWrap = h('span', { class: 'held', 'aria-live': 'polite', title: 'Events received while paused (before filtering); Resume shows them' }, this.heldCount, ' held');
+    this.heldWrap = h('span', { class: 'held', 'aria-live': 'polite', title: w.heldTitle }, this.heldCount, w.heldSuffix);
     this.heldWrap.hidden = true;
-    this.followButton = toolButton('follow-tail', 'fold-down', 'Follow the newest events');
+    this.followButton = toolButton('follow-tail', 'fold-down', w.follow);
     this.followButton.setAttribute('toggleable', '');
-    const clear = toolButton('clear', 'clear-all', 'Clear');
-    const exportButton = toolButton('export', 'save', 'Export… (NDJSON)');
-    const openLog = toolButton('open-log', 'folder-opened', 'Open Event Log…');
+    const clear = toolButton('clear', 'clear-all', w.clear);
+    const exportButton = toolButton('export', 'save', w.export);
+    const openLog = toolButton('open-log', 'folder-opened', w.openLog);
     this.sourceLabel = h('span', { class: 'source-label', id: 'source-label' });
     this.rowCount = h('span', { class: 'row-count', id: 'row-count' });
-    this.showLive = h('vscode-button', { id: 'show-live', secondary: '', icon: 'pulse' }, 'Back to live events');
+    this.showLive = h('vscode-button', { id: 'show-live', secondary: '', icon: 'pulse' }, w.backToLive);
     this.showLive.hidden = true;
     this.notice = h('span', { class: 'notice', id: 'notice', role: 'status' });
-    const listEl = h('div', { id: 'list', class: 'event-list', role: 'grid', 'aria-label': 'ARI events', tabindex: '0' });
+    const listEl = h('div', { id: 'list', class: 'event-list', role: 'grid', 'aria-label': w.listLabel, tabindex: '0' });
 
     root.replaceChildren(
       h(
@@ -121,11 +124,11 @@ export class EventApp {
         'div',
         { class: 'list-header', 'aria-hidden': 'true' },
         h('span', { class: 'col-chevron' }),
-        h('span', { class: 'col-time' }, 'Time'),
+        h('span', { class: 'col-time' }, w.colTime),
         h('span', { class: 'col-delta' }, 'Δ'),
-        h('span', { class: 'col-type' }, 'Type'),
-        h('span', { class: 'col-object' }, 'Object'),
-        h('span', { class: 'col-summary' }, 'Summary'),
+        h('span', { class: 'col-type' }, w.colType),
+        h('span', { class: 'col-object' }, w.colObject),
+        h('span', { class: 'col-summary' }, w.colSummary),
       ),
       listEl,
     );
@@ -192,7 +195,7 @@ export class EventApp {
     this.eventTypes = m.eventTypes;
     this.bufferSize = m.bufferSize;
     this.paused = m.paused;
-    this.pauseButton.textContent = m.paused ? 'Resume' : 'Pause';
+    this.pauseButton.textContent = m.paused ? text().resume : text().pause;
     this.pauseButton.setAttribute('icon', m.paused ? 'debug-continue' : 'debug-pause');
     this.pauseButton.classList.toggle('paused', m.paused);
     this.pauseButton.setAttribute('aria-pressed', String(m.paused));
@@ -215,8 +218,11 @@ export class EventApp {
     this.heldCount.textContent = String(c.held);
     this.heldWrap.hidden = !this.paused && c.held === 0;
     const buffered = Object.values(c.typeCounts).reduce((a, b) => a + b, 0);
-    const filtered = c.total !== buffered ? ` of ${formatCount(buffered)}` : '';
-    this.rowCount.textContent = `${formatCount(c.total)}${filtered} events · buffer ${formatCount(this.bufferSize)}`;
+    const w = text();
+    this.rowCount.textContent =
+      c.total !== buffered
+        ? fill(w.rowCountFiltered, formatCount(c.total), formatCount(buffered), formatCount(this.bufferSize))
+        : fill(w.rowCount, formatCount(c.total), formatCount(this.bufferSize));
   }
 
   private textChanged(): void {

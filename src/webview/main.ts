@@ -4,10 +4,12 @@
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-toolbar-button/index.js';
 import { EventApp } from './app';
+import { loadPanelText } from './ui-text';
 
 const api = acquireVsCodeApi();
 const root = document.getElementById('app');
 if (root) {
+  loadPanelText(root.dataset.text);
   const app = new EventApp(root, api);
   window.addEventListener('message', (e: MessageEvent) => app.handleMessage(e.data));
   app.start();

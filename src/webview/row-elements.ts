@@ -4,6 +4,8 @@
 import type { DetailMessage, RowSummary } from '../shared/protocol';
 import { formatDelta, formatTime } from './format';
 import { prettyJson, renderJson } from './json-view';
+import { fill } from '../shared/panel-text';
+import { text } from './ui-text';
 
 /** A row: `class="event-row fam-<family>" data-type="<EventType>" data-id="<id>"` (stable selectors for the browser tests). */
 export function makeRow(doc: Document, row: RowSummary, showDelta: boolean): HTMLElement {
@@ -58,24 +60,24 @@ export function makeDetail(doc: Document, id: number, detail: DetailMessage | un
   pre.className = 'json';
   el.appendChild(pre);
   if (!detail) {
-    pre.textContent = 'Loading…';
+    pre.textContent = text().loading;
     return el;
   }
   if (detail.json === undefined) {
-    pre.textContent = 'This event is no longer in the buffer.';
+    pre.textContent = text().gone;
     return el;
   }
   // The actions filter by id (exact), but a person reads names: the label shows the channel's
   // or bridge's name from the event itself, the id goes in the tooltip.
   const names = objectNames(detail.json, new Set([...detail.channelIds, ...detail.bridgeIds]));
-  for (const c of detail.channelIds) addAction(doc, bar, `Timeline of channel ${names.get(c) ?? c}`, `Channel id: ${c}`, 'channel', c);
-  for (const b of detail.bridgeIds) addAction(doc, bar, `Events of bridge ${names.get(b) ?? b}`, `Bridge id: ${b}`, 'bridge', b);
+  for (const c of detail.channelIds) addAction(doc, bar, fill(text().channelTimeline, names.get(c) ?? c), fill(text().channelId, c), 'channel', c);
+  for (const b of detail.bridgeIds) addAction(doc, bar, fill(text().bridgeEvents, names.get(b) ?? b), fill(text().bridgeId, b), 'bridge', b);
   if (detail.channelIds.length > 0 || detail.bridgeIds.length > 0) {
     const flow = doc.createElement('button');
     flow.type = 'button';
     flow.className = 'detail-action show-call-flow';
-    flow.textContent = 'Show Call Flow';
-    flow.title = 'The ladder diagram of the call this event belongs to';
+    flow.textContent = text().showCallFlow;
+    flow.title = text().showCallFlowTitle;
     flow.dataset.callFlow = String(id);
     bar.appendChild(flow);
   }
@@ -84,8 +86,8 @@ export function makeDetail(doc: Document, id: number, detail: DetailMessage | un
     // `application` reads as if the event were only that app's.
     const apps = doc.createElement('div');
     apps.className = 'detail-apps';
-    apps.textContent = `Delivered to apps: ${detail.applications.join(', ')}`;
-    apps.title = 'Asterisk sent one copy of this event per app on the socket; the JSON below is the copy that arrived first.';
+    apps.textContent = fill(text().deliveredTo, detail.applications.join(', '));
+    apps.title = text().deliveredToTitle;
     el.insertBefore(apps, pre);
   }
   renderJson(doc, pre, prettyJson(detail.json));

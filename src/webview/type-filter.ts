@@ -4,6 +4,8 @@
 
 import { eventFamily } from '../shared/event-family';
 import { formatCount } from './format';
+import { fill } from '../shared/panel-text';
+import { text } from './ui-text';
 
 export class TypeFilter {
   readonly element: HTMLElement;
@@ -33,10 +35,10 @@ export class TypeFilter {
     this.button.type = 'button';
     this.button.setAttribute('aria-haspopup', 'true');
     this.button.setAttribute('aria-expanded', 'false');
-    this.button.title = 'Filter by event type';
+    this.button.title = text().typeFilterTitle;
     this.button.appendChild(el('span', 'codicon codicon-filter'));
     this.label = el('span', 'type-filter-label');
-    this.label.textContent = 'All types';
+    this.label.textContent = text().allTypes;
     this.button.appendChild(this.label);
     this.button.appendChild(el('span', 'codicon codicon-chevron-down'));
     this.popup = el('div', 'type-filter-popup');
@@ -44,20 +46,20 @@ export class TypeFilter {
     const actions = el('div', 'type-filter-actions');
     this.search = el('input', 'type-filter-search') as HTMLInputElement;
     this.search.type = 'search';
-    this.search.placeholder = 'Find a type';
-    this.search.setAttribute('aria-label', 'Find a type');
+    this.search.placeholder = text().findType;
+    this.search.setAttribute('aria-label', text().findType);
     actions.appendChild(this.search);
-    for (const [action, text] of [['all', 'All'], ['seen', 'Seen'], ['none', 'Clear']] as const) {
+    for (const [action, label] of [['all', text().typeAll], ['seen', text().typeSeen], ['none', text().typeClear]] as const) {
       const b = el('button', 'type-filter-action') as HTMLButtonElement;
       b.type = 'button';
       b.dataset.action = action;
-      b.textContent = text;
+      b.textContent = label;
       actions.appendChild(b);
     }
     this.popup.appendChild(actions);
     this.list = el('div', 'type-filter-list');
     this.list.setAttribute('role', 'group');
-    this.list.setAttribute('aria-label', 'Event types');
+    this.list.setAttribute('aria-label', text().eventTypes);
     this.popup.appendChild(this.list);
     this.element.append(this.button, this.popup);
 
@@ -170,7 +172,7 @@ export class TypeFilter {
 
   private updateLabel(): void {
     const n = this.selected.size;
-    this.label.textContent = n === 0 ? 'All types' : n === 1 ? [...this.selected][0] : `${n} types`;
+    this.label.textContent = n === 0 ? text().allTypes : n === 1 ? [...this.selected][0] : fill(text().nTypes, n);
     this.element.classList.toggle('active', n > 0);
   }
 }

@@ -7,6 +7,9 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from './shared/fixtures';
+import { formatMessage, setTranslator } from '../../src/extension/util/l10n';
+import { validateDtmf, validateInteger } from '../../src/extension/commands/validate';
+import { errorFromResponse } from '../../src/extension/ari/errors';
 
 type Json = Record<string, unknown>;
 const readJson = (rel: string): Json => JSON.parse(readFileSync(path.join(repoRoot, rel), 'utf8')) as Json;
@@ -126,4 +129,18 @@ test('the Russian welcome texts link the same commands as the English ones', () 
     assert.ok(links(en).length > 0, en);
     assert.deepEqual(links(manifestText(w.contents, nlsRu)), links(en), w.contents);
   }
+});
+
+test('with the Russian bundle installed as activation installs vscode.l10n.t, code speaks Russian', () => {
+  const ru = runtimeBundle('ru');
+  setTranslator((message, ...args) => formatMessage(ru[message] ?? message, ...args));
+  try {
+    assert.equal(validateDtmf('x'), '«x» — не цифра DTMF: используйте 0-9, A-D, * и #, а «,» для паузы.');
+    assert.equal(validateInteger({ min: 1 })('0'), 'Не меньше 1.');
+    const err = errorFromResponse('GET', '/ari/channels', 401, '{"message":"Authentication required"}', 'application/json');
+    assert.match(err.hint, /^Проверьте имя пользователя и пароль профиля/);
+  } finally {
+    setTranslator(undefined);
+  }
+  assert.equal(validateInteger({ min: 1 })('0'), 'At least 1.');
 });

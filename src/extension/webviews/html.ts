@@ -3,6 +3,7 @@
 // one script carries the per-load nonce; no inline style or script without it.
 
 import { randomBytes } from 'node:crypto';
+import type { PanelText } from '../../shared/panel-text';
 
 export interface EventPanelHtmlInput {
   /** webview.cspSource */
@@ -14,6 +15,10 @@ export interface EventPanelHtmlInput {
   codiconUri: string;
   /** 'panel' (editor tab) or 'view' (the docked Events view): only changes the layout density. */
   variant: 'panel' | 'view';
+  /** The panel's words in the display language; English when absent. */
+  text?: PanelText;
+  /** The display language (vscode.env.language), for the page's lang attribute. */
+  lang?: string;
 }
 
 export function makeNonce(): string {
@@ -34,7 +39,7 @@ export function buildEventPanelHtml(input: EventPanelHtmlInput): string {
     `img-src ${cspSource} data:`,
   ].join('; ');
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${attr(input.lang ?? 'en')}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${attr(csp)}">
@@ -44,7 +49,7 @@ export function buildEventPanelHtml(input: EventPanelHtmlInput): string {
 <title>ARI Events</title>
 </head>
 <body class="variant-${input.variant}">
-<div id="app" data-variant="${input.variant}"></div>
+<div id="app" data-variant="${input.variant}"${input.text ? ` data-text="${attr(JSON.stringify(input.text))}"` : ''}></div>
 <script nonce="${attr(nonce)}" src="${attr(input.scriptUri)}"></script>
 </body>
 </html>`;

@@ -19,6 +19,7 @@ import { filterFromArgument } from './show-argument';
 import { t } from '../util/l10n';
 import { shown } from '../util/sanitize';
 import { Emitter } from '../util/emitter';
+import { panelText } from './panel-text';
 
 const PANEL_TYPE = 'ariExplorer.eventsPanel';
 const VIEW_ID = 'ariExplorer.eventsView';
@@ -164,6 +165,7 @@ class EventPanels implements vscode.Disposable, EventViewHost {
       styleUri: uri('media', 'events.css'),
       codiconUri: uri('dist', 'webview', 'codicon.css'),
       variant,
+      text: panelText(),
     });
     return controller;
   }
