@@ -30,7 +30,6 @@ const PENDING = new Set<string>([
   'src/extension/dialplan/originate.ts',
   'src/extension/dialplan/reload.ts',
   'src/extension/profiles/commands.ts',
-  'src/extension/profiles/prompts.ts',
   'src/extension/webviews/index.ts',
 ]);
 
