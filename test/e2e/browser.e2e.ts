@@ -92,6 +92,49 @@ describe('ARI Explorer in code-server', function () {
     await s.step('channel-in-tree');
   });
 
+  it('channel rows differ at the default sidebar width: the unique tail and ;1/;2 lead', async () => {
+    const page = s.page;
+    const second = await originate(sim);
+    await treeItem(page, new RegExp(escape(second))).first().waitFor();
+    const rows = treeItem(page, /Local\/1776@from-test-[0-9a-f]+;[12],/);
+    await rows.nth(3).waitFor();
+    const labels = await rows.locator('.label-name').allInnerTexts();
+    assert.equal(new Set(labels).size, labels.length, labels.join(' | '));
+    for (const l of labels) assert.match(l, /^[0-9a-f]{8};[12] · Local\/1776@from-test$/);
+    // The label itself is not cut: what differs is visible without hovering.
+    const cut = await rows.locator('.label-name').evaluateAll(
+      (els) => els.filter((e) => e.getBoundingClientRect().right > (e.closest('.monaco-icon-label-container') ?? e).getBoundingClientRect().right + 1).length,
+    );
+    assert.equal(cut, 0, 'no label is truncated');
+    await s.step('distinct-channel-rows');
+  });
+
+  it('the menu of an Up channel in Stasis offers no Unhold, Unmute, Stop Ringing or Answer', async () => {
+    const page = s.page;
+    const row = treeItem(page, new RegExp(escape(stasisChannel))).first();
+    await row.click({ button: 'right' });
+    const items = page.getByRole('menuitem');
+    await items.filter({ hasText: /Hang Up/ }).first().waitFor({ state: 'visible' });
+    const names = await items.allInnerTexts();
+    await s.step('channel-menu');
+    await page.keyboard.press('Escape');
+    const text = names.join(' | ');
+    for (const absent of [/Unhold/, /Unmute/, /Stop Ringing/, /Answer/, /Stop Music on Hold/, /Stop Silence/]) assert.doesNotMatch(text, absent, text);
+    for (const present of [/Hold Channel/, /Mute Channel/, /Play Media on Channel/]) assert.match(text, present, text);
+  });
+
+  it('the Server node is live: its uptime moves without a reconnect', async () => {
+    const page = s.page;
+    await expand(treeItem(page, /^Server/).first());
+    const uptime = treeItem(page, /^Uptime/).first();
+    await uptime.waitFor();
+    const first = await uptime.locator('.label-description').innerText();
+    await uptime.locator('.label-description').filter({ hasNotText: new RegExp(`^${escape(first)}$`) }).waitFor({ timeout: 10_000 });
+    await treeItem(page, /^Modules/).first().locator('.label-description', { hasText: /\d+/ }).waitFor();
+    await s.step('server-live');
+    await treeItem(page, /^Server/).first().click();
+  });
+
   it('opens the event panel', async () => {
     await runCommand(s.page, 'ARI: Show Event Stream');
     await webview(s.page).locator('.event-row[data-type="StasisStart"]').first().waitFor();

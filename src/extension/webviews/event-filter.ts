@@ -10,6 +10,7 @@ import { setHasApp } from '../ari/appSet';
 import type { EventStore } from './event-store';
 
 const ASTERISK_ID = /^\d+\.\d+$/;
+const TARGET_EVENT = /^(Playback|Recording)/;
 
 /** Whether the held event at position n passes. */
 export type EventPredicate = (store: EventStore, n: number) => boolean;
@@ -56,7 +57,8 @@ export function compileFilter(filter: EventFilter): EventPredicate {
       const may = mayContain(channel, true);
       tests.push((s, n) => {
         if (s.channelIdAt(n) === channel) return true;
-        if (!may(s.jsonAt(n))) return false;
+        // A playback or recording names its channel only by id: its facts carry the name.
+        if (!may(s.jsonAt(n)) && !TARGET_EVENT.test(s.typeAt(n))) return false;
         const f = s.factsAt(n);
         return f.channelIds.includes(channel) || f.channelNames.some((x) => x.toLowerCase().includes(lower));
       });

@@ -48,6 +48,27 @@ function targetOf(uri: unknown): { channel?: string; bridge?: string } {
   return m[1] === 'channel' ? { channel: m[2] } : { bridge: m[2] };
 }
 
+/**
+ * Channel names by id, learnt from every event described: a playback or recording names its
+ * target only as `channel:1796326162.179`, and a reader (and the Channel filter) wants the name.
+ * Bounded; the oldest names go first.
+ */
+const knownNames = new Map<string, string>();
+const KNOWN_NAMES_CAP = 20_000;
+
+function learnName(id: string, name: string): void {
+  if (knownNames.get(id) === name) return;
+  knownNames.delete(id);
+  knownNames.set(id, name);
+  if (knownNames.size > KNOWN_NAMES_CAP) knownNames.delete(knownNames.keys().next().value as string);
+}
+
+/** The channel name for `channel:ID`, if an event has shown it; the URI otherwise. */
+function targetText(uri: unknown): string {
+  const t = targetOf(uri);
+  return (t.channel && knownNames.get(t.channel)) || str(uri);
+}
+
 const SPACE_RUN = /\s\s|[^\S ]/;
 function clip(s: string, max = 200): string {
   const one = SPACE_RUN.test(s) ? s.replace(/\s+/g, ' ') : s;
@@ -62,6 +83,7 @@ export function describeEvent(event: Obj): EventFacts {
   const bridgeNames: string[] = [];
   const addChannel = (id: string, name?: string): void => {
     if (id && !channelIds.includes(id)) channelIds.push(id);
+    if (id && name) learnName(id, name);
     if (name && !channelNames.includes(name)) channelNames.push(name);
   };
   const addBridge = (id: string, name?: string): void => {
@@ -77,7 +99,7 @@ export function describeEvent(event: Obj): EventFacts {
   for (const holder of [event.playback, event.recording]) {
     if (isObj(holder)) {
       const t = targetOf(holder.target_uri);
-      if (t.channel) addChannel(t.channel);
+      if (t.channel) addChannel(t.channel, knownNames.get(t.channel));
       if (t.bridge) addBridge(t.bridge);
     }
   }
@@ -176,7 +198,7 @@ function objectAndSummary(type: string, e: Obj): { object: string; summary: stri
     case 'PlaybackContinuing':
     case 'PlaybackFinished': {
       const p = isObj(e.playback) ? e.playback : {};
-      return { object: str(p.id), summary: `${str(p.state)} ${str(p.media_uri)} on ${str(p.target_uri)}` };
+      return { object: str(p.id), summary: `${str(p.state)} ${str(p.media_uri)} on ${targetText(p.target_uri)}` };
     }
     case 'RecordingStarted':
     case 'RecordingFinished':
@@ -185,7 +207,7 @@ function objectAndSummary(type: string, e: Obj): { object: string; summary: stri
       // Asterisk ends a recording of a channel that sends no audio (a Local half whose other
       // half runs Wait) after ~4 s with duration 0, and says why only in its own log.
       const silent = type === 'RecordingFinished' && r.duration === 0 ? ' · no audio: the channel sent none (e.g. a Local half whose other half only waits)' : '';
-      return { object: str(r.name), summary: `${str(r.state)} ${str(r.target_uri)}${r.cause ? ` cause ${str(r.cause)}` : ''}${silent}` };
+      return { object: str(r.name), summary: `${str(r.state)} ${targetText(r.target_uri)}${r.cause ? ` cause ${str(r.cause)}` : ''}${silent}` };
     }
     case 'DeviceStateChanged': {
       const d = isObj(e.device_state) ? e.device_state : {};

@@ -32,7 +32,10 @@ test('add, edit, duplicate and remove through the commands', async () => {
     const urlBox = fake.inputBoxes[1];
     assert.match(String(urlBox.validateInput!('ftp://x')), /http/);
     assert.equal(urlBox.validateInput!('https://pbx:8089/asterisk'), undefined);
-    assert.match(fake.inputBoxes[0].title ?? '', /\(1\/6\)/);
+    // http has no TLS step: the count says 5 and the wizard ends at 5/5.
+    assert.match(fake.inputBoxes[0].title ?? '', /\(1\/5\)$/);
+    assert.match(fake.inputBoxes[4].title ?? '', /\(5\/5\)$/);
+    assert.doesNotMatch(String(fake.inputBoxes[1].prompt) + String(fake.inputBoxes[2].prompt), /`/, 'no literal backticks in a prompt');
     assert.equal(fake.inputBoxes[3].password, true);
 
     // Edit on the same server: an empty password keeps the stored one.
@@ -45,7 +48,10 @@ test('add, edit, duplicate and remove through the commands', async () => {
     // server and is dropped, whatever the empty box says.
     fake.inputBoxAnswers.push('lab2', 'https://pbx:8089', 'test', '', '');
     fake.quickPickAnswers.push((items) => (items as { value?: string }[]).find((i) => i.value === 'insecure'));
+    const boxesBefore = fake.inputBoxes.length;
     await run('ariExplorer.profiles.edit', p.id);
+    // Once the URL is https the count grows to 6: the TLS step follows.
+    assert.match(fake.inputBoxes[boxesBefore + 2].title ?? '', /\(3\/6\)$/);
     const edited = store.get(p.id)!;
     assert.equal(edited.name, 'lab2');
     assert.deepEqual(edited.tls, { insecure: true });

@@ -60,9 +60,9 @@ test('filters by type, text, channel (id exact or name), bridge and app', () => 
   v.setFilter(f({ channel: '1.10' }));
   assert.deepEqual(types(v), ['ChannelCreated', 'PlaybackStarted'], 'a playback on the channel counts');
   v.setFilter(f({ channel: 'from-test-1.10' }));
-  assert.deepEqual(types(v), ['ChannelCreated'], 'part of a name');
+  assert.deepEqual(types(v), ['ChannelCreated', 'PlaybackStarted'], 'part of a name, and the playback on that channel (issue 17)');
   v.setFilter(f({ channel: 'LOCAL/1776' }));
-  assert.equal(v.total, 5, 'names match ignoring case');
+  assert.equal(v.total, 6, 'names match ignoring case (the playback on a Local/1776 channel too)');
   v.setFilter(f({ bridge: 'br-1' }));
   assert.deepEqual(types(v), ['BridgeCreated', 'ChannelEnteredBridge']);
   v.setFilter(f({ bridge: 'confer' }));

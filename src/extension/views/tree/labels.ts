@@ -24,6 +24,8 @@ export interface NodeView {
   collapsible: Collapsible;
   /** A command run on click (the hint rows of empty categories). */
   command?: string;
+  /** What a screen reader says (and what finds the row by name): a channel's full name. */
+  ariaLabel?: string;
 }
 
 // ---- channels ----
@@ -119,7 +121,7 @@ function channelCallerView(ch: TreeChannel): { label: string; description: strin
 
 export function channelView(ch: TreeChannel, mode: ChannelLabelMode = 'name', controls?: ReadonlySet<ChannelControl>): NodeView {
   const text = mode === 'caller' ? channelCallerView(ch) : { label: channelShortLabel(ch.name), description: channelDescription(ch) };
-  return { ...text, ...channelIcon(ch), contextValue: channelContextValue(ch, controls), collapsible: 'none' };
+  return { ...text, ariaLabel: `${ch.name}, ${text.description}`, ...channelIcon(ch), contextValue: channelContextValue(ch, controls), collapsible: 'none' };
 }
 
 // ---- bridges, playbacks, recordings ----

@@ -25,6 +25,7 @@ export class AriTreeProvider implements vscode.TreeDataProvider<AriNode>, vscode
     item.iconPath = new vscode.ThemeIcon(v.icon, v.color ? new vscode.ThemeColor(v.color) : undefined);
     item.contextValue = v.contextValue;
     if (v.command) item.command = { command: v.command, title: v.label };
+    if (v.ariaLabel) item.accessibilityInformation = { label: v.ariaLabel };
     return item;
   }
 
