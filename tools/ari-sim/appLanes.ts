@@ -4,17 +4,22 @@
 // then writes to the shared socket. So each app's copies keep their order, but the apps' streams
 // interleave as the threads happen to run: one app's copies can run several events ahead of
 // another's, in no fixed order. A lane per app, each drained by its own timer in short runs,
-// models that. A socket with one app sends at once (nothing to interleave).
+// models that. The lanes take turns on setImmediate (no timer delay: a copy is never held back
+// longer than the other lanes' current runs), each turn sending a random run of 1-4, and a
+// lane's first turn is sometimes skipped so no app is always first. A socket with one app sends
+// at once (nothing to interleave).
 
 export type Random = () => number;
 
+interface Lane {
+  queue: string[];
+  timer: NodeJS.Immediate | undefined;
+}
+
 /** Most copies one lane sends before yielding to the timers again. */
 const MAX_RUN = 4;
-/** Longest pause (ms) before a lane sends its next run. */
-const MAX_PAUSE_MS = 3;
-
 export class AppLanes {
-  private readonly lanes = new Map<string, { queue: string[]; timer: NodeJS.Timeout | undefined }>();
+  private readonly lanes = new Map<string, Lane>();
   private closed = false;
 
   constructor(
@@ -33,7 +38,7 @@ export class AppLanes {
       return;
     }
     lane.queue.push(text);
-    if (lane.timer === undefined) this.arm(lane);
+    if (lane.timer === undefined) this.arm(lane, this.random() < 0.5 ? 1 : 0);
   }
 
   /** Copies still waiting in a lane (tests). */
@@ -46,21 +51,24 @@ export class AppLanes {
   close(): void {
     this.closed = true;
     for (const lane of this.lanes.values()) {
-      if (lane.timer !== undefined) clearTimeout(lane.timer);
+      if (lane.timer !== undefined) clearImmediate(lane.timer);
       lane.timer = undefined;
       lane.queue.length = 0;
     }
   }
 
-  private arm(lane: { queue: string[]; timer: NodeJS.Timeout | undefined }): void {
-    lane.timer = setTimeout(
-      () => {
-        lane.timer = undefined;
-        const run = 1 + Math.floor(this.random() * MAX_RUN);
-        for (let i = 0; i < run && lane.queue.length > 0; i++) this.send(lane.queue.shift() as string);
-        if (lane.queue.length > 0 && !this.closed) this.arm(lane);
-      },
-      Math.floor(this.random() * MAX_PAUSE_MS),
-    );
+  /** Sends the lane's next run after `skip` turns of the event loop. */
+  private arm(lane: Lane, skip: number): void {
+    lane.timer = setImmediate(() => {
+      lane.timer = undefined;
+      if (this.closed) return;
+      if (skip > 0) {
+        this.arm(lane, skip - 1);
+        return;
+      }
+      const run = 1 + Math.floor(this.random() * MAX_RUN);
+      for (let i = 0; i < run && lane.queue.length > 0; i++) this.send(lane.queue.shift() as string);
+      if (lane.queue.length > 0) this.arm(lane, 0);
+    });
   }
 }

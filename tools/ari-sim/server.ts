@@ -33,7 +33,9 @@ class SocketOwner implements AppOwner {
     readonly subscribeAll: boolean,
     random?: Random,
   ) {
-    this.lanes = new AppLanes(apps, (text) => {
+    // Lanes only with subscribeAll, where every app gets a copy of everything (the case seen
+    // interleaved on the real server); separate subscriptions keep the recorded order of 05.
+    this.lanes = new AppLanes(subscribeAll ? apps : apps.slice(0, 1), (text) => {
       if (this.ws.readyState === WebSocket.OPEN) this.ws.send(text);
     }, random);
   }
