@@ -85,8 +85,12 @@ export interface AriEventSocketStats {
 }
 
 const MAX_LOGGED_FRAME = 200;
-/** ws drops the connection above its own maxPayload; keep that well above our skip limit. */
-const WS_MAX_PAYLOAD = 256 * 1024 * 1024;
+/**
+ * ws buffers a frame whole before it hands it over, and closes the socket (1009) above its
+ * maxPayload. Twice the skip limit: a frame a little over the limit is skipped and the stream
+ * goes on; a 50 MB frame is refused while it arrives, never buffered whole. At least 1 MiB.
+ */
+const WS_PAYLOAD_FACTOR = 2;
 
 export class AriEventSocket {
   private readonly eventEmitter = new Emitter<AriEvent>();
@@ -296,7 +300,7 @@ export class AriEventSocket {
         headers: { Authorization: this.authorization },
         agent: this.agent,
         handshakeTimeout: this.opts.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-        maxPayload: WS_MAX_PAYLOAD,
+        maxPayload: Math.max(this.maxFrameBytes * WS_PAYLOAD_FACTOR, 1024 * 1024),
         perMessageDeflate: false,
       });
     } catch (err) {

@@ -89,6 +89,29 @@ const MAX_DESTROYED = 4096;
 /** A dictionary far larger than the live types means a server sent endless new types: rebuild. */
 const TYPE_SLACK = 4096;
 
+/** Byte budgets (issue 14): the store is bounded by bytes as well as by count. */
+export interface EventStoreLimits {
+  /** Bytes of event text the store may hold; the oldest events go first (default 32 MiB). */
+  maxBytes?: number;
+  /** A larger event is kept truncated, with a marker and its size (default 1 MiB). */
+  maxEventBytes?: number;
+}
+export const DEFAULT_STORE_BYTES = 32 * 1024 * 1024;
+export const DEFAULT_MAX_EVENT_BYTES = 1024 * 1024;
+/** What a truncated event keeps of its text. */
+const TRUNCATED_HEAD = 4096;
+
+/** The stand-in for an event over the size limit: valid JSON, its type and app, its size, its start. */
+export function truncatedEventJson(type: string, app: string, bytes: Uint8Array | string, size: number, limit: number): string {
+  const head = typeof bytes === 'string' ? bytes.slice(0, TRUNCATED_HEAD) : Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, TRUNCATED_HEAD)).toString('utf8');
+  return JSON.stringify({
+    type,
+    application: app,
+    truncated: { bytes: size, limit, note: `Event of ${size} bytes is over the limit (ariExplorer.events.maxEventKilobytes): only its first ${TRUNCATED_HEAD} characters are kept.` },
+    head,
+  });
+}
+
 export class EventStore {
   private cap: number;
   private head = 0; // slot of the oldest event
@@ -124,9 +147,19 @@ export class EventStore {
   /** Channels whose ChannelDestroyed is in the store's history (insertion-ordered, bounded). */
   private destroyed = new Set<string>();
 
-  constructor(capacity: number) {
+  // Byte accounting per slot, and the budgets.
+  private sizes: Float64Array;
+  private totalBytes = 0;
+  private maxBytes = DEFAULT_STORE_BYTES;
+  private maxEventBytes = DEFAULT_MAX_EVENT_BYTES;
+  private droppedForBytes_ = 0;
+  private truncated_ = 0;
+
+  constructor(capacity: number, limits: EventStoreLimits = {}) {
     checkCapacity(capacity);
     this.cap = capacity;
+    this.sizes = new Float64Array(capacity);
+    this.setLimits(limits);
     this.json = new Array<string | Uint8Array | ArrayBufferLike>(capacity).fill('');
     this.frameStarts = new Int32Array(capacity);
     this.frameLengths = new Int32Array(capacity).fill(-1);
@@ -140,6 +173,29 @@ export class EventStore {
 
   get capacity(): number {
     return this.cap;
+  }
+  /** Bytes of event text held. */
+  get bytes(): number {
+    return this.totalBytes;
+  }
+  /** Events dropped (oldest first) to stay within the byte budget, since the last clear. */
+  get droppedForBytes(): number {
+    return this.droppedForBytes_;
+  }
+  /** Events kept truncated because they were over the per-event limit, since the last clear. */
+  get truncatedEvents(): number {
+    return this.truncated_;
+  }
+  get limits(): Required<EventStoreLimits> {
+    return { maxBytes: this.maxBytes, maxEventBytes: this.maxEventBytes };
+  }
+
+  /** Changes the byte budgets; a smaller maxBytes drops the oldest events now. */
+  setLimits(limits: EventStoreLimits): void {
+    const ok = (v: number | undefined): v is number => typeof v === 'number' && Number.isFinite(v) && v > 0;
+    if (ok(limits.maxBytes)) this.maxBytes = limits.maxBytes;
+    if (ok(limits.maxEventBytes)) this.maxEventBytes = limits.maxEventBytes;
+    this.enforceBytes();
   }
   get size(): number {
     return this.count;
@@ -195,10 +251,15 @@ export class EventStore {
    * (kept as given: the caller must not change them). Returns its n.
    */
   pushFacts(type: string, app: string, channelId: string, bridgeId: string, receivedAt: number, json: string | Uint8Array): number {
+    const size = typeof json === 'string' ? json.length : json.byteLength;
+    if (size > this.maxEventBytes) {
+      json = truncatedEventJson(type, app, json, size, this.maxEventBytes);
+      this.truncated_++;
+    }
     const slot = this.add(type, app, channelId, bridgeId, receivedAt);
     this.json[slot] = json;
     this.frameLengths[slot] = -1;
-    return this.next++;
+    return this.stored(slot, typeof json === 'string' ? json.length : json.byteLength);
   }
 
   /**
@@ -207,11 +268,41 @@ export class EventStore {
    * buffer and two numbers, so no object is held per event. The bytes must not change.
    */
   pushFrame(type: string, app: string, channelId: string, bridgeId: string, receivedAt: number, source: ArrayBufferLike, start: number, length: number): number {
+    // A frame over the limit is kept truncated; a small frame inside a large read is copied
+    // out, so that holding it does not hold the whole read.
+    if (length > this.maxEventBytes || source.byteLength > this.maxEventBytes) {
+      const view = new Uint8Array(source, start, length);
+      return this.pushFacts(type, app, channelId, bridgeId, receivedAt, length > this.maxEventBytes ? view : view.slice());
+    }
     const slot = this.add(type, app, channelId, bridgeId, receivedAt);
     this.json[slot] = source;
     this.frameStarts[slot] = start;
     this.frameLengths[slot] = length;
-    return this.next++;
+    return this.stored(slot, length);
+  }
+
+  /** Books the new event's bytes, drops the oldest while over the budget; returns its n. */
+  private stored(slot: number, size: number): number {
+    this.sizes[slot] = size;
+    this.totalBytes += size;
+    const n = this.next++;
+    this.enforceBytes();
+    return n;
+  }
+
+  /** Drops the oldest events while the store is over its byte budget (the newest always stays). */
+  private enforceBytes(): void {
+    while (this.totalBytes > this.maxBytes && this.count > 1) {
+      const slot = this.head;
+      this.totalBytes -= this.sizes[slot];
+      this.sizes[slot] = 0;
+      this.typeCounts_[this.typeIds[slot]]--;
+      this.json[slot] = '';
+      this.frameLengths[slot] = -1;
+      if (++this.head === this.cap) this.head = 0;
+      this.count--;
+      this.droppedForBytes_++;
+    }
   }
 
   /** Takes a slot for a new event (evicting the oldest when full) and stores its facts; returns the slot. */
@@ -236,6 +327,8 @@ export class EventStore {
     } else {
       slot = this.head;
       this.typeCounts_[this.typeIds[slot]]--;
+      this.totalBytes -= this.sizes[slot];
+      this.sizes[slot] = 0;
       if (++this.head === this.cap) this.head = 0;
     }
     this.typeIds[slot] = typeId;
@@ -304,6 +397,10 @@ export class EventStore {
 
   clear(): void {
     this.json.fill('');
+    this.sizes.fill(0);
+    this.totalBytes = 0;
+    this.droppedForBytes_ = 0;
+    this.truncated_ = 0;
     this.apps.fill('');
     this.channelIds.fill('');
     this.bridgeIds.fill('');
@@ -329,6 +426,8 @@ export class EventStore {
     const apps = new Array<string>(capacity).fill('');
     const channelIds = new Array<string>(capacity).fill('');
     const bridgeIds = new Array<string>(capacity).fill('');
+    const sizes = new Float64Array(capacity);
+    let totalBytes = 0;
     const types: string[] = [];
     for (let i = 0; i < keep; i++) {
       const s = this.slotOf(from + i);
@@ -341,7 +440,11 @@ export class EventStore {
       apps[i] = this.apps[s];
       channelIds[i] = this.channelIds[s];
       bridgeIds[i] = this.bridgeIds[s];
+      sizes[i] = this.sizes[s];
+      totalBytes += sizes[i];
     }
+    this.sizes = sizes;
+    this.totalBytes = totalBytes;
     this.json = json;
     this.frameStarts = frameStarts;
     this.frameLengths = frameLengths;

@@ -14,12 +14,14 @@ import { EventView } from './event-view';
 import { buildEventPanelHtml, makeNonce } from './html';
 import { LiveFeed } from './live-feed';
 import * as hostProbe from '../util/hostProbe';
-import { describeBadLines, parseNdjson, toNdjson } from './ndjson';
+import { describeBadLines, readNdjson, toNdjson } from './ndjson';
 import { filterFromArgument } from './show-argument';
 import { t } from '../util/l10n';
 import { shown } from '../util/sanitize';
 import { Emitter } from '../util/emitter';
 import { panelText } from './panel-text';
+import { eventBufferBytes, maxEventBytes } from '../util/limits';
+import * as fs from 'node:fs';
 
 const PANEL_TYPE = 'ariExplorer.eventsPanel';
 const VIEW_ID = 'ariExplorer.eventsView';
@@ -27,13 +29,17 @@ const DEFAULT_BUFFER = 50_000;
 /** Opened logs larger than this are refused: the whole file is read into memory. */
 const MAX_LOG_BYTES = 512 * 1024 * 1024;
 
+async function* oneChunk(bytes: Uint8Array): AsyncIterable<Uint8Array> {
+  yield bytes;
+}
+
 function bufferSize(): number {
   const v = vscode.workspace.getConfiguration('ariExplorer.events').get<number>('bufferSize', DEFAULT_BUFFER);
   return Number.isSafeInteger(v) && v >= 100 ? Math.min(v, 1_000_000) : DEFAULT_BUFFER;
 }
 
 class EventPanels implements vscode.Disposable, EventViewHost {
-  readonly liveStore = new EventStore(bufferSize());
+  readonly liveStore = new EventStore(bufferSize(), { maxBytes: eventBufferBytes(), maxEventBytes: maxEventBytes() });
   private readonly controllers = new Set<EventViewController>();
   private panel: { panel: vscode.WebviewPanel; controller: EventViewController } | undefined;
   private readonly disposables: vscode.Disposable[] = [];
@@ -54,6 +60,10 @@ class EventPanels implements vscode.Disposable, EventViewHost {
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('ariExplorer.events.bufferSize')) {
           this.liveStore.resize(bufferSize());
+          this.liveStoreChanged();
+        }
+        if (e.affectsConfiguration('ariExplorer.events.maxBufferMegabytes') || e.affectsConfiguration('ariExplorer.events.maxEventKilobytes')) {
+          this.liveStore.setLimits({ maxBytes: eventBufferBytes(), maxEventBytes: maxEventBytes() });
           this.liveStoreChanged();
         }
       }),
@@ -204,21 +214,43 @@ class EventPanels implements vscode.Disposable, EventViewHost {
     if (!file) return undefined;
     const stat = await vscode.workspace.fs.stat(file);
     if (stat.size > MAX_LOG_BYTES) throw new Error(t('The log is too large to open ({0} MB).', Math.round(stat.size / 1048576)));
-    const text = Buffer.from(await vscode.workspace.fs.readFile(file)).toString('utf8');
-    const parsed = parseNdjson(text);
     const name = file.path.split('/').pop() ?? file.path;
-    if (parsed.events.length === 0) {
-      throw new Error(parsed.errors.length ? t('No events in {0}: bad {1}.', name, describeBadLines(parsed.errors)) : t('No events in {0}.', name));
+    // Streamed: read and parsed in chunks with turns for the event loop; only the newest
+    // bufferSize events are kept (the store is a ring), within the store's byte budgets.
+    const store = new EventStore(bufferSize(), { maxBytes: eventBufferBytes(), maxEventBytes: maxEventBytes() });
+    const chunks: AsyncIterable<Uint8Array> =
+      file.scheme === 'file' && fs.existsSync(file.fsPath)
+        ? fs.createReadStream(file.fsPath, { highWaterMark: 1024 * 1024 })
+        : oneChunk(await vscode.workspace.fs.readFile(file));
+    const parsed = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: t('Opening {0}', name), cancellable: true },
+      (progress, token) => {
+        let reported = 0;
+        return readNdjson(chunks, (p) => store.push(p.event, Date.parse(String(p.event.timestamp)) || 0, p.json), {
+          isCancelled: () => token.isCancellationRequested,
+          onProgress: (bytes) => {
+            const pct = stat.size > 0 ? Math.floor((bytes / stat.size) * 100) : 100;
+            if (pct > reported) progress.report({ increment: pct - reported, message: t('{0} MB', Math.round(bytes / 1048576)) });
+            reported = pct;
+          },
+        });
+      },
+    );
+    if (parsed.cancelled) return undefined;
+    if (parsed.events === 0) {
+      throw new Error(parsed.errorCount ? t('No events in {0}: bad {1}.', name, describeBadLines(parsed.errors)) : t('No events in {0}.', name));
     }
-    const store = new EventStore(parsed.events.length);
-    for (const p of parsed.events) store.push(p.event, Date.parse(String(p.event.timestamp)) || 0, p.json);
+    const dropped = parsed.events - store.size;
+    const notes: string[] = [];
+    if (dropped > 0) notes.push(t('kept the newest {0} of {1} events (the event buffer size)', store.size, parsed.events));
+    if (parsed.errorCount > 0) notes.push(t('skipped {0} bad {1}', parsed.errorCount, describeBadLines(parsed.errors)));
     let notice: string | undefined;
-    if (parsed.errors.length > 0) {
-      notice = t('{0}: loaded {1} events, skipped {2} bad {3}', name, parsed.events.length, parsed.errors.length, describeBadLines(parsed.errors));
+    if (notes.length > 0) {
+      notice = t('{0}: {1}', name, notes.join('; '));
       this.log.warn(`events: ${notice}`);
       void vscode.window.showWarningMessage(shown(notice, 600));
     }
-    return { store, label: t('log: {0} ({1} events)', name, parsed.events.length), notice };
+    return { store, label: t('log: {0} ({1} events)', name, store.size), notice };
   }
 
   exportFromCommand(): Promise<string | undefined> {

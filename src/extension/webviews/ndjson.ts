@@ -2,6 +2,7 @@
 // name is written). Reading keeps the good lines and reports the bad ones by line number.
 // No vscode import.
 
+import { StringDecoder } from 'node:string_decoder';
 import { redact } from '../util/logger';
 import { t } from '../util/l10n';
 
@@ -87,4 +88,108 @@ export function describeBadLines(errors: NdjsonError[], max = 5): string {
   const shown = errors.slice(0, max).map((e) => `${e.line} (${e.message})`);
   const more = errors.length > max ? t(' and {0} more', errors.length - max) : '';
   return errors.length === 1 ? t('line {0}', shown[0]) : t('lines {0}', shown.join(', ') + more);
+}
+
+/** Caps of a streamed log read: the file can be any size, memory and the event loop stay bounded. */
+export interface NdjsonStreamOptions {
+  /** A longer line is skipped as an error without being held (default 1 MiB). */
+  maxLineChars?: number;
+  /** How many errors are kept with their line numbers (the rest are only counted; default 100). */
+  maxErrors?: number;
+  /** Lines parsed between yields to the event loop (default 2000). */
+  yieldEvery?: number;
+  /** Called after each chunk with the bytes read so far. */
+  onProgress?(bytesRead: number): void;
+  /** Polled between chunks: true stops the read (the result says `cancelled`). */
+  isCancelled?(): boolean;
+}
+
+export interface NdjsonStreamResult {
+  events: number;
+  errors: NdjsonError[];
+  errorCount: number;
+  cancelled: boolean;
+}
+
+/**
+ * Reads an NDJSON event log chunk by chunk: each good event goes to `sink` as it is parsed
+ * (the caller keeps only what it wants, e.g. the newest N in a ring), so the whole file is never
+ * in memory; the event loop gets a turn every `yieldEvery` lines.
+ */
+export async function readNdjson(chunks: AsyncIterable<Uint8Array | string>, sink: (e: ParsedLogEvent) => void, opts: NdjsonStreamOptions = {}): Promise<NdjsonStreamResult> {
+  const maxLine = opts.maxLineChars ?? 1024 * 1024;
+  const maxErrors = opts.maxErrors ?? 100;
+  const yieldEvery = opts.yieldEvery ?? 2000;
+  const decoder = new StringDecoder('utf8');
+  const result: NdjsonStreamResult = { events: 0, errors: [], errorCount: 0, cancelled: false };
+  const error = (line: number, message: string): void => {
+    result.errorCount++;
+    if (result.errors.length < maxErrors) result.errors.push({ line, message });
+  };
+  let pending = '';
+  let overlong = false; // inside a line already over the limit: drop until its end
+  let lineNo = 0;
+  let sinceYield = 0;
+  let bytes = 0;
+  const handle = (raw: string): void => {
+    lineNo++;
+    const text = raw.trim();
+    if (text === '') return;
+    const parsed = parseLine(text);
+    if (typeof parsed === 'string') error(lineNo, parsed);
+    else {
+      result.events++;
+      sink({ line: lineNo, event: parsed, json: text });
+    }
+  };
+  for await (const chunk of chunks) {
+    if (opts.isCancelled?.()) {
+      result.cancelled = true;
+      return result;
+    }
+    bytes += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.byteLength;
+    let text = typeof chunk === 'string' ? chunk : decoder.write(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+    let nl = text.indexOf('\n');
+    while (nl >= 0) {
+      if (overlong) {
+        overlong = false;
+      } else {
+        handle(pending + text.slice(0, nl));
+      }
+      pending = '';
+      text = text.slice(nl + 1);
+      nl = text.indexOf('\n');
+      if (++sinceYield >= yieldEvery) {
+        sinceYield = 0;
+        await new Promise<void>((r) => setImmediate(r));
+      }
+    }
+    if (overlong) continue;
+    pending += text;
+    if (pending.length > maxLine) {
+      lineNo++;
+      error(lineNo, `longer than ${maxLine} characters`);
+      pending = '';
+      overlong = true; // its number is taken; its end must not count as another line
+    }
+    opts.onProgress?.(bytes);
+    await new Promise<void>((r) => setImmediate(r));
+  }
+  const rest = pending + decoder.end();
+  if (!overlong && rest.trim() !== '') handle(rest);
+  return result;
+}
+
+function parseLine(raw: string): Record<string, unknown> | string {
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    // The parser's message quotes the line: the line number is enough.
+    return 'not JSON';
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'not a JSON object';
+  const event = value as Record<string, unknown>;
+  if (typeof event.type !== 'string' || event.type === '') return 'no "type" field';
+  return event;
 }

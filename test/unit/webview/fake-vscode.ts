@@ -126,6 +126,12 @@ const note = (m: string): Promise<undefined> => {
   return Promise.resolve(undefined);
 };
 
+export enum ProgressLocation {
+  SourceControl = 1,
+  Window = 10,
+  Notification = 15,
+}
+
 export const window = {
   createWebviewPanel(viewType: string, title: string, _column: unknown, options: Record<string, unknown>): FakePanel {
     const p = new FakePanel(viewType, title, options);
@@ -142,6 +148,8 @@ export const window = {
   },
   showSaveDialog: () => Promise.resolve(fake.saveAnswer),
   showOpenDialog: () => Promise.resolve(fake.openAnswer),
+  withProgress: <R>(_o: unknown, task: (p: { report(v: unknown): void }, t: { isCancellationRequested: boolean }) => Promise<R>): Promise<R> =>
+    task({ report: () => undefined }, { isCancellationRequested: false }),
   showErrorMessage: note,
   showWarningMessage: note,
   showInformationMessage: note,

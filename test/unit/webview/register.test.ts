@@ -134,6 +134,8 @@ test('export writes NDJSON of the view; open log loads good lines and reports ba
     fake.files.set('/in/log.ndjson', Buffer.from(`${text}not json\n`));
     fake.openAnswer = [Uri.file('/in/log.ndjson')];
     await send(panel, { kind: 'openLog' });
+    // The log is read in chunks with turns for the event loop: wait for its state and notice.
+    for (let i = 0; i < 50 && panel.webview.posted.length < 2; i++) await new Promise<void>((r) => setImmediate(r));
     const [state, notice] = posted(panel);
     assert.ok(state.kind === 'state' && state.source.kind === 'log' && state.total === 2);
     assert.ok(notice.kind === 'notice' && /line 3/.test(notice.text), JSON.stringify(notice));
