@@ -104,6 +104,7 @@ class EventPanels implements vscode.Disposable, EventViewHost {
   /** A session batch reached the live store: views showing it update in this same wake-up. */
   private liveBatchArrived(): void {
     for (const c of this.controllers) if (c.view.store === this.liveStore) c.storeBatched();
+    this.liveChanged.fire(undefined);
   }
 
   showPanel(filter: EventFilter | undefined): EventViewController {

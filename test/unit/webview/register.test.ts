@@ -144,3 +144,18 @@ test('export writes NDJSON of the view; open log loads good lines and reports ba
     disposable.dispose();
   }
 });
+
+test('every session batch tells the live-event listeners (Call Flow grows from them)', () => {
+  const { events, disposable } = setup();
+  try {
+    let changes = 0;
+    const sub = disposable.liveEvents.onDidChange(() => changes++);
+    events.fire([{ receivedAt: 1, event: channelCreated('9.1') }]);
+    events.fire([{ receivedAt: 2, event: stasisStart('9.1') }]);
+    assert.equal(changes, 2);
+    assert.equal(disposable.liveEvents.store.size, 2);
+    sub.dispose();
+  } finally {
+    disposable.dispose();
+  }
+});
