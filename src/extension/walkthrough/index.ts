@@ -69,6 +69,22 @@ export function registerWalkthrough(services: Services): vscode.Disposable {
   };
   attach();
 
+  // The Connect step completes on a change of this key while connected. A key set once at
+  // startup can change before VS Code has registered the walkthrough's completion events
+  // (the seeded profile connects during activation), so it is renewed on each connect and on
+  // each walkthrough action: a counter, so that every renewal is a change.
+  let connectedMarks = 0;
+  const markConnected = () => {
+    if (manager.phase.kind !== 'connected') return;
+    connectedMarks++;
+    void vscode.commands.executeCommand('setContext', 'ariExplorer.walkConnected', connectedMarks);
+  };
+  markConnected();
+  const step = <A extends unknown[]>(fn: (...args: A) => unknown) => (...args: A) => {
+    markConnected();
+    return fn(...args);
+  };
+
   /** The channel the walkthrough's Play and Hang Up act on: the newest that waits. */
   const waiting = (): Arrival | undefined => {
     const all = arrivals.channels;
@@ -80,11 +96,12 @@ export function registerWalkthrough(services: Services): vscode.Disposable {
   return vscode.Disposable.from(
     new vscode.Disposable(() => sessionSub?.dispose()),
     manager.onDidChangeActive(attach),
-    registerCommand(services, 'ariExplorer.walkthrough.openServerConfig', async () => {
+    manager.onDidChangePhase(markConnected),
+    registerCommand(services, 'ariExplorer.walkthrough.openServerConfig', step(async () => {
       await openSnippet(httpConf());
       await openSnippet(ariConf());
-    }),
-    registerCommand(services, 'ariExplorer.walkthrough.openDialplan', async () => {
+    })),
+    registerCommand(services, 'ariExplorer.walkthrough.openDialplan', step(async () => {
       const files = await vscode.workspace.findFiles('**/extensions*.conf', '**/node_modules/**', 20);
       for (const uri of files) {
         const doc = await vscode.workspace.openTextDocument(uri);
@@ -95,21 +112,21 @@ export function registerWalkthrough(services: Services): vscode.Disposable {
         return;
       }
       await openSnippet(seedDialplan());
-    }),
-    registerCommand(services, 'ariExplorer.walkthrough.call', () => vscode.commands.executeCommand('ariExplorer.dialplan.call', SEED_CALL)),
-    registerCommand(services, 'ariExplorer.walkthrough.play', async () => {
+    })),
+    registerCommand(services, 'ariExplorer.walkthrough.call', step(() => vscode.commands.executeCommand('ariExplorer.dialplan.call', SEED_CALL))),
+    registerCommand(services, 'ariExplorer.walkthrough.play', step(async () => {
       const session = manager.requireSession();
       const a = waiting();
       if (!a) return;
       const pb = await session.rest.channels.play(a.channelId, { media: 'sound:hello-world' });
       vscode.window.setStatusBarMessage(t('$(play) Playing sound:hello-world on {0} (playback {1})', a.channelName, pb.id), 5000);
-    }),
-    registerCommand(services, 'ariExplorer.walkthrough.hangup', async () => {
+    })),
+    registerCommand(services, 'ariExplorer.walkthrough.hangup', step(async () => {
       const session = manager.requireSession();
       const a = waiting();
       if (!a) return;
       await session.rest.channels.hangup(a.channelId);
       vscode.window.setStatusBarMessage(t('$(call-incoming) Hung up {0}', a.channelName), 5000);
-    }),
+    })),
   );
 }

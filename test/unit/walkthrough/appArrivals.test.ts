@@ -75,6 +75,17 @@ test('arrivals: other apps ignored, reset on a new profile, a channel that leave
   assert.equal(arrivalMessage({ channelId: '4', channelName: 'Local/1776@from-test-00000000;2', app: 'hello-world' }), 'Local/1776@from-test-00000000;2 entered Stasis(hello-world) and waits for your app. Next:');
 });
 
+test('several apps on one socket: an app set counts as the user\'s app, and a StasisEnd copy that comes after ChannelDestroyed still ends the step', () => {
+  const ev = (type: string, id: string, extra: object = {}) => ({ type, channel: { id, name: `n-${id}` }, ...extra }) as unknown as AriEvent;
+  const a = new AppArrivals(['hello-world']);
+  const r = a.ingest([ev('StasisStart', '5', { application: 'ari-explorer-obs,hello-world' })]);
+  assert.deepEqual(r.arrived.map((x) => x.app), ['hello-world']);
+  assert.equal(a.count, 1);
+  assert.deepEqual(a.ingest([ev('ChannelDestroyed', '5', { application: 'ari-explorer-obs' })]).milestones, []);
+  assert.equal(a.count, 0);
+  assert.deepEqual(a.ingest([ev('StasisEnd', '5', { application: 'hello-world' })]).milestones, ['stasisEnd']);
+});
+
 test('the announced next steps are contributed channel commands', () => {
   const manifest = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { contributes: { commands: { command: string }[] } };
   const commands = new Set(manifest.contributes.commands.map((c) => c.command));

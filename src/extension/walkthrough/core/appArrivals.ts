@@ -32,6 +32,8 @@ export const MAX_TRACKED = 10_000;
 export class AppArrivals {
   private apps: Set<string>;
   private readonly waiting = new Map<string, Arrival>();
+  /** Channels destroyed while waiting: a StasisEnd copy may still be on its way. */
+  private readonly gone = new Set<string>();
 
   constructor(apps: readonly string[]) {
     this.apps = new Set(apps);
@@ -41,6 +43,7 @@ export class AppArrivals {
   reset(apps: readonly string[]): void {
     this.apps = new Set(apps);
     this.waiting.clear();
+    this.gone.clear();
   }
 
   get count(): number {
@@ -59,15 +62,26 @@ export class AppArrivals {
       const app = (e as { application?: unknown }).application;
       const ch = (e as { channel?: ChannelLike }).channel;
       const id = typeof ch?.id === 'string' ? ch.id : undefined;
-      if (e.type === 'StasisStart' && id && typeof app === 'string' && this.apps.has(app)) {
+      // With several apps on one socket a record's application is the set of apps that got a
+      // copy ("a,b"); the copies of different apps also arrive out of order, so the channel's
+      // ChannelDestroyed can come before its StasisEnd.
+      const ownApp = typeof app === 'string' ? app.split(',').find((x) => this.apps.has(x)) : undefined;
+      const ours = ownApp !== undefined;
+      if (e.type === 'StasisStart' && id && ownApp !== undefined) {
         if (this.waiting.size >= MAX_TRACKED && !this.waiting.has(id)) continue;
-        const a: Arrival = { channelId: id, channelName: typeof ch?.name === 'string' ? ch.name : id, app };
+        const a: Arrival = { channelId: id, channelName: typeof ch?.name === 'string' ? ch.name : id, app: ownApp };
         this.waiting.set(id, a);
         arrived.push(a);
         milestones.add('stasisStart');
-      } else if ((e.type === 'StasisEnd' || e.type === 'ChannelDestroyed') && id && this.waiting.has(id)) {
+      } else if (e.type === 'StasisEnd' && id && (this.waiting.has(id) || this.gone.has(id) || ours)) {
         this.waiting.delete(id);
-        if (e.type === 'StasisEnd') milestones.add('stasisEnd');
+        milestones.add('stasisEnd');
+        const i = arrived.findIndex((a) => a.channelId === id);
+        if (i >= 0) arrived.splice(i, 1);
+      } else if (e.type === 'ChannelDestroyed' && id && this.waiting.has(id)) {
+        this.waiting.delete(id);
+        this.gone.add(id);
+        if (this.gone.size > MAX_TRACKED) this.gone.delete(this.gone.values().next().value as string);
         const i = arrived.findIndex((a) => a.channelId === id);
         if (i >= 0) arrived.splice(i, 1);
       } else if (e.type === 'PlaybackStarted' || e.type === 'PlaybackFinished') {
