@@ -72,9 +72,22 @@ async function main(): Promise<void> {
     // 3. The event stream panel with the demo's events.
     await runCommand(page, 'ARI: Show Event Stream');
     await page.keyboard.press('Control+B'); // the panel's columns get the whole width
-    await webview(page).locator('.event-row[data-type="StasisStart"]').first().waitFor({ timeout: 30_000 });
     await webview(page).locator('.event-row').nth(12).waitFor({ timeout: 30_000 });
     await shot(page, 'event-panel');
+
+    // 4. Call Flow of the user's call, with a playback on it.
+    const auth = { Authorization: `Basic ${Buffer.from('test:test_password').toString('base64')}` };
+    const channels = (await (await fetch(`${sim.url}/ari/channels`, { headers: auth })).json()) as { id: string; name: string }[];
+    const mine = channels.find((c) => /^Local\/1776@from-test-[0-9a-f]+;2$/.test(c.name));
+    if (!mine) throw new Error('the 1776 call is not in Stasis');
+    await fetch(`${sim.url}/ari/channels/${mine.id}/play?media=sound:hello-world`, { method: 'POST', headers: auth });
+    await runCommand(page, 'ARI: Show Call Flow');
+    await page.locator('.quick-input-widget .quick-input-box input').fill('1776');
+    await page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: '1776' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await webview(page).locator('.flow-row.kind-stasisStart').first().waitFor({ timeout: 30_000 });
+    await webview(page).locator('.flow-row.kind-playbackEnd').first().waitFor({ timeout: 30_000 });
+    await shot(page, 'call-flow');
     failed = false;
   } finally {
     await s.close(failed);
