@@ -5,7 +5,8 @@
 import * as assert from 'node:assert/strict';
 import type { Locator, Page } from 'playwright-core';
 import { startSimulator, type Simulator } from '../../tools/ari-sim/index';
-import { openBrowserSession, type BrowserSession } from './lib/session';
+import { type BrowserSession } from './lib/session';
+import { openSeededSession } from './lib/seeded';
 import { openAriContainer, runContextMenu, sidebar, statusBarItem, webview } from './lib/workbench';
 
 const AUTH = `Basic ${Buffer.from('test:test_password').toString('base64')}`;
@@ -46,8 +47,7 @@ describe('Call Flow', function () {
   before(async function () {
     this.timeout(180_000);
     sim = await startSimulator({ port: 0 });
-    const seed = { name: 'Simulator', url: sim.url, username: 'test', password: 'test_password', apps: ['hello-world'], connect: true };
-    s = await openBrowserSession('call-flow', { ARI_EXPLORER_SEED_PROFILE: JSON.stringify(seed) });
+    s = await openSeededSession('call-flow', sim);
   });
 
   afterEach(function () {

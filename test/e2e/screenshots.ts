@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { startSimulator } from '../../tools/ari-sim/index';
-import { openBrowserSession } from './lib/session';
+import { openSeededSession } from './lib/seeded';
 import { projectRoot } from './lib/tools';
 import { openAriContainer, runCommand, sidebar, statusBarItem, webview } from './lib/workbench';
 
@@ -41,8 +41,7 @@ async function widenSidebar(page: Page, width: number): Promise<void> {
 async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
   const sim = await startSimulator({ port: 0, demo: true });
-  const seed = { name: 'Simulator', url: sim.url, username: 'test', password: 'test_password', apps: ['hello-world'], connect: true };
-  const s = await openBrowserSession('screenshots', { ARI_EXPLORER_SEED_PROFILE: JSON.stringify(seed) });
+  const s = await openSeededSession('screenshots', sim);
   let failed = true;
   try {
     const page = s.page;

@@ -3,7 +3,8 @@
 // calls show up in the tree.   Screenshots: test-results/e2e/seeded/
 import * as assert from 'node:assert/strict';
 import { startSimulator, type Simulator } from '../../tools/ari-sim/index';
-import { openBrowserSession, type BrowserSession } from './lib/session';
+import { type BrowserSession } from './lib/session';
+import { openSeededSession } from './lib/seeded';
 import { openAriContainer, sidebar, statusBarItem } from './lib/workbench';
 
 describe('seeded profile (the npm start setup)', function () {
@@ -15,8 +16,7 @@ describe('seeded profile (the npm start setup)', function () {
   before(async function () {
     this.timeout(180_000);
     sim = await startSimulator({ port: 0, demo: true });
-    const seed = { name: 'Simulator', url: sim.url, username: 'test', password: 'test_password', apps: ['hello-world'], connect: true };
-    s = await openBrowserSession('seeded', { ARI_EXPLORER_SEED_PROFILE: JSON.stringify(seed) });
+    s = await openSeededSession('seeded', sim);
   });
 
   afterEach(function () {

@@ -10,6 +10,7 @@ import { freePort, isStopping, onCleanup, spawnDetached, stopAll, waitForUrl } f
 import { assertToolsInstalled, demoFolder, projectRoot } from './lib/tools';
 import { installVsix, serverDirs, startCodeServer } from './lib/vscode-server';
 import { findVsix } from './lib/session';
+import { seededProfile } from './lib/seeded';
 
 function portIsFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -47,16 +48,7 @@ async function main(): Promise<void> {
   installVsix(dirs, vsix);
   console.log(`installed ${vsix}`);
 
-  const seed = {
-    name: 'Simulator',
-    url: simUrl,
-    username: 'test',
-    password: 'test_password',
-    // The seed's app: the user plays hello-world (the demo runs in its own app, demo-ivr), so a
-    // call into from-test,1776 waits in Stasis for the user's next step.
-    apps: ['hello-world'],
-    connect: true,
-  };
+  const seed = seededProfile(simUrl);
   const port = await pickPort(process.env.PORT, 8080);
   const cs = await startCodeServer(dirs, demoFolder, {
     port,

@@ -6,7 +6,8 @@
 import * as assert from 'node:assert/strict';
 import type { Locator, Page } from 'playwright-core';
 import { startSimulator, type Simulator } from '../../tools/ari-sim/index';
-import { openBrowserSession, type BrowserSession } from './lib/session';
+import { type BrowserSession } from './lib/session';
+import { openSeededSession } from './lib/seeded';
 import { notifications, openAriContainer, quickInput, runCommand, statusBarItem, webview } from './lib/workbench';
 
 
@@ -47,9 +48,7 @@ describe('the "Get started with ARI" walkthrough from the seeded profile', funct
   before(async function () {
     this.timeout(180_000);
     sim = await startSimulator({ port: 0, demo: true });
-    // As test/e2e/start.ts seeds it for `npm start`.
-    const seed = { name: 'Simulator', url: sim.url, username: 'test', password: 'test_password', apps: ['hello-world'], connect: true };
-    s = await openBrowserSession('walkthrough', { ARI_EXPLORER_SEED_PROFILE: JSON.stringify(seed) });
+    s = await openSeededSession('walkthrough', sim);
   });
 
   afterEach(function () {

@@ -1,5 +1,6 @@
 // The Call Flow webview's HTML: same CSP as the event panel (everything from the extension,
 // the one script with the per-load nonce). A pure function so a plain-Node test checks it.
+import { attr, webviewCsp } from '../webviews/html';
 
 export interface CallFlowHtmlInput {
   cspSource: string;
@@ -10,13 +11,9 @@ export interface CallFlowHtmlInput {
   title: string;
 }
 
-function attr(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
 export function buildCallFlowHtml(input: CallFlowHtmlInput): string {
   const { cspSource, nonce } = input;
-  const csp = [`default-src 'none'`, `script-src 'nonce-${nonce}'`, `style-src ${cspSource} 'nonce-${nonce}'`, `font-src ${cspSource}`, `img-src ${cspSource} data:`].join('; ');
+  const csp = webviewCsp(cspSource, nonce);
   return `<!DOCTYPE html>
 <html lang="en">
 <head>

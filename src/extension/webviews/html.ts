@@ -25,19 +25,25 @@ export function makeNonce(): string {
   return randomBytes(18).toString('base64url');
 }
 
-function attr(s: string): string {
+/** Text for a double-quoted HTML attribute. */
+export function attr(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-export function buildEventPanelHtml(input: EventPanelHtmlInput): string {
-  const { cspSource, nonce } = input;
-  const csp = [
+/** The CSP of every webview of the extension: all from the extension, scripts only with the nonce. */
+export function webviewCsp(cspSource: string, nonce: string): string {
+  return [
     `default-src 'none'`,
     `script-src 'nonce-${nonce}'`,
     `style-src ${cspSource} 'nonce-${nonce}'`,
     `font-src ${cspSource}`,
     `img-src ${cspSource} data:`,
   ].join('; ');
+}
+
+export function buildEventPanelHtml(input: EventPanelHtmlInput): string {
+  const { cspSource, nonce } = input;
+  const csp = webviewCsp(cspSource, nonce);
   return `<!DOCTYPE html>
 <html lang="${attr(input.lang ?? 'en')}">
 <head>
