@@ -59,7 +59,14 @@ test('the package holds the runtime and the Marketplace page, nothing from devel
   ]) {
     assert.ok(names.includes(required), `${required} is in the package`);
   }
-  const allowed = /^(package\.json|package\.nls(\.[a-z-]+)?\.json|language-configuration\.json|LICENSE\.txt|readme\.md|changelog\.md|dist\/.+\.(js|css|ttf)|media\/(ari\.svg|events\.css|callflow\.css|icon\.png|screenshots\/[\w-]+\.png)|syntaxes\/[\w.-]+\.json|l10n\/bundle\.l10n(\.[a-z-]+)?\.json)$/;
+  const allowed = /^(package\.json|package\.nls(\.[a-z-]+)?\.json|language-configuration\.json|LICENSE\.txt|readme\.md|changelog\.md|dist\/.+\.(js|css|ttf)|media\/(ari\.svg|events\.css|callflow\.css|icon\.png|screenshots\/[\w-]+\.png|walkthrough\/[\w.-]+\.md)|syntaxes\/[\w.-]+\.json|l10n\/bundle\.l10n(\.[a-z-]+)?\.json)$/;
+  // Every page the walkthrough shows, in each language: a missing one is an "Error reading
+  // markdown document" toast beside the step.
+  const zip = readFileSync(vsixPath);
+  const nls = (name: string) => JSON.parse(readZipEntry(zip, listZip(zip).find((e) => e.name === name)!).toString('utf8')) as Record<string, string>;
+  const pages = ['extension/package.nls.json', 'extension/package.nls.ru.json'].flatMap((f) => Object.values(nls(f)).filter((v) => /^media\/walkthrough\/.+\.md$/.test(v)));
+  assert.ok(pages.length >= 12, `the walkthrough's pages in English and Russian: ${pages.join(', ')}`);
+  for (const page of pages) assert.ok(names.includes(page), `${page} is in the package`);
   const unexpected = names.filter((n) => !allowed.test(n));
   assert.deepEqual(unexpected, [], 'files outside the runtime and the Marketplace page');
   const forbidden = names.filter((n) => /\.(ts|map|mjs|tsbuildinfo)$|(^|\/)(src|test|tools|bench|scripts|contrib|node_modules|\.vscode)\//.test(n));
