@@ -17,13 +17,14 @@ import { reconcileMs, requestTimeoutMs } from './settings';
 import { t } from '../util/l10n';
 import { maxResponseBytes } from '../util/limits';
 import { shown } from '../util/sanitize';
+import type { LiveServer, LiveServers, ServerListener } from './servers';
 
 export interface ConnectOptions {
   /** Register the profile's app names without asking even if they are in use (seeding). */
   trustApps?: boolean;
 }
 
-export class ConnectionManager implements vscode.Disposable {
+export class ConnectionManager implements vscode.Disposable, LiveServers {
   readonly profiles: ProfileStore;
   /** This window's own app name (`ari-explorer-<random>`), kept across reconnects. */
   readonly observerApp = observerAppName();
@@ -65,6 +66,15 @@ export class ConnectionManager implements vscode.Disposable {
 
   get active(): AriSession | undefined {
     return this.session;
+  }
+
+  /** Today one session at a time: the active one, if any (see connection/servers.ts). */
+  get servers(): readonly LiveServer[] {
+    return this.session && this.profile ? [{ profileId: this.profile.id, profileName: this.profile.name, session: this.session }] : [];
+  }
+
+  onDidChangeServers(listener: ServerListener): vscode.Disposable {
+    return this.activeEmitter.event(() => listener(this.servers));
   }
 
   get activeProfile(): Profile | undefined {
