@@ -7,6 +7,7 @@ import { addChannelsToBridge, bridgeCandidates, bridgeTypes, bridgeMoh, createBr
 import { playMedia, recordTarget } from './actions/channel';
 import { channelEntry, targetIds } from './describe';
 import { askPlayParams, askRecordParams } from './media';
+import { showPlaybackStatus } from './playbackStatus';
 import { askText, done, pickBridges, pickEntries, sessionOf } from './prompts';
 import type { CommandSession } from './session';
 
@@ -105,7 +106,7 @@ export function registerBridgeCommands(services: Services): vscode.Disposable[] 
       const p = await askPlayParams(s, bridgeLabel(s, bridgeId));
       if (!p) return;
       const pb = await playMedia(s, { kind: 'bridge', id: bridgeId }, p);
-      vscode.window.setStatusBarMessage(t('ARI: playing {0} on {1} (playback {2})', p.media.join(', '), bridgeLabel(s, bridgeId), pb.id), 5000);
+      showPlaybackStatus(s, pb.id, p.media, bridgeLabel(s, bridgeId), () => s.model.bridges.has(bridgeId));
     }),
 
     reg('ariExplorer.bridge.record', async (node) => {

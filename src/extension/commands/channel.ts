@@ -25,6 +25,7 @@ import {
 import { addChannelsToBridge } from './actions/bridge';
 import { stasisAppOf, targetIds } from './describe';
 import { askPlayParams, askRecordParams } from './media';
+import { showPlaybackStatus } from './playbackStatus';
 import { askText, done, pickBridges, pickChannels, pickValue, sessionOf } from './prompts';
 import type { ChannelView, CommandSession } from './session';
 import { required, validateDtmf, validateEndpoint, validateInteger, validateVariableName } from './validate';
@@ -33,7 +34,7 @@ import { t } from '../util/l10n';
 import { shown } from '../util/sanitize';
 
 // Functions, not constants: t() answers in the display language only once activation ran.
-const hangupDescriptions = (): Partial<Record<HangupReason, string>> => ({
+export const hangupDescriptions = (): Record<HangupReason, string> => ({
   normal: t('16 Normal Clearing (default)'),
   busy: t('17 User busy'),
   congestion: t('34 Circuit/channel congestion'),
@@ -41,6 +42,12 @@ const hangupDescriptions = (): Partial<Record<HangupReason, string>> => ({
   timeout: t('18 No user responding'),
   rejected: t('21 Call Rejected'),
   unallocated: t('1 Unallocated (unassigned) number'),
+  normal_unspecified: t('31 Normal, unspecified'),
+  number_incomplete: t('28 Invalid number format'),
+  codec_mismatch: t('58 Bearer capability not available'),
+  interworking: t('127 Interworking, unspecified'),
+  failure: t('38 Network out of order'),
+  answered_elsewhere: t('26 Answered elsewhere'),
 });
 
 /** Stasis-only operations offer the channels in Stasis first; all when none is. */
@@ -166,10 +173,10 @@ export function registerChannelCommands(services: Services): vscode.Disposable[]
       const s = sessionOf(services);
       const [id] = (await channelsFor(s, node, undefined, t('Play Media'), { stasis: true })) ?? [];
       if (!id) return;
-      const p = await askPlayParams(s, label(s, id));
+      const p = await askPlayParams(s, label(s, id), s.model.channels.get(id)?.language || undefined);
       if (!p) return;
       const playback = await playMedia(s, { kind: 'channel', id }, p);
-      vscode.window.setStatusBarMessage(t('ARI: playing {0} on {1} (playback {2})', p.media.join(', '), label(s, id), playback.id), 5000);
+      showPlaybackStatus(s, playback.id, p.media, label(s, id), () => s.model.channels.has(id));
     }),
 
     reg('ariExplorer.channel.record', async (node) => {

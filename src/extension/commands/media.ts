@@ -36,7 +36,11 @@ const schemes = () =>
 
 const TONES = ['ring', 'busy', 'congestion', 'dial', 'callwaiting', 'info', 'record', 'stutter'] as const;
 
-export async function askPlayParams(session: CommandSession, targetLabel: string): Promise<PlayParams | undefined> {
+/**
+ * `language` is the target's: a channel's own `language` (what ARI plays when no lang is
+ * given), or undefined for a bridge, where each member channel keeps its own.
+ */
+export async function askPlayParams(session: CommandSession, targetLabel: string, language?: string): Promise<PlayParams | undefined> {
   const title = t('Play Media on {0}', targetLabel);
   const scheme = await pickOne(
     schemes().map((s) => ({ ...s })),
@@ -46,7 +50,7 @@ export async function askPlayParams(session: CommandSession, targetLabel: string
   if (!scheme) return undefined;
   switch (scheme.scheme) {
     case 'sound':
-      return askSound(session, title);
+      return askSound(session, title, language);
     case 'recording': {
       const stored = await listStoredRecordings(session);
       if (stored.length === 0) {
@@ -89,7 +93,7 @@ export async function askPlayParams(session: CommandSession, targetLabel: string
   }
 }
 
-async function askSound(session: CommandSession, title: string): Promise<PlayParams | undefined> {
+async function askSound(session: CommandSession, title: string, language: string | undefined): Promise<PlayParams | undefined> {
   const list = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Window, title: t('Listing sounds…') },
     () => sounds(session),
@@ -102,12 +106,17 @@ async function askSound(session: CommandSession, title: string): Promise<PlayPar
   const langs = soundLanguages(picked.sound);
   let lang: string | undefined;
   if (langs.length > 1) {
-    const DEFAULT = t('(channel language)');
+    const DEFAULT = defaultLanguageLabel(language);
     const l = await pickValue([DEFAULT, ...langs], title, { placeHolder: t('Language of {0}', picked.label) });
     if (l === undefined) return undefined;
     lang = l === DEFAULT ? undefined : l;
   }
   return { media: [`sound:${picked.label}`], lang };
+}
+
+/** The "no lang parameter" choice, saying which language that means. */
+export function defaultLanguageLabel(language: string | undefined): string {
+  return language ? t('(channel language: {0})', language) : t("(each channel's own language)");
 }
 
 export async function askRecordParams(targetLabel: string): Promise<RecordParams | undefined> {

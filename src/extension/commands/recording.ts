@@ -4,6 +4,7 @@ import type { Services } from '../services';
 import { registerCommand } from '../util/commands';
 import { copyStoredRecording, deleteStoredRecordings, listStoredRecordings, liveRecordingOp, type LiveRecordingOp } from './actions/recording';
 import { playMedia } from './actions/channel';
+import { showPlaybackStatus } from './playbackStatus';
 import { stasisAppOf, targetIds } from './describe';
 import { askText, pickChannels, pickEntries, pickLiveRecordings, sessionOf } from './prompts';
 import { t } from '../util/l10n';
@@ -77,8 +78,9 @@ export function registerRecordingCommands(services: Services): vscode.Disposable
       }
       const [channelId] = (await pickChannels(s, { title: t('Play {0} on channel', name), filter: (c) => stasisAppOf(c) !== undefined, empty: t('No channels in Stasis right now.') })) ?? [];
       if (!channelId) return;
-      const pb = await playMedia(s, { kind: 'channel', id: channelId }, { media: [`recording:${name}`] });
-      vscode.window.setStatusBarMessage(t('ARI: playing {0} (playback {1})', name, pb.id), 4000);
+      const media = [`recording:${name}`];
+      const pb = await playMedia(s, { kind: 'channel', id: channelId }, { media });
+      showPlaybackStatus(s, pb.id, media, s.model.channels.get(channelId)?.name ?? channelId, () => s.model.channels.has(channelId));
     }),
 
     registerCommand(services, 'ariExplorer.storedRecording.copy', async (node) => {

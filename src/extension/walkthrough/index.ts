@@ -3,6 +3,7 @@
 // next steps and revealed in the tree (each can be turned off), the view badge counts the
 // channels that wait, and the walkthrough's steps complete through context keys set from real
 // events (StasisStart, PlaybackFinished, StasisEnd; `connected` is ariExplorer.connected).
+import { showPlaybackStatus } from '../commands/playbackStatus';
 import * as vscode from 'vscode';
 import type { Services } from '../services';
 import { registerCommand } from '../util/commands';
@@ -119,7 +120,7 @@ export function registerWalkthrough(services: Services): vscode.Disposable {
       const a = waiting();
       if (!a) return;
       const pb = await session.rest.channels.play(a.channelId, { media: 'sound:hello-world' });
-      vscode.window.setStatusBarMessage(t('$(play) Playing sound:hello-world on {0} (playback {1})', a.channelName, pb.id), 5000);
+      showPlaybackStatus(session, pb.id, ['sound:hello-world'], a.channelName, () => session.model.channels.has(a.channelId));
     })),
     registerCommand(services, 'ariExplorer.walkthrough.hangup', step(async () => {
       const session = manager.requireSession();

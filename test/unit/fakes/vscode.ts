@@ -200,6 +200,8 @@ export const fake = {
   configuration: new Map<string, unknown>(),
   /** Texts given to window.setStatusBarMessage. */
   statusBarMessages: [] as string[],
+  /** The status-bar messages not yet disposed, oldest first. */
+  statusBarShowing: [] as string[],
   /** Set `configuration` first, then tell listeners: `fake.changeConfiguration('ariExplorer.tree.channelLabel')`. */
   changeConfiguration(key: string): void {
     configurationChanges.fire({ affectsConfiguration: (section: string) => key === section || key.startsWith(`${section}.`) });
@@ -224,6 +226,7 @@ export const fake = {
     this.executed = [];
     this.configuration.clear();
     this.statusBarMessages = [];
+    this.statusBarShowing = [];
   },
 };
 
@@ -253,7 +256,13 @@ export const window = {
   showErrorMessage: message('error'),
   setStatusBarMessage: (text: string): Disposable => {
     fake.statusBarMessages.push(text);
-    return new Disposable(() => undefined);
+    fake.statusBarShowing.push(text);
+    let shown = true;
+    return new Disposable(() => {
+      if (!shown) return;
+      shown = false;
+      fake.statusBarShowing.splice(fake.statusBarShowing.indexOf(text), 1);
+    });
   },
   createTreeView: <T>(id: string, options: { treeDataProvider: vscode.TreeDataProvider<T> }): FakeTreeView => {
     const view = new FakeTreeView(id, options.treeDataProvider as vscode.TreeDataProvider<unknown>);
