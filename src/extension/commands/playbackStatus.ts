@@ -23,7 +23,7 @@ export function playbackOutcome(event: AriEvent, playbackId: string): PlaybackOu
 }
 
 export function playingText(media: readonly string[], target: string): string {
-  return t('ARI: playing {0} on {1}', media.join(', '), target);
+  return t('$(play) ARI: playing {0} on {1}', media.join(', '), target);
 }
 
 export function outcomeText(outcome: PlaybackOutcome, media: readonly string[], target: string): string {
@@ -45,7 +45,7 @@ export function showPlaybackStatus(
   target: string,
   stillThere: () => boolean,
 ): vscode.Disposable {
-  let line = vscode.window.setStatusBarMessage(`$(play) ${playingText(media, target)}`, LONGEST_MS);
+  let line = vscode.window.setStatusBarMessage(playingText(media, target), LONGEST_MS);
   let timer: ReturnType<typeof setTimeout> | undefined = undefined;
   const sub = session.onEvents((records) => {
     let outcome: PlaybackOutcome | undefined;
