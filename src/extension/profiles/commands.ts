@@ -5,7 +5,7 @@ import type { Services } from '../services';
 import { registerCommand } from '../util/commands';
 import { AriError } from '../ari/errors';
 import type { Profile } from './profile';
-import { fromExport, IMPORT_LIMITS, type ProfileFields } from './profile';
+import { connectionSettingsChanged, fromExport, IMPORT_LIMITS, type ProfileFields } from './profile';
 import { t } from '../util/l10n';
 import { logged, shown } from '../util/sanitize';
 import { isCancelled, pickProfile, profileForm } from './prompts';
@@ -128,12 +128,18 @@ export function registerProfileCommands(services: Services): vscode.Disposable[]
       const failing = manager.phase.kind === 'error' ? manager.activeProfile?.id : undefined;
       const current = await profileArg(services, arg ?? failing, t('Edit which profile?'));
       const { fields, password } = await profileForm(t('Edit "{0}"', current.name), (n) => !!store.findByName(n), current);
+      const before: ProfileFields = { ...current, apps: [...current.apps], tls: current.tls && { ...current.tls } };
       await store.update(current.id, fields, password);
-      if (manager.activeProfile?.id === current.id && manager.active) {
-        const reconnect = t('Reconnect');
-        const choice = await vscode.window.showInformationMessage(t('Profile "{0}" saved. Reconnect to use it?', fields.name), reconnect);
-        if (choice === reconnect) await connect(store.get(current.id)!);
-      }
+      // An edit of the live profile applies at once: a toast asking "Reconnect?" outlived the
+      // moment (it hid itself, then sat in the notification centre with a live-looking button
+      // after the connection had moved on).
+      if (manager.activeProfile?.id !== current.id || !manager.active) return;
+      const saved = store.get(current.id);
+      if (!saved) return;
+      if (connectionSettingsChanged(before, saved, password !== undefined && password !== '')) {
+        vscode.window.setStatusBarMessage(t('$(sync~spin) ARI: reconnecting "{0}" with the edited settings', saved.name), 4000);
+        await connect(saved);
+      } else vscode.window.setStatusBarMessage(t('$(pass-filled) ARI: "{0}" saved; the connection did not need to change', saved.name), 4000);
     }),
 
     cmd('ariExplorer.profiles.duplicate', async (arg) => {

@@ -28,6 +28,17 @@ export interface Profile {
 
 export type ProfileFields = Omit<Profile, 'id'>;
 
+/** Whether an edit changes what the connection uses (a new name alone does not). */
+export function connectionSettingsChanged(before: ProfileFields, after: ProfileFields, newPassword: boolean): boolean {
+  return (
+    newPassword ||
+    before.url !== after.url ||
+    before.username !== after.username ||
+    before.apps.join('\n') !== after.apps.join('\n') ||
+    JSON.stringify(before.tls ?? {}) !== JSON.stringify(after.tls ?? {})
+  );
+}
+
 export function secretKey(profileId: string): string {
   return `ariExplorer.profile.${profileId}.password`;
 }

@@ -128,3 +128,33 @@ test('Test Connection names the profile and offers the fix: Edit Profile for a c
     dispose();
   }
 });
+
+test('Edit of the connected profile: new settings reconnect at once, a new name alone does not, and no "Reconnect?" toast is left behind', async () => {
+  const { connections, store, run, dispose } = setup();
+  const connects: string[] = [];
+  try {
+    fake.inputBoxAnswers.push('lab', 'http://localhost:8088', 'test', 'pw', 'hello-world');
+    await run('ariExplorer.profiles.add');
+    const id = store.findByName('lab')!.id;
+    Object.defineProperty(connections, 'activeProfile', { get: () => store.get(id) });
+    Object.defineProperty(connections, 'active', { get: () => ({}) });
+    connections.connect = async (pid?: string) => {
+      connects.push(pid!);
+      return undefined as never;
+    };
+    const toasts = fake.messages.length;
+
+    fake.inputBoxAnswers.push('lab renamed', 'http://localhost:8088', 'test', '', 'hello-world');
+    await run('ariExplorer.profiles.edit', id);
+    assert.deepEqual(connects, [], 'a new name alone keeps the connection');
+    assert.match(fake.statusBarMessages.at(-1) ?? '', /"lab renamed" saved; the connection did not need to change/);
+
+    fake.inputBoxAnswers.push('lab renamed', 'http://localhost:8088', 'test', '', 'hello-world, other-app');
+    await run('ariExplorer.profiles.edit', id);
+    assert.deepEqual(connects, [id], 'new apps: reconnected with them');
+    assert.match(fake.statusBarMessages.at(-1) ?? '', /reconnecting "lab renamed" with the edited settings/);
+    assert.equal(fake.messages.length, toasts, 'no toast with a Reconnect button');
+  } finally {
+    dispose();
+  }
+});
