@@ -149,6 +149,16 @@ describe('typed commands against the simulator', () => {
     await hangupChannels(s, [channel.id]);
   });
 
+  test('originate Local/1776@from-test parked on a wait extension: the toast names the ;2 half that entered Stasis', async () => {
+    const { channel, outcome } = await originateAndWatch(s, { endpoint: 'Local/1776@from-test', extension: '100', context: 'default', priority: 1 });
+    assert.match(channel.name, /;1$/);
+    assert.equal(outcome.kind, 'stasis', describeOutcome('Local/1776@from-test', outcome));
+    assert.ok(outcome.kind === 'stasis');
+    assert.equal(outcome.channel.name, channel.name.replace(/;1$/, ';2'));
+    assert.equal(describeOutcome('Local/1776@from-test', outcome), `Called Local/1776@from-test: ${outcome.channel.name} entered Stasis(hello-world).`);
+    await hangupChannels(s, [channel.id]);
+  });
+
   test('originate to a missing extension: 200, then destroyed with cause 0, said plainly', async () => {
     const { outcome } = await originateAndWatch(s, { endpoint: 'Local/9999@from-test', extension: '100', context: 'default', priority: 1 });
     assert.equal(outcome.kind, 'destroyed');

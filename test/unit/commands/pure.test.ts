@@ -82,25 +82,37 @@ test('forEachId runs every call and names each failure', async () => {
 test('originate outcome from events: Up, Stasis, destroyed; others ignored', () => {
   const ch = channel({ id: 'o1', state: 'Ring' });
   const ev = (type: string, extra: object = {}): AriEvent => ({ type, application: 'x', timestamp: '', channel: ch, ...extra }) as unknown as AriEvent;
-  assert.equal(outcomeFromEvent('o1', ev('ChannelDialplan')), undefined);
-  assert.equal(outcomeFromEvent('other', ev('ChannelDestroyed', { cause: 0 })), undefined);
-  assert.equal(outcomeFromEvent('o1', { ...ev('ChannelStateChange'), channel: { ...ch, state: 'Up' } } as AriEvent)?.kind, 'up');
-  assert.equal(outcomeFromEvent('o1', ev('StasisStart'))?.kind, 'stasis');
-  const d = outcomeFromEvent('o1', ev('ChannelDestroyed', { cause: 19, cause_txt: 'User alerting, no answer' }));
+  const o1 = { id: 'o1', name: ch.name };
+  assert.equal(outcomeFromEvent(o1, ev('ChannelDialplan')), undefined);
+  assert.equal(outcomeFromEvent({ id: 'other', name: 'PJSIP/x-1' }, ev('ChannelDestroyed', { cause: 0 })), undefined);
+  assert.equal(outcomeFromEvent(o1, { ...ev('ChannelStateChange'), channel: { ...ch, state: 'Up' } } as AriEvent)?.kind, 'up');
+  assert.equal(outcomeFromEvent(o1, ev('StasisStart'))?.kind, 'stasis');
+  const d = outcomeFromEvent(o1, ev('ChannelDestroyed', { cause: 19, cause_txt: 'User alerting, no answer' }));
   assert.deepEqual(d && d.kind === 'destroyed' && [d.cause, d.causeText], [19, 'User alerting, no answer']);
-  assert.match(describeOutcome('Local/103@default', d as OriginateOutcome), /failed: .* cause 19 "User alerting, no answer"\.$/);
+  assert.match(describeOutcome('Local/103@default', d as OriginateOutcome), /ended: .* cause 19 "User alerting, no answer"\.$/);
+});
+
+test('originate outcome of a Local call: the ;2 half entering Stasis is the one named', () => {
+  const half1 = channel({ id: 'l1', name: 'Local/1776@from-test-0000002a;1', state: 'Up' });
+  const half2 = channel({ id: 'l2', name: 'Local/1776@from-test-0000002a;2', state: 'Up' });
+  const ev = (type: string, c: Channel): AriEvent => ({ type, application: 'hello-world', timestamp: '', channel: c }) as unknown as AriEvent;
+  const o = outcomeFromEvent(half1, ev('StasisStart', half2));
+  assert.equal(o?.kind, 'stasis');
+  assert.equal(describeOutcome('Local/1776@from-test', o as OriginateOutcome), 'Called Local/1776@from-test: Local/1776@from-test-0000002a;2 entered Stasis(hello-world).');
+  assert.equal(outcomeFromEvent(half1, ev('ChannelDestroyed', half2)), undefined, "the other half's end is not the call's");
+  assert.equal(outcomeFromEvent({ id: 'p1', name: 'PJSIP/alice-00000001' }, ev('StasisStart', { ...half2, name: 'PJSIP/alice-00000002' })), undefined);
 });
 
 test('originate outcome in transcript 18: 200, then destroyed with cause 0', () => {
   const entries = JSON.parse(readFileSync(path.join(transcripts, '18-dialplan-reload.json'), 'utf8')) as { kind: string; status?: number; body?: unknown; ws?: string }[];
   const firstResponse = entries.find((e) => e.kind === 'response' && e.status === 200);
-  const id = (firstResponse?.body as Channel).id;
+  const originated = firstResponse?.body as Channel;
   const outcomes = entries
     .filter((e) => e.kind === 'event' && e.ws === 'firehose')
-    .map((e) => outcomeFromEvent(id, e.body as AriEvent))
+    .map((e) => outcomeFromEvent(originated, e.body as AriEvent))
     .filter((o) => o !== undefined);
   assert.equal(outcomes[0]?.kind, 'destroyed');
-  assert.match(describeOutcome('Local/1778@from-test', outcomes[0] as OriginateOutcome), /cause 0 "Unknown".*does not exist/);
+  assert.match(describeOutcome('Local/1778@from-test', outcomes[0] as OriginateOutcome), /failed: .*;1 was destroyed at once \(cause 0\)\. Usually the extension or context does not exist/);
 });
 
 test('history keeps the newest 50 first and ignores junk', async () => {

@@ -6,6 +6,14 @@ import type { AriEvent, Channel } from '../../ari/models.generated';
 import type { OriginateParams as AriOriginateParams } from '../../ari/resources/channels';
 import { attempt } from '../failures';
 import type { CommandSession } from '../session';
+import { otherHalfName } from '../../dialplan/core/call';
+import { t } from '../../util/l10n';
+
+/**
+ * How long a Local call that turned Up may still take to reach Stasis before "answered" is
+ * said: its ;2 half answers, then enters Stasis a dialplan step later (transcripts 01, 22).
+ */
+export const LOCAL_STASIS_GRACE_MS = 2000;
 
 /** The typed client's originate parameters this command offers. `extension`/`context` or
  * `app` — ARI treats them as mutually exclusive; `timeout` in seconds, ARI's default 30,
@@ -40,41 +48,51 @@ export type OriginateOutcome =
   | { kind: 'destroyed'; channel: Channel; cause: number; causeText: string }
   | { kind: 'pending'; reason: 'cancelled' | 'no-events' };
 
-/** What one event says about the originated channel, if anything final. Pure. */
-export function outcomeFromEvent(channelId: string, event: AriEvent): OriginateOutcome | undefined {
+/** The channel POST /channels returned: for a Local channel its `;1` half. */
+export type Originated = Pick<Channel, 'id' | 'name'>;
+
+/** A Local channel's `;1` half: the `;2` half runs the dialled extension. */
+export function isLocalHalf(name: string): boolean {
+  return name.startsWith('Local/') && name.endsWith(';1');
+}
+
+/**
+ * What one event says about the originated channel, if anything final. Pure. A StasisStart of
+ * either Local half counts, and names the half that entered Stasis (usually `;2`).
+ */
+export function outcomeFromEvent(originated: Originated, event: AriEvent): OriginateOutcome | undefined {
   const channel = (event as { channel?: Channel }).channel;
-  if (!channel || channel.id !== channelId) return undefined;
+  if (!channel) return undefined;
+  const mine = channel.id === originated.id;
+  if (event.type === 'StasisStart' && (mine || (isLocalHalf(originated.name) && channel.name === otherHalfName(originated.name)))) {
+    const app = (event as AriEvent & { application?: string }).application ?? '';
+    return { kind: 'stasis', channel, app };
+  }
+  if (!mine) return undefined;
   if (event.type === 'ChannelDestroyed') {
     const e = event as AriEvent & { cause?: number; cause_txt?: string };
     return { kind: 'destroyed', channel, cause: e.cause ?? 0, causeText: e.cause_txt ?? '' };
-  }
-  if (event.type === 'StasisStart') {
-    const app = (event as AriEvent & { application?: string }).application ?? '';
-    return { kind: 'stasis', channel, app };
   }
   if (channel.state === 'Up') return { kind: 'up', channel };
   return undefined;
 }
 
-/** Plain words for the notification. Pure. */
+/** Plain words for the notification, worded as the one-click call's (dialplan/core/call.ts). Pure. */
 export function describeOutcome(endpoint: string, o: OriginateOutcome): string {
   switch (o.kind) {
     case 'up':
-      return `Call to ${endpoint} answered: channel ${o.channel.name} is Up.`;
+      return t('Called {0}: {1} answered and is Up.', endpoint, o.channel.name);
     case 'stasis':
-      return `Call to ${endpoint} answered: channel ${o.channel.name} entered Stasis${o.app ? ` (${o.app})` : ''}.`;
-    case 'destroyed': {
-      const cause = `cause ${o.cause}${o.causeText ? ` "${o.causeText}"` : ''}`;
-      const why =
-        o.cause === 0
-          ? ' Asterisk accepted the originate (200) but could not place the call: usually the extension or context does not exist, or the endpoint is unreachable.'
-          : '';
-      return `Call to ${endpoint} failed: channel ${o.channel.name} was destroyed with ${cause}.${why}`;
-    }
+      return t('Called {0}: {1} entered Stasis({2}).', endpoint, o.channel.name, o.app);
+    case 'destroyed':
+      if (o.cause === 0) {
+        return t('Call to {0} failed: {1} was destroyed at once (cause 0). Usually the extension or context does not exist on the server.', endpoint, o.channel.name);
+      }
+      return t('Call to {0} ended: {1} was hung up with cause {2} "{3}".', endpoint, o.channel.name, o.cause, o.causeText);
     case 'pending':
       return o.reason === 'cancelled'
-        ? `Stopped waiting for the call to ${endpoint}; it continues on the server.`
-        : `No events about the call to ${endpoint} arrived; check the channel list.`;
+        ? t('Stopped waiting for the call to {0}; it continues on the server.', endpoint)
+        : t('No events about the call to {0} arrived; check the channel list.', endpoint);
   }
 }
 
@@ -94,17 +112,24 @@ export async function originateAndWatch(
   opts: WatchOptions = {},
 ): Promise<{ channel: Channel; outcome: OriginateOutcome }> {
   const seen: AriEvent[] = [];
-  let channelId: string | undefined;
+  let originated: Originated | undefined;
   let settle: ((o: OriginateOutcome) => void) | undefined;
   const done = new Promise<OriginateOutcome>((resolve) => (settle = resolve));
+  let grace: NodeJS.Timeout | undefined;
   const check = (event: AriEvent): void => {
-    if (channelId === undefined) return;
-    const o = outcomeFromEvent(channelId, event);
-    if (o) settle?.(o);
+    if (originated === undefined) return;
+    const o = outcomeFromEvent(originated, event);
+    if (!o) return;
+    // A Local call's Up comes a step before its StasisStart: name the half in Stasis if one gets there.
+    if (o.kind === 'up' && isLocalHalf(originated.name)) {
+      grace ??= setTimeout(() => settle?.(o), LOCAL_STASIS_GRACE_MS);
+      return;
+    }
+    settle?.(o);
   };
   const sub = session.onEvents((records) => {
     for (const r of records) {
-      if (channelId === undefined) seen.push(r.event);
+      if (originated === undefined) seen.push(r.event);
       else check(r.event);
     }
   });
@@ -112,7 +137,7 @@ export async function originateAndWatch(
   const onAbort = (): void => settle?.({ kind: 'pending', reason: 'cancelled' });
   try {
     const channel = await originate(session, p);
-    channelId = channel.id;
+    originated = channel;
     for (const e of seen.splice(0)) check(e);
     opts.signal?.addEventListener('abort', onAbort, { once: true });
     if (opts.signal?.aborted) onAbort();
@@ -121,6 +146,7 @@ export async function originateAndWatch(
     return { channel, outcome };
   } finally {
     if (timer) clearTimeout(timer);
+    if (grace) clearTimeout(grace);
     opts.signal?.removeEventListener('abort', onAbort);
     sub.dispose();
   }
