@@ -47,6 +47,8 @@ export class EventApp {
   private debounce: ReturnType<typeof setTimeout> | undefined;
   private requestId = 0;
   private bufferSize = 0;
+  /** The docked sidebar view: one compact toolbar row, so event rows stay in sight. */
+  private readonly docked: boolean;
 
   constructor(
     root: HTMLElement,
@@ -54,6 +56,7 @@ export class EventApp {
     private readonly opts: EventAppOptions = {},
   ) {
     this.doc = root.ownerDocument;
+    this.docked = root.dataset.variant === 'view';
     this.persisted = readPersisted(api.getState());
     this.filter = this.persisted.filter;
     const h = (tag: string, props: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElement => {
@@ -86,7 +89,9 @@ export class EventApp {
       const b = h('vscode-toolbar-button', { id, icon, label, title: label });
       return b;
     };
-    this.pauseButton = h('vscode-button', { id: 'pause', icon: 'debug-pause', secondary: '', title: w.pauseTitle }, w.pause);
+    this.pauseButton = this.docked
+      ? toolButton('pause', 'debug-pause', w.pause)
+      : h('vscode-button', { id: 'pause', icon: 'debug-pause', secondary: '', title: w.pauseTitle }, w.pause);
     this.heldCount = h('span', { id: 'held-count' }, '0');
     this.heldWrap = h('span', { class: 'held', 'aria-live': 'polite', title: w.heldTitle }, this.heldCount, w.heldSuffix);
     this.heldWrap.hidden = true;
@@ -195,7 +200,11 @@ export class EventApp {
     this.eventTypes = m.eventTypes;
     this.bufferSize = m.bufferSize;
     this.paused = m.paused;
-    this.pauseButton.textContent = m.paused ? text().resume : text().pause;
+    const pauseLabel = m.paused ? text().resume : text().pause;
+    if (this.docked) {
+      this.pauseButton.setAttribute('label', pauseLabel);
+      this.pauseButton.setAttribute('title', pauseLabel);
+    } else this.pauseButton.textContent = pauseLabel;
     this.pauseButton.setAttribute('icon', m.paused ? 'debug-continue' : 'debug-pause');
     this.pauseButton.classList.toggle('paused', m.paused);
     this.pauseButton.setAttribute('aria-pressed', String(m.paused));

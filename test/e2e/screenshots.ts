@@ -60,6 +60,13 @@ async function main(): Promise<void> {
     await expand(sidebar(page).getByRole('treeitem', { name: /^Server/ }).first());
     await shot(page, 'tree', sidebar(page));
 
+    // 1b. The Events view docked under the tree: one compact toolbar row, rows in sight.
+    const eventsHeader = sidebar(page).locator('.pane-header', { hasText: /^Events/ });
+    await expand(eventsHeader);
+    await webview(page).locator('.event-row').nth(5).waitFor({ timeout: 30_000 });
+    await shot(page, 'events-view', sidebar(page));
+    await eventsHeader.click(); // collapsed again, so the panel below is the only events webview
+
     // 2. The dialplan with its lenses: live channels per Stasis() line and Originate.
     await page.keyboard.press('Control+P');
     await page.locator('.quick-input-widget .quick-input-box input').fill('extensions.conf');

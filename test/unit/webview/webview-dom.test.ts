@@ -48,10 +48,10 @@ class FakeApi implements VsCodeApi {
   }
 }
 
-function mount(initial?: PersistedState, viewportHeight: () => number = () => 10 * ROW_HEIGHT) {
+function mount(initial?: PersistedState, viewportHeight: () => number = () => 10 * ROW_HEIGHT, variant = 'panel') {
   const window = new Window();
   const document: Document = window.document;
-  document.body.innerHTML = '<div id="app"></div>';
+  document.body.innerHTML = `<div id="app" data-variant="${variant}"></div>`;
   const api = new FakeApi(initial);
   const app = new EventApp(document.getElementById('app') as HTMLElement, api, { viewportHeight });
   app.start();
@@ -174,6 +174,21 @@ test('pause button and held count', () => {
   assert.equal(document.getElementById('pause')?.textContent, 'Resume');
   (document.getElementById('pause') as HTMLElement).click();
   assert.deepEqual(api.take('setPaused'), [{ kind: 'setPaused', paused: false }]);
+});
+
+test('the docked view pauses from an icon button whose label says what a click does', () => {
+  const { api, app, document } = mount(undefined, undefined, 'view');
+  app.handleMessage(state());
+  const pause = document.getElementById('pause') as HTMLElement;
+  assert.equal(pause.tagName.toLowerCase(), 'vscode-toolbar-button');
+  assert.equal(pause.getAttribute('label'), 'Pause');
+  pause.click();
+  assert.deepEqual(api.take('setPaused'), [{ kind: 'setPaused', paused: true }]);
+  app.handleMessage(state({ paused: true, held: 3 }));
+  assert.equal(pause.getAttribute('label'), 'Resume');
+  assert.equal(pause.getAttribute('title'), 'Resume');
+  assert.equal(pause.getAttribute('icon'), 'debug-continue');
+  assert.equal(pause.textContent, '', 'an icon button carries no text that would widen the row');
 });
 
 test('a row expands to highlighted JSON, with a timeline action', () => {
