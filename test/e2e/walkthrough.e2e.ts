@@ -92,6 +92,13 @@ describe('the "Get started with ARI" walkthrough from the seeded profile', funct
     const m = /(Local\/1776@from-test-[0-9a-f]{8};2) entered Stasis\(hello-world\)/.exec(text);
     assert.ok(m, text);
     name = m[1];
+    // Every next step readable in full: three buttons and More…, no label cut short.
+    const buttons = page
+      .locator('.notifications-toasts .notification-toast', { hasText: name })
+      .first()
+      .locator('.notification-list-item-buttons-container .monaco-button');
+    assert.deepEqual((await buttons.allInnerTexts()).map((x) => x.trim()), ['Answer', 'Play…', 'Hang Up', 'More…']);
+    for (const b of await buttons.all()) assert.ok(await b.evaluate((el) => el.scrollWidth <= el.clientWidth), await b.innerText());
     await stepDone(page, 'Make a call');
     await s.step('call-announced');
   });
@@ -104,6 +111,14 @@ describe('the "Get started with ARI" walkthrough from the seeded profile', funct
     await webview(page).locator('#filter-channel').fill(name);
     await webview(page).locator('.event-row[data-type="StasisStart"]', { hasText: name }).first().waitFor();
     await s.step('stasis-start');
+  });
+
+  it('opens the dialplan: the Stasis(hello-world) line counts the call, as the tree does', async () => {
+    const page = s.page;
+    await showWalkthroughTab(page);
+    await stepButton(page, 'The dialplan', 'Open the Dialplan');
+    await page.locator('.codelens-decoration', { hasText: '1 live channel in hello-world' }).first().waitFor();
+    await s.step('dialplan-lens');
   });
 
   it('plays sound:hello-world: PlaybackStarted, PlaybackFinished', async () => {
@@ -134,5 +149,8 @@ describe('the "Get started with ARI" walkthrough from the seeded profile', funct
     await runCommand(page, 'ARI: Show Event Stream');
     await webview(page).locator('.event-row[data-type="StasisEnd"]', { hasText: name }).first().waitFor();
     await s.step('stasis-end');
+    // The lens follows the hangup: the tab opened by the dialplan step counts nobody now.
+    await page.locator('.tabs-container .tab', { hasText: 'extensions.conf' }).first().click();
+    await page.locator('.codelens-decoration', { hasText: '0 live channels in hello-world' }).first().waitFor();
   });
 });

@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import type { Services } from '../services';
 import { registerCommand } from '../util/commands';
 import { t } from '../util/l10n';
-import { AppArrivals, arrivalActions, arrivalMessage, waitingBadge, type Arrival, type Milestone } from './core/appArrivals';
+import { AppArrivals, arrivalActions, arrivalMessage, moreLabel, waitingBadge, type Arrival, type Milestone } from './core/appArrivals';
 import { ariConf, httpConf, seedDialplan, type Snippet } from './core/snippets';
 
 export const ANNOUNCE_SETTING = 'app.announceArrivals';
@@ -48,9 +48,16 @@ export function registerWalkthrough(services: Services): vscode.Disposable {
     const node = { kind: 'channel', id: a.channelId };
     if (setting(REVEAL_SETTING)) void vscode.commands.executeCommand('ariExplorer.tree.revealChannel', a.channelId);
     if (!setting(ANNOUNCE_SETTING)) return;
-    const actions = arrivalActions();
-    const pick = await vscode.window.showInformationMessage(arrivalMessage(a), ...actions.map((x) => x.label));
-    const action = actions.find((x) => x.label === pick);
+    const { buttons, more } = arrivalActions();
+    const pick = await vscode.window.showInformationMessage(arrivalMessage(a), ...buttons.map((x) => x.label), moreLabel());
+    let action = buttons.find((x) => x.label === pick);
+    if (pick === moreLabel()) {
+      const item = await vscode.window.showQuickPick(
+        more.map((x) => ({ label: x.label, action: x })),
+        { title: a.channelName, placeHolder: t('What next for {0}?', a.channelName) },
+      );
+      action = item?.action;
+    }
     if (action) await vscode.commands.executeCommand(action.command, node);
   };
 

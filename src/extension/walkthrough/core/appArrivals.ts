@@ -100,14 +100,27 @@ export interface ArrivalAction {
   command: string;
 }
 
-export function arrivalActions(): ArrivalAction[] {
-  return [
-    { label: t('Answer'), command: 'ariExplorer.channel.answer' },
-    { label: t('Play…'), command: 'ariExplorer.channel.play' },
-    { label: t('Hang Up'), command: 'ariExplorer.channel.hangup' },
-    { label: t('Continue in Dialplan'), command: 'ariExplorer.channel.continue' },
-    { label: t('Add to Bridge'), command: 'ariExplorer.channel.addToBridge' },
-  ];
+/** The toast's own buttons: VS Code cuts every label short ("Ans…", "Pla…") once five share a
+ * notification, so the first steps of the seed's flow are buttons and the rest sit behind More…. */
+export function arrivalActions(): { buttons: ArrivalAction[]; more: ArrivalAction[] } {
+  return {
+    buttons: [
+      { label: t('Answer'), command: 'ariExplorer.channel.answer' },
+      { label: t('Play…'), command: 'ariExplorer.channel.play' },
+      { label: t('Hang Up'), command: 'ariExplorer.channel.hangup' },
+    ],
+    more: [
+      { label: t('Continue in Dialplan…'), command: 'ariExplorer.channel.continue' },
+      { label: t('Add to Bridge…'), command: 'ariExplorer.channel.addToBridge' },
+      { label: t('Show Events for This Channel'), command: 'ariExplorer.events.showForChannel' },
+      { label: t('Show Call Flow'), command: 'ariExplorer.callflow.show' },
+    ],
+  };
+}
+
+/** The button that opens the rest of arrivalActions().more. */
+export function moreLabel(): string {
+  return t('More…');
 }
 
 export function arrivalMessage(a: Arrival): string {
