@@ -9,6 +9,6 @@ export function seededProfile(url: string) {
   return { name: 'Simulator', url, username: 'test', password: 'test_password', apps: ['hello-world'], connect: true };
 }
 
-export function openSeededSession(name: string, sim: Simulator): Promise<BrowserSession> {
-  return openBrowserSession(name, { ARI_EXPLORER_SEED_PROFILE: JSON.stringify(seededProfile(sim.url)) });
+export function openSeededSession(name: string, sim: Simulator, opts: { locale?: string } = {}): Promise<BrowserSession> {
+  return openBrowserSession(name, { ARI_EXPLORER_SEED_PROFILE: JSON.stringify(seededProfile(sim.url)) }, opts);
 }

@@ -31,14 +31,14 @@ export interface BrowserSession {
   close(failed: boolean): Promise<void>;
 }
 
-export async function openBrowserSession(name: string, env: NodeJS.ProcessEnv = {}): Promise<BrowserSession> {
+export async function openBrowserSession(name: string, env: NodeJS.ProcessEnv = {}, opts: { locale?: string } = {}): Promise<BrowserSession> {
   assertToolsInstalled();
   const out = join(e2eDir, name);
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
-  const dirs = serverDirs(join(out, 'vscode'));
+  const dirs = serverDirs(join(out, 'vscode'), opts);
   installVsix(dirs, findVsix());
-  const server = await startCodeServer(dirs, demoFolder, { env });
+  const server = await startCodeServer(dirs, demoFolder, { env, locale: opts.locale });
   const browser = await launchBrowser();
   const page = await browser.context.newPage();
   const consoleLog: string[] = [];

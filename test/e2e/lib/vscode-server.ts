@@ -14,7 +14,25 @@ export interface ServerDirs {
   readonly logFile: string;
 }
 
-export function serverDirs(root: string): ServerDirs {
+/**
+ * A display language for VS Code without a Marketplace: a language pack entry with no core
+ * translations, so VS Code resolves `locale` (the workbench stays English where the pack has
+ * nothing, as with a partial pack) and extensions get `vscode.env.language` and their own
+ * package.nls.<locale>.json / l10n bundle, as under a real language pack.
+ */
+function registerLanguagePack(userDataDir: string, locale: string): void {
+  const translations = join(userDataDir, `core.${locale}.i18n.json`);
+  writeFileSync(translations, JSON.stringify({ version: '1.0.0', contents: {} }));
+  const pack = {
+    hash: `ari-explorer-test-${locale}`,
+    extensions: [{ extensionIdentifier: { id: `ari-explorer-test.language-pack-${locale}` }, version: '0.0.0' }],
+    translations: { vscode: translations },
+    label: locale,
+  };
+  writeFileSync(join(userDataDir, 'languagepacks.json'), JSON.stringify({ [locale]: pack }));
+}
+
+export function serverDirs(root: string, opts: { locale?: string } = {}): ServerDirs {
   const dirs = {
     root,
     userDataDir: join(root, 'user-data'),
@@ -46,6 +64,10 @@ export function serverDirs(root: string): ServerDirs {
       2,
     ),
   );
+  if (opts.locale) {
+    registerLanguagePack(dirs.userDataDir, opts.locale);
+    writeFileSync(join(settingsDir, 'argv.json'), JSON.stringify({ locale: opts.locale }));
+  }
   return dirs;
 }
 
@@ -101,7 +123,7 @@ export function installVsix(dirs: ServerDirs, vsix: string): void {
 export async function startCodeServer(
   dirs: ServerDirs,
   folder: string,
-  opts: { port?: number; env?: NodeJS.ProcessEnv } = {},
+  opts: { port?: number; env?: NodeJS.ProcessEnv; locale?: string } = {},
 ): Promise<RunningServer> {
   const port = opts.port ?? (await freePort());
   const config = join(dirs.root, 'config.yaml');
@@ -119,6 +141,7 @@ export async function startCodeServer(
       '--disable-workspace-trust',
       '--disable-getting-started-override',
       ...codeServerCommonArgs(dirs),
+      ...(opts.locale ? ['--locale', opts.locale] : []),
       folder,
     ],
     { env: node24Env(opts.env), logFile: dirs.logFile },
