@@ -9,13 +9,15 @@ export interface CallFlowHtmlInput {
   styleUri: string;
   codiconUri: string;
   title: string;
+  /** The display language (vscode.env.language), for the page's lang attribute. */
+  lang?: string;
 }
 
 export function buildCallFlowHtml(input: CallFlowHtmlInput): string {
   const { cspSource, nonce } = input;
   const csp = webviewCsp(cspSource, nonce);
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${attr(input.lang ?? 'en')}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${attr(csp)}">

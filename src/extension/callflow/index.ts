@@ -170,6 +170,7 @@ class CallFlowPanels implements vscode.Disposable {
       styleUri: uri('media', 'callflow.css'),
       codiconUri: uri('dist', 'webview', 'codicon.css'),
       title: t('Call Flow'),
+      lang: vscode.env.language,
     });
     const onState = panel.onDidChangeViewState(() => {
       if (!panel.visible) flow.controller.webviewReloaded();

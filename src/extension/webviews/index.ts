@@ -177,6 +177,7 @@ class EventPanels implements vscode.Disposable, EventViewHost {
       codiconUri: uri('dist', 'webview', 'codicon.css'),
       variant,
       text: panelText(),
+      lang: vscode.env.language,
     });
     return controller;
   }

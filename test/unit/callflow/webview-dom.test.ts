@@ -167,7 +167,8 @@ test('the empty state says so', () => {
 });
 
 test('the panel HTML has a strict CSP: only the nonce script, nothing inline or remote', () => {
-  const html = buildCallFlowHtml({ cspSource: 'vscode-resource:', nonce: 'abc123', scriptUri: 'vscode-resource:/dist/webview/callflow.js', styleUri: 'vscode-resource:/media/callflow.css', codiconUri: 'vscode-resource:/c.css', title: 'Call "Flow" <x>' });
+  const html = buildCallFlowHtml({ cspSource: 'vscode-resource:', nonce: 'abc123', scriptUri: 'vscode-resource:/dist/webview/callflow.js', styleUri: 'vscode-resource:/media/callflow.css', codiconUri: 'vscode-resource:/c.css', title: 'Call "Flow" <x>', lang: 'ru' });
+  assert.ok(html.includes('<html lang="ru">'), 'the page declares the display language');
   assert.match(html, /default-src 'none'; script-src 'nonce-abc123'; style-src vscode-resource: 'nonce-abc123'/);
   assert.equal((html.match(/<script /g) ?? []).length, 1);
   assert.match(html, /<script nonce="abc123" src="vscode-resource:\/dist\/webview\/callflow.js"><\/script>/);
