@@ -12,7 +12,7 @@ import {
   type StateMessage,
   type ViewCounts,
 } from '../shared/protocol';
-import { formatCount } from './format';
+import { formatCount, setDisplayLanguage } from './format';
 import { fill } from '../shared/panel-text';
 import { text } from './ui-text';
 import { TypeFilter } from './type-filter';
@@ -57,6 +57,7 @@ export class EventApp {
   ) {
     this.doc = root.ownerDocument;
     this.docked = root.dataset.variant === 'view';
+    setDisplayLanguage(this.doc.documentElement.lang);
     this.persisted = readPersisted(api.getState());
     this.filter = this.persisted.filter;
     const h = (tag: string, props: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElement => {

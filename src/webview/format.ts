@@ -22,6 +22,17 @@ export function formatDelta(ms: number | undefined): string {
   return `${sign}${m} m ${pad(Math.floor((a % 60_000) / 1000))} s`;
 }
 
+let counts = new Intl.NumberFormat('en-US');
+
+/** Counts follow VS Code's display language (the page's lang): 50,000 in English, 50 000 in Russian. */
+export function setDisplayLanguage(lang: string | undefined): void {
+  try {
+    counts = new Intl.NumberFormat(lang || 'en-US');
+  } catch {
+    counts = new Intl.NumberFormat('en-US');
+  }
+}
+
 export function formatCount(n: number): string {
-  return n.toLocaleString('en-US');
+  return counts.format(n);
 }

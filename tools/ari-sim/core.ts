@@ -14,6 +14,7 @@ import { EndpointTable } from './endpoints';
 
 export interface CoreOptions {
   timeScale: number;
+  answerMediaWaitMs?: number;
   dialplanFile?: string;
   endpoints: boolean;
   log: (line: string) => void;

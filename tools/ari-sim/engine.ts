@@ -267,7 +267,7 @@ export class ChannelEngine {
       case 'answer':
         if (ch.state === 'Up') return next();
         this.answer(ch);
-        return next(ANSWER_MEDIA_WAIT_MS);
+        return next(this.core.opts.answerMediaWaitMs ?? ANSWER_MEDIA_WAIT_MS);
       case 'wait':
         return next(Number(args[0] || 0) * 1000);
       case 'musiconhold':

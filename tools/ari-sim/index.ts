@@ -16,6 +16,10 @@ export interface SimulatorOptions {
   dialplanFile?: string;
   /** Multiplies every simulated duration (sound lengths, Wait(), Answer's media wait...). */
   timeScale?: number;
+  /** Answer()'s wait for media before the next priority, in simulated ms (Asterisk: 500). A
+   * replay at a small timeScale raises it, so a slow machine's request latency cannot outrun a
+   * wait that real Asterisk spends in microseconds-apart requests. */
+  answerMediaWaitMs?: number;
   /** PJSIP/alice, bob, carol (offline). Default: only with `demo` — without it the server is
    * Local-only, exactly like the one the transcripts were recorded from. */
   endpoints?: boolean;
@@ -83,7 +87,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
   const host = opts.host ?? '127.0.0.1';
   const prefix = (opts.prefix ?? '').replace(/\/+$/, '').replace(/^(?=[^/])/, '/');
   const log = opts.log ?? (() => undefined);
-  const core = new SimCore({ timeScale: opts.timeScale ?? 1, dialplanFile: opts.dialplanFile, endpoints: opts.endpoints ?? !!opts.demo, log });
+  const core = new SimCore({ timeScale: opts.timeScale ?? 1, answerMediaWaitMs: opts.answerMediaWaitMs, dialplanFile: opts.dialplanFile, endpoints: opts.endpoints ?? !!opts.demo, log });
   const creds = { user: opts.user ?? 'test', password: opts.password ?? 'test_password' };
   const server = new SimServer(core, creds, prefix, host);
   server.laneRandom = opts.laneRandom;

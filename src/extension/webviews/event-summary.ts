@@ -5,6 +5,7 @@
 // No vscode import.
 
 import { isBridgeObject, isChannelObject } from '../ari/eventRefs';
+import { t } from '../util/l10n';
 
 export interface EventFacts {
   type: string;
@@ -65,8 +66,8 @@ function learnName(id: string, name: string): void {
 
 /** The channel name for `channel:ID`, if an event has shown it; the URI otherwise. */
 function targetText(uri: unknown): string {
-  const t = targetOf(uri);
-  return (t.channel && knownNames.get(t.channel)) || str(uri);
+  const target = targetOf(uri);
+  return (target.channel && knownNames.get(target.channel)) || str(uri);
 }
 
 const SPACE_RUN = /\s\s|[^\S ]/;
@@ -98,9 +99,9 @@ export function describeEvent(event: Obj): EventFacts {
   }
   for (const holder of [event.playback, event.recording]) {
     if (isObj(holder)) {
-      const t = targetOf(holder.target_uri);
-      if (t.channel) addChannel(t.channel, knownNames.get(t.channel));
-      if (t.bridge) addBridge(t.bridge);
+      const target = targetOf(holder.target_uri);
+      if (target.channel) addChannel(target.channel, knownNames.get(target.channel));
+      if (target.bridge) addBridge(target.bridge);
     }
   }
   if (typeof event.destination_bridge === 'string') addBridge(event.destination_bridge);
@@ -144,7 +145,7 @@ function objectAndSummary(type: string, e: Obj): { object: string; summary: stri
       return { object: chName, summary: `${str(ch?.state)} ${callerText(ch?.caller)} → ${str(dp.exten)}@${str(dp.context)}`.trim() };
     }
     case 'ChannelStateChange':
-      return { object: chName, summary: `state ${str(ch?.state)}` };
+      return { object: chName, summary: t('state {0}', str(ch?.state)) };
     case 'ChannelDialplan': {
       const dp = isObj(ch?.dialplan) ? ch.dialplan : {};
       return {
@@ -153,52 +154,52 @@ function objectAndSummary(type: string, e: Obj): { object: string; summary: stri
       };
     }
     case 'ChannelVarset':
-      return { object: chName || '(global)', summary: `${str(e.variable)}=${str(e.value)}` };
+      return { object: chName || t('(global)'), summary: `${str(e.variable)}=${str(e.value)}` };
     case 'ChannelHangupRequest':
       // A soft request's cause (32 for an ARI DELETE, 4 on restart) is Asterisk's, not the
       // hangup reason: that comes with the hard request and ChannelDestroyed.
-      return { object: chName, summary: e.soft === true ? 'soft request (not the reason)' : `cause ${str(e.cause) || '?'}` };
+      return { object: chName, summary: e.soft === true ? t('soft request (not the reason)') : t('cause {0}', str(e.cause) || '?') };
     case 'ChannelDestroyed':
-      return { object: chName, summary: `cause ${str(e.cause)} ${str(e.cause_txt)}`.trim() };
+      return { object: chName, summary: t('cause {0}', `${str(e.cause)} ${str(e.cause_txt)}`.trim()) };
     case 'ChannelDtmfReceived':
-      return { object: chName, summary: `digit ${str(e.digit)} (${str(e.duration_ms)} ms)` };
+      return { object: chName, summary: t('digit {0} ({1} ms)', str(e.digit), str(e.duration_ms)) };
     case 'ChannelCallerId':
-      return { object: chName, summary: `caller ${callerText(ch?.caller)}` };
+      return { object: chName, summary: t('caller {0}', callerText(ch?.caller)) };
     case 'ChannelConnectedLine':
-      return { object: chName, summary: `connected ${callerText(ch?.connected)}` };
+      return { object: chName, summary: t('connected {0}', callerText(ch?.connected)) };
     case 'ChannelEnteredBridge':
     case 'ChannelLeftBridge':
-      return { object: chName || str(br?.id), summary: `${type === 'ChannelEnteredBridge' ? 'entered' : 'left'} bridge ${str(br?.id)}` };
+      return { object: chName || str(br?.id), summary: type === 'ChannelEnteredBridge' ? t('entered bridge {0}', str(br?.id)) : t('left bridge {0}', str(br?.id)) };
     case 'ChannelUserevent':
-      return { object: chName || str(br?.id), summary: `user event ${str(e.eventname)}` };
+      return { object: chName || str(br?.id), summary: t('user event {0}', str(e.eventname)) };
     case 'ChannelHold':
-      return { object: chName, summary: `hold${e.musicclass ? ` (${str(e.musicclass)})` : ''}` };
+      return { object: chName, summary: e.musicclass ? t('hold ({0})', str(e.musicclass)) : t('hold') };
     case 'ChannelTalkingFinished':
-      return { object: chName, summary: `talked ${str(e.duration)} ms` };
+      return { object: chName, summary: t('talked {0} ms', str(e.duration)) };
     case 'StasisStart': {
       const args = Array.isArray(e.args) ? e.args.map(str).join(',') : '';
       return { object: chName, summary: `${str(e.application)}(${args})` };
     }
     case 'StasisEnd':
-      return { object: chName, summary: `left ${str(e.application)}` };
+      return { object: chName, summary: t('left {0}', str(e.application)) };
     case 'Dial': {
       const peer = isChannel(e.peer) ? str(e.peer.name) : '';
-      const status = str(e.dialstatus) || 'dialing';
+      const status = str(e.dialstatus) || t('dialing');
       return { object: peer, summary: `${status}${e.dialstring ? ` ${str(e.dialstring)}` : ''}` };
     }
     case 'BridgeCreated':
     case 'BridgeDestroyed':
     case 'BridgeVideoSourceChanged': {
       const n = Array.isArray(br?.channels) ? br.channels.length : 0;
-      return { object: str(br?.id), summary: `${str(br?.bridge_type)} ${str(br?.technology)}, ${n} channel${n === 1 ? '' : 's'}`.trim() };
+      return { object: str(br?.id), summary: `${str(br?.bridge_type)} ${str(br?.technology)}, ${n === 1 ? t('1 channel') : t('{0} channels', n)}`.trim() };
     }
     case 'BridgeMerged':
-      return { object: str(br?.id), summary: `merged from ${isObj(e.bridge_from) ? str(e.bridge_from.id) : '?'}` };
+      return { object: str(br?.id), summary: t('merged from {0}', isObj(e.bridge_from) ? str(e.bridge_from.id) : '?') };
     case 'PlaybackStarted':
     case 'PlaybackContinuing':
     case 'PlaybackFinished': {
       const p = isObj(e.playback) ? e.playback : {};
-      return { object: str(p.id), summary: `${str(p.state)} ${str(p.media_uri)} on ${targetText(p.target_uri)}` };
+      return { object: str(p.id), summary: t('{0} {1} on {2}', str(p.state), str(p.media_uri), targetText(p.target_uri)) };
     }
     case 'RecordingStarted':
     case 'RecordingFinished':
@@ -206,8 +207,8 @@ function objectAndSummary(type: string, e: Obj): { object: string; summary: stri
       const r = isObj(e.recording) ? e.recording : {};
       // Asterisk ends a recording of a channel that sends no audio (a Local half whose other
       // half runs Wait) after ~4 s with duration 0, and says why only in its own log.
-      const silent = type === 'RecordingFinished' && r.duration === 0 ? ' · no audio: the channel sent none (e.g. a Local half whose other half only waits)' : '';
-      return { object: str(r.name), summary: `${str(r.state)} ${targetText(r.target_uri)}${r.cause ? ` cause ${str(r.cause)}` : ''}${silent}` };
+      const silent = type === 'RecordingFinished' && r.duration === 0 ? ` · ${t('no audio: the channel sent none (e.g. a Local half whose other half only waits)')}` : '';
+      return { object: str(r.name), summary: `${str(r.state)} ${targetText(r.target_uri)}${r.cause ? ` ${t('cause {0}', str(r.cause))}` : ''}${silent}` };
     }
     case 'DeviceStateChanged': {
       const d = isObj(e.device_state) ? e.device_state : {};
@@ -217,20 +218,20 @@ function objectAndSummary(type: string, e: Obj): { object: string; summary: stri
     case 'ContactStatusChange':
     case 'PeerStatusChange': {
       const ep = isObj(e.endpoint) ? e.endpoint : {};
-      const extra = isObj(e.peer) ? ` peer ${str(e.peer.peer_status)}` : isObj(e.contact_info) ? ` contact ${str(e.contact_info.contact_status)}` : '';
+      const extra = isObj(e.peer) ? ` ${t('peer {0}', str(e.peer.peer_status))}` : isObj(e.contact_info) ? ` ${t('contact {0}', str(e.contact_info.contact_status))}` : '';
       return { object: `${str(ep.technology)}/${str(ep.resource)}`, summary: `${str(ep.state)}${extra}`.trim() };
     }
     case 'ApplicationRegistered':
     case 'ApplicationUnregistered':
     case 'ApplicationReplaced':
-      return { object: str(e.application), summary: type.replace('Application', '').toLowerCase() };
+      return { object: str(e.application), summary: type === 'ApplicationRegistered' ? t('registered') : type === 'ApplicationUnregistered' ? t('unregistered') : t('replaced') };
     case 'ApplicationMoveFailed':
-      return { object: chName, summary: `move to ${str(e.destination)} failed` };
+      return { object: chName, summary: t('move to {0} failed', str(e.destination)) };
     case 'RESTResponse':
       return { object: str(e.uri), summary: `${str(e.status_code)} ${str(e.reason_phrase)}` };
     case 'TextMessageReceived': {
       const m = isObj(e.message) ? e.message : {};
-      return { object: str(m.from), summary: `to ${str(m.to)}: ${str(m.body)}` };
+      return { object: str(m.from), summary: t('to {0}: {1}', str(m.to), str(m.body)) };
     }
     default:
       return { object: chName || str(br?.id) || str(e.application), summary: '' };

@@ -184,3 +184,6 @@ export const l10n = {
   t: (message: string, ...args: Array<string | number | boolean>): string =>
     message.replace(/\{(\d+)\}/g, (whole, i: string) => (args[Number(i)] === undefined ? whole : String(args[Number(i)]))),
 };
+
+/** vscode.env: the display language the panels write into their page's lang. */
+export const env = { language: 'en' };

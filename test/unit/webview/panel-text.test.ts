@@ -58,3 +58,18 @@ test('without a translator the host sends English; bad data from the page falls 
   assert.equal(read.clear, 'Clear');
   assert.ok(!('unknown' in read));
 });
+
+test("the list's summaries are in the display language; Asterisk's own values stay as sent", async () => {
+  const ru = JSON.parse(readFileSync(resolve(repoRoot, 'l10n/bundle.l10n.ru.json'), 'utf8')) as Record<string, string>;
+  const { describeEvent } = await import('../../../src/extension/webviews/event-summary');
+  const channel = { id: '1.1', name: 'PJSIP/alice-0001', state: 'Up', caller: { name: '', number: '' }, dialplan: {} };
+  setTranslator((m, ...a) => formatMessage(ru[m] ?? m, ...a));
+  try {
+    assert.equal(describeEvent({ type: 'ChannelStateChange', channel }).summary, 'состояние Up');
+    assert.equal(describeEvent({ type: 'ChannelDtmfReceived', channel, digit: '5', duration_ms: 120 }).summary, 'цифра 5 (120 мс)');
+    assert.equal(describeEvent({ type: 'StasisEnd', channel, application: 'hello-world' }).summary, 'покинул hello-world');
+  } finally {
+    setTranslator(undefined);
+  }
+  assert.equal(describeEvent({ type: 'ChannelStateChange', channel }).summary, 'state Up');
+});

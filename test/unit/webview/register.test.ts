@@ -52,6 +52,7 @@ test('registers the commands and the docked view; show opens one panel with a st
       ['/ext/dist/webview', '/ext/media'],
     );
     assert.match(panel.webview.html, /default-src 'none'/);
+    assert.match(panel.webview.html, /<html lang="en">/, "the page's language is VS Code's display language");
     assert.match(panel.webview.html, /src="file:\/\/\/webview\/ext\/dist\/webview\/main\.js"/);
     const count = fake.panels.length;
     await run('ariExplorer.events.show');

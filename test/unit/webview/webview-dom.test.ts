@@ -48,9 +48,10 @@ class FakeApi implements VsCodeApi {
   }
 }
 
-function mount(initial?: PersistedState, viewportHeight: () => number = () => 10 * ROW_HEIGHT, variant = 'panel') {
+function mount(initial?: PersistedState, viewportHeight: () => number = () => 10 * ROW_HEIGHT, variant = 'panel', lang = 'en') {
   const window = new Window();
   const document: Document = window.document;
+  document.documentElement.lang = lang;
   document.body.innerHTML = `<div id="app" data-variant="${variant}"></div>`;
   const api = new FakeApi(initial);
   const app = new EventApp(document.getElementById('app') as HTMLElement, api, { viewportHeight });
@@ -189,6 +190,16 @@ test('the docked view pauses from an icon button whose label says what a click d
   assert.equal(pause.getAttribute('title'), 'Resume');
   assert.equal(pause.getAttribute('icon'), 'debug-continue');
   assert.equal(pause.textContent, '', 'an icon button carries no text that would widen the row');
+});
+
+test('counts are written the way the display language writes numbers', () => {
+  const en = mount();
+  en.app.handleMessage(state({ total: 12345 }));
+  assert.match(en.document.querySelector('.status')?.textContent ?? '', /12,345.*50,000/);
+  const ru = mount(undefined, undefined, 'panel', 'ru');
+  ru.app.handleMessage(state({ total: 12345 }));
+  assert.match(ru.document.querySelector('.status')?.textContent ?? '', /12\u00a0345.*50\u00a0000/);
+  mount(); // the page's language is the module's: English again for the tests that follow
 });
 
 test('a row expands to highlighted JSON, with a timeline action', () => {
