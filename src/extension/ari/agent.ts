@@ -6,6 +6,7 @@ import * as https from 'node:https';
 import * as tls from 'node:tls';
 import type { AriTlsOptions } from './options';
 import { AriError } from './errors';
+import { t } from '../util/l10n';
 
 export function createAgent(url: string, opts: AriTlsOptions = {}): http.Agent {
   const secure = new URL(url).protocol === 'https:';
@@ -19,8 +20,8 @@ export function createAgent(url: string, opts: AriTlsOptions = {}): http.Agent {
         method: '',
         path: '',
         code: 'TLS_CA_FILE',
-        message: `Cannot read the CA file ${opts.caFile}: ${(err as Error).message}`,
-        hint: "Check the profile's TLS CA file path (a PEM file with the server's CA or self-signed certificate).",
+        message: t('Cannot read the CA file {0}: {1}', opts.caFile, (err as Error).message),
+        hint: t("Check the profile's TLS CA file path (a PEM file with the server's CA or self-signed certificate)."),
       });
     }
   }

@@ -27,6 +27,7 @@ import { AriError, credentialForms, errorFromNetwork, errorFromResponse } from '
 import type { AriEvent } from './models.generated';
 import { type AriConnectionOptions, DEFAULT_TIMEOUT_MS } from './options';
 import { basicAuthHeader, parseAriUrl } from './rest';
+import { t } from '../util/l10n';
 
 export type SocketState =
   | { kind: 'idle' }
@@ -203,8 +204,8 @@ export class AriEventSocket {
           method: 'GET',
           path: this.path,
           code: 'ENOAPP',
-          message: 'The events WebSocket needs at least one application name',
-          hint: 'Give the profile one or more Stasis application names.',
+          message: t('The events WebSocket needs at least one application name'),
+          hint: t('Give the profile one or more Stasis application names.'),
         }),
       });
       return;
@@ -363,8 +364,8 @@ export class AriEventSocket {
             method: 'GET',
             path: this.path,
             code: 'ECLOSED',
-            message: `The event socket closed (code ${code}${reason.length ? ` ${reason.toString('utf8')}` : ''})`,
-            hint: code === 1006 ? 'Asterisk may have restarted or the network dropped the connection; reconnecting.' : 'Reconnecting.',
+            message: t('The event socket closed (code {0})', `${code}${reason.length ? ` ${reason.toString('utf8')}` : ''}`),
+            hint: code === 1006 ? t('Asterisk may have restarted or the network dropped the connection; reconnecting.') : t('Reconnecting.'),
           });
         this.onClosed(true, error);
       } else {
@@ -427,8 +428,8 @@ export class AriEventSocket {
       method: 'GET',
       path: this.path,
       code: 'EPINGTIMEOUT',
-      message: `The event socket did not answer a ping within ${this.pongTimeoutMs} ms`,
-      hint: 'The connection was lost silently (network, NAT timeout, or Asterisk stopped); reconnecting.',
+      message: t('The event socket did not answer a ping within {0} ms', this.pongTimeoutMs),
+      hint: t('The connection was lost silently (network, NAT timeout, or Asterisk stopped); reconnecting.'),
     });
     ws.terminate();
   }

@@ -32,6 +32,7 @@ import { PlaybacksResource } from './resources/playbacks';
 import { RecordingsResource } from './resources/recordings';
 import { SoundsResource } from './resources/sounds';
 import { EventsResource } from './resources/userEvents';
+import { t } from '../util/l10n';
 
 export type { HttpMethod } from './resources/caller';
 
@@ -76,8 +77,8 @@ export function parseAriUrl(url: string): ParsedAriUrl {
       method: '',
       path: '',
       code: 'EINVALIDURL',
-      message: `Not a valid URL: ${redact(url)}`,
-      hint: 'The profile URL must look like http://host:8088 or https://host:8089/prefix.',
+      message: t('Not a valid URL: {0}', redact(url)),
+      hint: t('The profile URL must look like http://host:8088 or https://host:8089/prefix.'),
     });
   }
   if (u.protocol !== 'http:' && u.protocol !== 'https:') {

@@ -26,6 +26,7 @@ import { AriStateModel, type ModelChange } from '../state/model';
 import { Emitter, type Event } from '../util/emitter';
 import { type Logger, nullLogger } from '../util/logger';
 import { takeSnapshot, type SessionSnapshot } from './snapshot';
+import { t } from '../util/l10n';
 
 export interface SessionOptions {
   connection: AriConnectionOptions;
@@ -298,7 +299,7 @@ export class AriSession {
    */
   start(): Promise<void> {
     if (this.startPromise) return this.startPromise;
-    if (this.disposed) return Promise.reject(new Error('The ARI session was disposed'));
+    if (this.disposed) return Promise.reject(new Error(t('The ARI session was disposed')));
     this.startPromise = new Promise<void>((resolve, reject) => {
       let settled = false;
       const settle = (err?: unknown): void => {
@@ -316,8 +317,8 @@ export class AriSession {
       };
       const sub = this.socket.onState((s) => {
         if (s.kind === 'failed') settle(s.error);
-        else if (s.kind === 'reconnecting') settle(s.error ?? new Error('Could not connect to the ARI event socket'));
-        else if (s.kind === 'closed') settle(new Error('The ARI session was closed before it connected'));
+        else if (s.kind === 'reconnecting') settle(s.error ?? new Error(t('Could not connect to the ARI event socket')));
+        else if (s.kind === 'closed') settle(new Error(t('The ARI session was closed before it connected')));
       });
       // The session's own onOpen handler (registered first) has started the resync.
       const openSub = this.socket.onOpen(() => {

@@ -63,31 +63,31 @@ export type UrlCheck = { ok: true; url: string } | { ok: false; error: string };
  */
 export function checkAriUrl(input: string): UrlCheck {
   const text = input.trim();
-  if (!text) return { ok: false, error: 'Enter the ARI server URL, e.g. http://localhost:8088' };
+  if (!text) return { ok: false, error: t('Enter the ARI server URL, e.g. http://localhost:8088') };
   // `pbx:8088` or `localhost` without a scheme: new URL() reads `pbx:` as the scheme.
   if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) {
-    return { ok: false, error: `Start the URL with http:// or https://, e.g. http://${text.replace(/^\/+/, '')}` };
+    return { ok: false, error: t('Start the URL with http:// or https://, e.g. http://{0}', text.replace(/^\/+/, '')) };
   }
   const port = /^[a-z][a-z0-9+.-]*:\/\/(?:[^/?#@]*@)?(?:\[[^\]]*\]|[^/?#:]*):(\d+)(?:[/?#]|$)/i.exec(text)?.[1];
-  if (port !== undefined && Number(port) > 65535) return { ok: false, error: `Port ${port} is out of range: use 1 to 65535 (ARI's default is 8088, 8089 with TLS).` };
+  if (port !== undefined && Number(port) > 65535) return { ok: false, error: t("Port {0} is out of range: use 1 to 65535 (ARI's default is 8088, 8089 with TLS).", port) };
   let u: URL;
   try {
     u = new URL(text);
   } catch {
-    return { ok: false, error: 'Not a URL. Expected http(s)://host[:port][/prefix], e.g. http://localhost:8088' };
+    return { ok: false, error: t('Not a URL. Expected http(s)://host[:port][/prefix], e.g. http://localhost:8088') };
   }
   if (u.protocol === 'ws:' || u.protocol === 'wss:') {
     const http = u.protocol === 'ws:' ? 'http' : 'https';
-    return { ok: false, error: `Use ${http}:// instead of ${u.protocol}//: the extension derives ARI's WebSocket URL from the server URL.` };
+    return { ok: false, error: t("Use {0}:// instead of {1}//: the extension derives ARI's WebSocket URL from the server URL.", http, u.protocol) };
   }
   if (u.protocol !== 'http:' && u.protocol !== 'https:') {
-    return { ok: false, error: `Use http:// or https:// (got ${u.protocol}//). ARI's WebSocket URL is derived from it.` };
+    return { ok: false, error: t("Use http:// or https:// (got {0}//). ARI's WebSocket URL is derived from it.", u.protocol) };
   }
-  if (!u.hostname) return { ok: false, error: 'The URL needs a host name, e.g. http://localhost:8088' };
-  if (u.username || u.password) return { ok: false, error: 'Put the user name and password in their own fields, not in the URL.' };
-  if (u.search || u.hash) return { ok: false, error: 'The URL must not contain a query or fragment.' };
+  if (!u.hostname) return { ok: false, error: t('The URL needs a host name, e.g. http://localhost:8088') };
+  if (u.username || u.password) return { ok: false, error: t('Put the user name and password in their own fields, not in the URL.') };
+  if (u.search || u.hash) return { ok: false, error: t('The URL must not contain a query or fragment.') };
   // new URL() already refuses ports outside 0..65535; 0 is not usable either.
-  if (u.port === '0') return { ok: false, error: "Port 0 is not valid: use the port of http.conf's bindport (8088 by default, 8089 with TLS)." };
+  if (u.port === '0') return { ok: false, error: t("Port 0 is not valid: use the port of http.conf's bindport (8088 by default, 8089 with TLS).") };
   let path = u.pathname.replace(/\/+$/, '');
   if (/\/ari$/i.test(path)) path = path.slice(0, -4);
   return { ok: true, url: `${u.protocol}//${u.host}${path}` };
@@ -95,8 +95,8 @@ export function checkAriUrl(input: string): UrlCheck {
 
 export function checkName(name: string, taken: (name: string) => boolean): string | undefined {
   const n = name.trim();
-  if (!n) return 'Enter a name for the profile.';
-  if (taken(n)) return `A profile named "${n}" already exists.`;
+  if (!n) return t('Enter a name for the profile.');
+  if (taken(n)) return t('A profile named "{0}" already exists.', n);
   return undefined;
 }
 
