@@ -125,3 +125,19 @@ test('hover docs cover the most used applications and functions', () => {
   }
   for (const f of 'CALLERID CHANNEL CUT LEN IF STRFTIME DB'.split(' ')) assert.ok(functionDoc(f)?.signature.startsWith(`${f}(`), f);
 });
+
+test('application and function help reads in the display language', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { resolve } = await import('node:path');
+  const { formatMessage, setTranslator } = await import('../../../src/extension/util/l10n');
+  const { applicationDoc, functionDoc } = await import('../../../src/extension/dialplan/core/appDocs');
+  const ru = JSON.parse(readFileSync(resolve(__dirname, '../../../l10n/bundle.l10n.ru.json'), 'utf8')) as Record<string, string>;
+  setTranslator((m, ...a) => formatMessage(ru[m] ?? m, ...a));
+  try {
+    assert.match(applicationDoc('stasis')?.summary ?? '', /^Передаёт канал ARI-приложению/);
+    assert.match(functionDoc('CALLERID')?.summary ?? '', /^Читает или задаёт части caller id/);
+  } finally {
+    setTranslator(undefined);
+  }
+  assert.match(applicationDoc('Echo')?.summary ?? '', /^Sends the caller's audio straight back/);
+});
