@@ -3,6 +3,7 @@
 // Pure: the same mapping serves sending, the history and the curl export.
 import { seg } from '../../ari/resources/caller';
 import type { ApiOperation, ApiParameter, HttpMethod } from './swagger';
+import { t } from '../../util/l10n';
 
 export interface PreparedRequest {
   method: HttpMethod;
@@ -21,17 +22,17 @@ export type BuildResult = { ok: true; request: PreparedRequest } | { ok: false; 
 /** Why `raw` is not acceptable for `param`, or undefined. Empty text is "not given". */
 export function validateParamValue(param: ApiParameter, raw: string): string | undefined {
   const text = raw.trim();
-  if (text === '') return param.required ? `${param.name} is required.` : undefined;
+  if (text === '') return param.required ? t('{0} is required.', param.name) : undefined;
   if (param.paramType === 'body') {
     try {
       JSON.parse(text);
       return undefined;
     } catch (err) {
-      return `${param.name}: not valid JSON (${err instanceof Error ? err.message : String(err)}).`;
+      return t('{0}: not valid JSON ({1}).', param.name, err instanceof Error ? err.message : String(err));
     }
   }
   const items = param.allowMultiple ? splitList(text) : [text];
-  if (items.length === 0) return param.required ? `${param.name} is required.` : undefined;
+  if (items.length === 0) return param.required ? t('{0} is required.', param.name) : undefined;
   for (const item of items) {
     const reason = validateScalar(param, item);
     if (reason) return `${param.name}: ${reason}`;
@@ -42,21 +43,21 @@ export function validateParamValue(param: ApiParameter, raw: string): string | u
 function validateScalar(param: ApiParameter, item: string): string | undefined {
   const type = param.dataType.toLowerCase();
   if (type === 'int' || type === 'long' || type === 'integer') {
-    if (!/^-?\d+$/.test(item)) return `"${item}" is not a whole number.`;
+    if (!/^-?\d+$/.test(item)) return t('"{0}" is not a whole number.', item);
   } else if (type === 'double' || type === 'float' || type === 'number') {
-    if (!Number.isFinite(Number(item))) return `"${item}" is not a number.`;
+    if (!Number.isFinite(Number(item))) return t('"{0}" is not a number.', item);
   } else if (type === 'boolean') {
-    if (!/^(true|false)$/i.test(item)) return 'true or false.';
+    if (!/^(true|false)$/i.test(item)) return t('true or false.');
   }
   const allowed = param.allowableValues;
   if (allowed?.valueType === 'LIST') {
     // Asterisk compares most of these case-insensitively (device states: `inuse` is accepted).
     if (!allowed.values.some((v) => v.toLowerCase() === item.toLowerCase()))
-      return `"${item}" is not one of ${allowed.values.join(', ')}.`;
+      return t('"{0}" is not one of {1}.', item, allowed.values.join(', '));
   } else if (allowed?.valueType === 'RANGE') {
     const n = Number(item);
-    if (allowed.min !== undefined && n < allowed.min) return `at least ${allowed.min}.`;
-    if (allowed.max !== undefined && n > allowed.max) return `at most ${allowed.max}.`;
+    if (allowed.min !== undefined && n < allowed.min) return t('at least {0}.', allowed.min);
+    if (allowed.max !== undefined && n > allowed.max) return t('at most {0}.', allowed.max);
   }
   return undefined;
 }
