@@ -3,8 +3,8 @@
 // next steps and revealed in the tree (each can be turned off), the view badge counts the
 // channels that wait, and the walkthrough's steps complete through context keys set from real
 // events (StasisStart, PlaybackFinished, StasisEnd; `connected` is ariExplorer.connected).
-import { showPlaybackStatus } from '../commands/playbackStatus';
 import * as vscode from 'vscode';
+import { showPlaybackStatus } from '../commands/playbackStatus';
 import type { Services } from '../services';
 import { registerCommand } from '../util/commands';
 import { t } from '../util/l10n';

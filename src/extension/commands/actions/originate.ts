@@ -6,7 +6,7 @@ import type { AriEvent, Channel } from '../../ari/models.generated';
 import type { OriginateParams as AriOriginateParams } from '../../ari/resources/channels';
 import { attempt } from '../failures';
 import type { CommandSession } from '../session';
-import { otherHalfName } from '../../dialplan/core/call';
+import { callOutcomeFromEvent } from '../../dialplan/core/call';
 import { t } from '../../util/l10n';
 
 /**
@@ -57,23 +57,15 @@ export function isLocalHalf(name: string): boolean {
 }
 
 /**
- * What one event says about the originated channel, if anything final. Pure. A StasisStart of
- * either Local half counts, and names the half that entered Stasis (usually `;2`).
+ * What one event says about the originated channel, if anything final. Pure. StasisStart of
+ * either Local half and the channel's end read as for the one-click call (dialplan/core/call.ts);
+ * a StasisStart names the half that entered Stasis (usually `;2`).
  */
 export function outcomeFromEvent(originated: Originated, event: AriEvent): OriginateOutcome | undefined {
+  const call = callOutcomeFromEvent(originated, event);
+  if (call && call.kind !== 'no-stasis') return call;
   const channel = (event as { channel?: Channel }).channel;
-  if (!channel) return undefined;
-  const mine = channel.id === originated.id;
-  if (event.type === 'StasisStart' && (mine || (isLocalHalf(originated.name) && channel.name === otherHalfName(originated.name)))) {
-    const app = (event as AriEvent & { application?: string }).application ?? '';
-    return { kind: 'stasis', channel, app };
-  }
-  if (!mine) return undefined;
-  if (event.type === 'ChannelDestroyed') {
-    const e = event as AriEvent & { cause?: number; cause_txt?: string };
-    return { kind: 'destroyed', channel, cause: e.cause ?? 0, causeText: e.cause_txt ?? '' };
-  }
-  if (channel.state === 'Up') return { kind: 'up', channel };
+  if (channel?.id === originated.id && channel.state === 'Up') return { kind: 'up', channel };
   return undefined;
 }
 
