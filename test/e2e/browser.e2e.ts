@@ -123,6 +123,9 @@ describe('ARI Explorer in code-server', function () {
   it('the menu of an Up channel in Stasis offers no Unhold, Unmute, Stop Ringing or Answer', async () => {
     const page = s.page;
     const row = treeItem(page, new RegExp(escape(stasisChannel))).first();
+    // The ;2 half turns Up half a second before StasisStart (Answer's media wait); the menu
+    // follows the row's state, so it is opened once the row says Stasis(hello-world).
+    await row.filter({ hasText: 'Stasis(hello-world' }).waitFor();
     await row.click({ button: 'right' });
     const items = page.getByRole('menuitem');
     await items.filter({ hasText: /Hang Up/ }).first().waitFor({ state: 'visible' });
