@@ -58,6 +58,14 @@ export interface EventRecord {
   readonly json: string | undefined;
   /** The frame's bytes as the WebSocket delivered them (socket.frameData), when it came from the socket. */
   readonly raw: Buffer | undefined;
+  /**
+   * The frame's bytes without a Buffer view: `rawLength` bytes at `rawStart` of `rawSource`
+   * (rawLength -1 or rawSource undefined: none). Declared so the LiveFeed fast path, which reads
+   * these instead of `raw`, cannot silently fall back to the slow path after a refactor.
+   */
+  readonly rawSource: ArrayBufferLike | undefined;
+  readonly rawStart: number;
+  readonly rawLength: number;
   /** event.type, without reading `event`. */
   readonly type: string;
   /**
