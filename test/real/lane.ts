@@ -11,6 +11,31 @@ import { EventStore } from '../../src/extension/webviews/event-store';
 import { EventView } from '../../src/extension/webviews/event-view';
 import { LiveFeed } from '../../src/extension/webviews/live-feed';
 import { EMPTY_FILTER } from '../../src/shared/protocol';
+import type { BatchResult } from '../../src/extension/commands/failures';
+import {
+  channelOp,
+  continueInDialplan,
+  getChannelVar,
+  hangupChannels,
+  muteChannels,
+  playMedia,
+  recordTarget,
+  sendDtmf,
+  setChannelVar,
+  snoopChannel,
+  startMoh,
+} from '../../src/extension/commands/actions/channel';
+import { controlPlaybacks, stopPlaybacks } from '../../src/extension/commands/actions/playback';
+import { deleteStoredRecordings, liveRecordingOp } from '../../src/extension/commands/actions/recording';
+import {
+  deleteDeviceState,
+  getGlobalVar,
+  listModules,
+  reloadModule,
+  serverInfo,
+  setGlobalVar,
+  updateDeviceState,
+} from '../../src/extension/commands/actions/server';
 
 export interface LaneTarget {
   /** ARI base URL, e.g. http://127.0.0.1:8088/ari */
@@ -170,4 +195,166 @@ export async function notInStasisRefused(lane: Lane): Promise<{ status: number; 
     await rest.request('DELETE', `/bridges/${bridge.body.id}`).catch(() => undefined);
   }
   return { status, message };
+}
+
+/** The apps the lane's socket registered, as the server lists them (GET /applications). */
+export async function registeredApps(lane: Lane): Promise<string[]> {
+  const r = await lane.session.rest.request<{ name: string }[]>('GET', '/applications');
+  return r.body.map((a) => a.name);
+}
+
+/** Events under `app`'s filter beside the copies the socket got for it: equal when no copy was merged away or lost. */
+export function appFilterCount(lane: Lane, app: string): { shown: number; copies: number } {
+  return { shown: new EventView(lane.store, { ...EMPTY_FILTER, app }).total, copies: lane.copiesPerApp.get(app) ?? 0 };
+}
+
+/** Originates Local/1776@from-test and resolves with its ;1 half and the ;2 half in hello-world. */
+export async function callIntoHelloWorld(lane: Lane): Promise<{ half1: string; half2: string; name: string }> {
+  const orig = await lane.session.rest.request<Channel>('POST', '/channels', { query: { endpoint: 'Local/1776@from-test', extension: '100', context: 'default' } });
+  const prefix = orig.body.name.slice(0, -2);
+  const find = (): string | undefined => [...lane.session.model.channels.values()].find((c) => c.app === 'hello-world' && c.name === `${prefix};2`)?.id;
+  await until(lane, `${prefix};2 in hello-world`, () => find() !== undefined);
+  return { half1: orig.body.id, half2: find()!, name: `${prefix};2` };
+}
+
+async function hangUpCall(lane: Lane, call: { half1: string; half2: string }): Promise<void> {
+  await hangupChannels(lane.session, [call.half2]);
+  await until(lane, 'both halves destroyed', () => !lane.session.model.channels.has(call.half1) && !lane.session.model.channels.has(call.half2));
+}
+
+function eventFor(lane: Lane, type: string, needle: string): () => boolean {
+  return () => hasEvent(lane, type, needle);
+}
+
+function ok(what: string, r: BatchResult): void {
+  assert.deepEqual(r.failed.map((f) => f.error.message), [], what);
+}
+
+/**
+ * What the command palette's channel, playback and recording actions do (the same functions
+ * the commands call), on the ;2 half of a call in hello-world; each checked by the event or the
+ * answer a user would see. Returns the actions that ran.
+ */
+export async function channelActions(lane: Lane): Promise<string[]> {
+  const s = lane.session;
+  const done: string[] = [];
+  const call = await callIntoHelloWorld(lane);
+  const id = call.half2;
+  try {
+    ok('answer', await channelOp(s, 'answer', [id]));
+    // No ChannelHold: that event is for a hold the channel itself asks for; a Local half plays
+    // music on hold to itself instead of passing the hold on (transcript 09 has none).
+    ok('hold', await channelOp(s, 'hold', [id]));
+    ok('unhold', await channelOp(s, 'unhold', [id]));
+    done.push('answer', 'hold', 'unhold');
+    ok('mute', await muteChannels(s, [id], 'both', true));
+    ok('unmute', await muteChannels(s, [id], 'both', false));
+    ok('moh', await startMoh(s, [id], 'default'));
+    ok('moh stop', await channelOp(s, 'stopMoh', [id]));
+    ok('ring', await channelOp(s, 'ring', [id]));
+    ok('ring stop', await channelOp(s, 'ringStop', [id]));
+    ok('silence', await channelOp(s, 'startSilence', [id]));
+    ok('silence stop', await channelOp(s, 'stopSilence', [id]));
+    await sendDtmf(s, id, '12', { duration: 100, between: 100 });
+    done.push('mute', 'unmute', 'moh', 'ring', 'silence', 'dtmf');
+    const variable = `LANE_${process.pid}`;
+    await setChannelVar(s, id, variable, 'ok');
+    await until(lane, 'ChannelVarset', () => eventsOf(lane, (t, j) => t === 'ChannelVarset' && j.includes(variable) && j.includes(id)) > 0);
+    assert.equal(await getChannelVar(s, id, variable), 'ok');
+    done.push('variables');
+
+    // A long prompt, so that pause and unpause reach it while it plays.
+    const play = await playMedia(s, { kind: 'channel', id }, { media: ['sound:demo-congrats'] });
+    await until(lane, 'PlaybackStarted', eventFor(lane, 'PlaybackStarted', play.id));
+    ok('pause', await controlPlaybacks(s, [play.id], 'pause'));
+    ok('unpause', await controlPlaybacks(s, [play.id], 'unpause'));
+    ok('stop playback', await stopPlaybacks(s, [play.id]));
+    await until(lane, 'PlaybackFinished', eventFor(lane, 'PlaybackFinished', play.id));
+    done.push('play', 'playback control');
+
+    const snoop = await snoopChannel(s, id, { app: 'hello-world', spy: 'in' });
+    await until(lane, 'the snoop channel in hello-world', () => s.model.channels.get(snoop.id)?.app === 'hello-world');
+    ok('hang up the snoop channel', await hangupChannels(s, [snoop.id]));
+    await until(lane, 'the snoop channel gone', () => !s.model.channels.has(snoop.id));
+    done.push('snoop');
+
+    const name = `ari-explorer-lane-${process.pid}`;
+    const rec = await recordTarget(s, { kind: 'channel', id }, { name, format: 'wav', ifExists: 'overwrite', maxDurationSeconds: 10 });
+    assert.equal(rec.name, name);
+    await until(lane, 'RecordingStarted', eventFor(lane, 'RecordingStarted', name));
+    ok('stop recording', await liveRecordingOp(s, 'stop', [name]));
+    await until(lane, 'RecordingFinished', eventFor(lane, 'RecordingFinished', name));
+    await deleteStoredRecordings(s, [name]).catch(() => undefined);
+    done.push('record');
+
+    await continueInDialplan(s, id, { context: 'default', extension: '100', priority: 1 });
+    await until(lane, 'StasisEnd after continue', eventFor(lane, 'StasisEnd', id));
+    assert.ok(s.model.channels.has(id), 'the channel lives on in the dialplan');
+    done.push('continue in dialplan');
+  } finally {
+    await hangUpCall(lane, call).catch(() => undefined);
+  }
+  return done;
+}
+
+/** The server actions: info, modules, a dialplan reload, global variables. */
+export async function serverActions(lane: Lane): Promise<void> {
+  const s = lane.session;
+  const info = await serverInfo(s);
+  assert.ok(info.system?.version, 'the server names its version');
+  const modules = await listModules(s);
+  assert.ok(modules.some((m) => m.name === 'res_ari.so'), 'res_ari.so is listed');
+  await reloadModule(s, 'pbx_config.so');
+  const variable = `LANE_GLOBAL_${process.pid}`;
+  await setGlobalVar(s, variable, 'yes');
+  assert.equal(await getGlobalVar(s, variable), 'yes');
+  await setGlobalVar(s, variable, '');
+}
+
+/** An ARI-controlled device state: PUT gives DeviceStateChanged and the model follows; DELETE leaves UNKNOWN. */
+export async function deviceStateFlow(lane: Lane): Promise<{ name: string; state: string }> {
+  const s = lane.session;
+  const name = `Stasis:ari-explorer-lane-${process.pid}`;
+  await updateDeviceState(s, name, 'INUSE');
+  await until(lane, 'DeviceStateChanged INUSE', () => eventsOf(lane, (t, j) => t === 'DeviceStateChanged' && j.includes(name) && j.includes('INUSE')) > 0);
+  await until(lane, 'the model shows INUSE', () => s.model.deviceStates.get(name)?.state === 'INUSE');
+  await updateDeviceState(s, name, 'BUSY');
+  await until(lane, 'the model shows BUSY', () => s.model.deviceStates.get(name)?.state === 'BUSY');
+  await deleteDeviceState(s, name);
+  const after = await s.rest.request<{ state: string }>('GET', `/deviceStates/${encodeURIComponent(name)}`);
+  return { name, state: after.body.state };
+}
+
+/**
+ * The server restarts under the session (`restart` does it: `core restart now`, or the
+ * simulator's restart): the socket drops, reconnects by itself, the model is resynced (the
+ * call is gone, ids start again) and a new call reaches hello-world.
+ */
+export async function restartFlow(lane: Lane, restart: () => Promise<void>): Promise<{ states: string[] }> {
+  const s = lane.session;
+  const call = await callIntoHelloWorld(lane);
+  const states: string[] = [];
+  const reopened = new Promise<void>((resolve) => {
+    let dropped = false;
+    const sub = s.onState((st) => {
+      states.push(st.kind);
+      if (st.kind === 'reconnecting') dropped = true;
+      if (st.kind === 'open' && dropped) {
+        sub.dispose();
+        resolve();
+      }
+    });
+  });
+  await restart();
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no reconnect within 60 s (states: ${states.join(', ')})`)), 60_000);
+  });
+  await Promise.race([reopened, late]).finally(() => clearTimeout(timer));
+  await until(lane, 'the resync dropped the call', () => !s.model.channels.has(call.half1) && !s.model.channels.has(call.half2), 30_000);
+  const apps = await registeredApps(lane);
+  assert.ok(apps.includes('hello-world') && apps.includes(lane.observer), `apps registered again: ${apps.join(', ')}`);
+  const next = await callIntoHelloWorld(lane);
+  await hangUpCall(lane, next);
+  return { states };
 }

@@ -1,5 +1,6 @@
 // The seed's walkthrough as a newcomer does it after `npm start`, in one display language: the
-// seeded "Simulator" profile (apps: hello-world) with the simulator's demo traffic on, the
+// seeded "Simulator" profile (apps: hello-world) with the simulator's demo traffic on (or a real
+// Asterisk's profile, npm run test:asterisk), the
 // "Get started with ARI" walkthrough, its one-click call into 1776@from-test, StasisStart in the
 // event panel, the dialplan's lens counting the call, play sound:hello-world (PlaybackStarted,
 // PlaybackFinished), hang up (StasisEnd); each step is marked done by the real events.
@@ -10,9 +11,9 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { startSimulator, type Simulator } from '../../../tools/ari-sim/index';
+import { startSimulator } from '../../../tools/ari-sim/index';
 import { type BrowserSession } from './session';
-import { openSeededSession } from './seeded';
+import { openSeededSession, type SeededServer } from './seeded';
 import { projectRoot } from './tools';
 import { notifications, openAriContainer, quickInput, runCommand, statusBarItem, webview } from './workbench';
 
@@ -91,23 +92,34 @@ async function stepDone(page: Page, title: string): Promise<void> {
   await walkthrough(page).locator(`[role="checkbox"][aria-checked="true"][aria-label^="${title}"]`).first().waitFor();
 }
 
-export function walkthroughSuite(locale: Locale): void {
+/** The server the walkthrough calls into; by default a simulator with its demo traffic on. */
+export interface WalkthroughServer extends SeededServer {
+  close(): Promise<void>;
+}
+
+async function demoSimulator(): Promise<WalkthroughServer> {
+  const sim = await startSimulator({ port: 0, demo: true });
+  return { url: sim.url, name: 'Simulator', username: 'test', password: 'test_password', close: () => sim.close() };
+}
+
+export function walkthroughSuite(locale: Locale, server: () => Promise<WalkthroughServer> = demoSimulator, label = ''): void {
   const w = wordsFor(locale);
   const showWalkthroughTab = async (page: Page): Promise<void> => {
     await page.locator('.tabs-container .tab', { hasText: new RegExp(`${w.walkthrough}|Walkthrough|Welcome`) }).first().click();
   };
 
-  describe(`the "${w.walkthrough}" walkthrough from the seeded profile (${locale})`, function () {
+  describe(`the "${w.walkthrough}" walkthrough from the seeded profile (${locale}${label})`, function () {
     this.timeout(120_000);
     let s: BrowserSession;
-    let sim: Simulator;
+    let sim: WalkthroughServer;
     let failed = false;
     let name = '';
 
     before(async function () {
       this.timeout(180_000);
-      sim = await startSimulator({ port: 0, demo: true });
-      s = await openSeededSession(locale === 'en' ? 'walkthrough' : `walkthrough-${locale}`, sim, locale === 'en' ? {} : { locale });
+      sim = await server();
+      const dir = `walkthrough${locale === 'en' ? '' : `-${locale}`}${label ? `-${label.replace(/\W+/g, '')}` : ''}`;
+      s = await openSeededSession(dir, sim, locale === 'en' ? {} : { locale });
     });
 
     afterEach(function () {
@@ -123,7 +135,7 @@ export function walkthroughSuite(locale: Locale): void {
     it('opens the walkthrough from the seeded, connected profile', async () => {
       const page = s.page;
       await openAriContainer(page);
-      await statusBarItem(page, 'ARI: Simulator').locator('.codicon-pass-filled').waitFor({ timeout: 30_000 });
+      await statusBarItem(page, `ARI: ${sim.name}`).locator('.codicon-pass-filled').waitFor({ timeout: 30_000 });
       // VS Code's own command: the test language pack translates only the extension.
       await runCommand(page, 'Welcome: Open Walkthrough');
       const input = quickInput(page);
@@ -201,7 +213,7 @@ export function walkthroughSuite(locale: Locale): void {
       await stepDone(page, w.step.hangup);
       // Connected since start-up; "test it" is what the Connect step asks of a newcomer.
       await stepButton(page, w.step.connect, w.button.testConnection);
-      const pick = page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'Simulator' }).first();
+      const pick = page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: sim.name }).first();
       await pick.click();
       await pick.waitFor({ state: 'hidden' });
       await stepDone(page, w.step.connect);
