@@ -38,6 +38,22 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { paths: [noVscode], patterns: [noUi] }] },
   },
   {
+    // One ARI call layer: paths live in src/extension/ari/resources, which the conformance test
+    // checks against the API description. Only the generic invoker sends a path it read from
+    // the server's own docs (a variable, never a literal).
+    files: ['src/extension/**'],
+    ignores: ['src/extension/ari/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name=/^(request|call|callBinary)$/] > :matches(Literal, TemplateLiteral).arguments:nth-child(2)",
+          message: 'No ARI path outside src/extension/ari: call a typed resource (ari(session).channels.hold(id)).',
+        },
+      ],
+    },
+  },
+  {
     files: ['src/webview/**'],
     rules: {
       'no-restricted-imports': [

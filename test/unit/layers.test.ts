@@ -33,3 +33,23 @@ for (const [file, code, forbidden] of cases) {
     assert.equal(messages.length > 0, forbidden, messages.join('; ') || 'no restricted-import error');
   });
 }
+
+// One ARI call layer: a path literal handed to the client outside src/extension/ari is an error.
+async function pathLiterals(file: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: path.join(repoRoot, file) });
+  return result.messages.filter((m) => m.ruleId === 'no-restricted-syntax').map((m) => m.message);
+}
+
+const pathCases: Array<[file: string, code: string, forbidden: boolean]> = [
+  ['src/extension/commands/actions/probe.ts', "export const x = (s: { rest: { request(m: string, p: string): void } }) => s.rest.request('POST', `/channels/${'a'}/hold`);\n", true],
+  ['src/extension/dialplan/probe.ts', "export const x = (r: { request(m: string, p: string): void }) => r.request('GET', '/channels');\n", true],
+  ['src/extension/commands/invoker/probe.ts', "export const x = (r: { request(m: string, p: string): void }, path: string) => r.request('GET', path);\n", false],
+  ['src/extension/ari/resources/probe.ts', "export const x = (r: { call(m: string, p: string): void }) => r.call('GET', '/channels');\n", false],
+];
+
+for (const [file, code, forbidden] of pathCases) {
+  test(`one ARI call layer: lint ${forbidden ? 'rejects' : 'allows'} the call in ${file}`, async () => {
+    const messages = await pathLiterals(file, code);
+    assert.equal(messages.length > 0, forbidden, messages.join('; ') || 'no path-literal error');
+  });
+}

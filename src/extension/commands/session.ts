@@ -2,7 +2,8 @@
 // structural type: the implementations run in plain Node against the simulator, and any
 // object with these members — the real session included — can drive them.
 import type { AriEvent, Playback } from '../ari/models.generated';
-import type { AriRequestOptions, AriResponse, HttpMethod } from '../ari/rest';
+import { AriRestClient, type AriRequestOptions, type AriResponse, type HttpMethod } from '../ari/rest';
+import { resourceSet, type AriResourceSet } from '../ari/resources/set';
 import type { ChannelState, ModelMaps } from '../state/model';
 import { encodePathSegment } from './invoker/request';
 
@@ -39,6 +40,28 @@ export interface CommandSession {
   readonly model: ModelView;
   /** Batched events, as AriSession.onEvents. */
   readonly onEvents: (listener: (records: readonly EventRecordView[]) => void) => Unsubscribe;
+}
+
+const sets = new WeakMap<AriRequester, AriResourceSet>();
+
+/**
+ * The typed ARI resources over the session's client: the only way commands call ARI, so every
+ * path lives in ari/resources and the conformance test covers each call. The real client is
+ * one already; a stand-in with only `request` is wrapped once.
+ */
+export function ari(session: Pick<CommandSession, 'rest'>): AriResourceSet {
+  const rest = session.rest;
+  if (rest instanceof AriRestClient) return rest;
+  let set = sets.get(rest);
+  if (!set) {
+    set = resourceSet({
+      call: async <T>(method: HttpMethod, path: string, query?: object, body?: unknown) =>
+        (await rest.request<T>(method, path, { query: query as RequestOptions['query'], body })).body,
+      callBinary: () => Promise.reject(new Error('binary bodies need the session client')),
+    });
+    sets.set(rest, set);
+  }
+  return set;
 }
 
 /** Path segment for an id or name (`Stasis:demo`, `pbx_config.so`, `1796077968.36`). */

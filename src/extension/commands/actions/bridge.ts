@@ -2,7 +2,7 @@
 import type { Bridge } from '../../ari/models.generated';
 import { t } from '../../util/l10n';
 import { attempt, CommandError, describeFailure, forEachId, type BatchResult } from '../failures';
-import { seg, type ChannelView, type CommandSession } from '../session';
+import { ari, type ChannelView, type CommandSession } from '../session';
 
 /** Bridge type attributes ARI's `type` accepts, comma-separated (bridges.json), with what each means. */
 export function bridgeTypes(): { type: string; detail: string }[] {
@@ -51,13 +51,10 @@ export interface CreateBridgeParams {
 }
 
 export async function createBridge(session: CommandSession, p: CreateBridgeParams): Promise<Bridge> {
-  const query = { type: p.types.length > 0 ? p.types.join(',') : undefined, name: p.name || undefined };
-  const r = await attempt(t('create a {0} bridge', p.types.join(',') || 'mixing'), () =>
-    p.bridgeId
-      ? session.rest.request<Bridge>('POST', `/bridges/${seg(p.bridgeId)}`, { query })
-      : session.rest.request<Bridge>('POST', '/bridges', { query }),
+  const params = { type: p.types.length > 0 ? p.types : undefined, name: p.name || undefined };
+  return attempt(t('create a {0} bridge', p.types.join(',') || 'mixing'), () =>
+    p.bridgeId ? ari(session).bridges.createWithId(p.bridgeId, params) : ari(session).bridges.create(params),
   );
-  return r.body;
 }
 
 export interface AddChannelOptions {
@@ -76,10 +73,8 @@ export async function addChannelsToBridge(
   const names = channelIds.map((id) => channelName(session, id)).join(', ');
   const action = t('add {0} to {1}', names, bridgeName(session, bridgeId));
   try {
-    await session.rest.request('POST', `/bridges/${seg(bridgeId)}/addChannel`, {
-      // One comma-separated value (as ARI reads a list), not repeated keys.
-      query: { channel: channelIds.join(','), role: opts.role || undefined, absorbDTMF: opts.absorbDTMF, mute: opts.mute },
-    });
+    // One comma-separated value (the query builder joins arrays, as ARI reads a list), not repeated keys.
+    await ari(session).bridges.addChannel(bridgeId, { channel: [...channelIds], role: opts.role || undefined, absorbDTMF: opts.absorbDTMF, mute: opts.mute });
   } catch (err) {
     const e = err as { status?: number; serverMessage?: string };
     // The generic 422 hint ("does not exist, or does not apply") misleads here: say what it is.
@@ -98,7 +93,7 @@ export async function addChannelsToBridge(
 export async function removeChannelsFromBridge(session: CommandSession, bridgeId: string, channelIds: readonly string[]): Promise<void> {
   if (channelIds.length === 0) return;
   await attempt(t('remove {0} from {1}', channelIds.map((id) => channelName(session, id)).join(', '), bridgeName(session, bridgeId)), () =>
-    session.rest.request('POST', `/bridges/${seg(bridgeId)}/removeChannel`, { query: { channel: channelIds.join(',') } }),
+    ari(session).bridges.removeChannel(bridgeId, [...channelIds]),
   );
 }
 
@@ -106,14 +101,12 @@ export function destroyBridges(session: CommandSession, ids: readonly string[]):
   return forEachId(
     ids,
     (id) => t('destroy {0}', bridgeName(session, id)),
-    (id) => session.rest.request('DELETE', `/bridges/${seg(id)}`),
+    (id) => ari(session).bridges.destroy(id),
   );
 }
 
 export async function bridgeMoh(session: CommandSession, bridgeId: string, start: boolean, mohClass?: string): Promise<void> {
   await attempt(start ? t('start music on hold on {0}', bridgeName(session, bridgeId)) : t('stop music on hold on {0}', bridgeName(session, bridgeId)), () =>
-    session.rest.request(start ? 'POST' : 'DELETE', `/bridges/${seg(bridgeId)}/moh`, {
-      query: start ? { mohClass: mohClass || undefined } : undefined,
-    }),
+    start ? ari(session).bridges.startMoh(bridgeId, mohClass || undefined) : ari(session).bridges.stopMoh(bridgeId),
   );
 }

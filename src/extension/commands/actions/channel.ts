@@ -1,6 +1,6 @@
 // Channel operations as plain functions of a session and their inputs (no prompts, no
 // vscode), so the tests drive them against the simulator.
-import type { Channel, LiveRecording, Playback, Variable } from '../../ari/models.generated';
+import type { Channel, LiveRecording, Playback } from '../../ari/models.generated';
 import type {
   HangupReason as AriHangupReason,
   IfExists,
@@ -9,7 +9,7 @@ import type {
   TerminateOn,
 } from '../../ari/resources/channels';
 import { attempt, forEachId, type BatchResult } from '../failures';
-import { seg, type CommandSession } from '../session';
+import { ari, type CommandSession } from '../session';
 
 /** ARI's hangup reasons (channels.json allowableValues), most used first. */
 export const HANGUP_REASONS = [
@@ -35,29 +35,29 @@ export function hangupChannels(session: CommandSession, ids: readonly string[], 
   return forEachId(
     ids,
     (id) => `hang up channel ${id}`,
-    (id) => session.rest.request('DELETE', `/channels/${seg(id)}`, { query: { reason } }),
+    (id) => ari(session).channels.hangup(id, { reason }),
   );
 }
 
 /** The simple POST/DELETE channel operations that take nothing but the id. */
 const SIMPLE = {
-  answer: ['POST', 'answer', 'answer'],
-  ring: ['POST', 'ring', 'ring'],
-  ringStop: ['DELETE', 'ring', 'stop ringing on'],
-  hold: ['POST', 'hold', 'hold'],
-  unhold: ['DELETE', 'hold', 'unhold'],
-  stopMoh: ['DELETE', 'moh', 'stop music on hold on'],
-  startSilence: ['POST', 'silence', 'start silence on'],
-  stopSilence: ['DELETE', 'silence', 'stop silence on'],
+  answer: 'answer',
+  ring: 'ring',
+  ringStop: 'stop ringing on',
+  hold: 'hold',
+  unhold: 'unhold',
+  stopMoh: 'stop music on hold on',
+  startSilence: 'start silence on',
+  stopSilence: 'stop silence on',
 } as const;
 export type SimpleChannelOp = keyof typeof SIMPLE;
 
 export function channelOp(session: CommandSession, op: SimpleChannelOp, ids: readonly string[]): Promise<BatchResult> {
-  const [method, sub, verb] = SIMPLE[op];
+  const channels = ari(session).channels;
   return forEachId(
     ids,
-    (id) => `${verb} channel ${id}`,
-    (id) => session.rest.request(method, `/channels/${seg(id)}/${sub}`),
+    (id) => `${SIMPLE[op]} channel ${id}`,
+    (id) => channels[op](id),
   );
 }
 
@@ -65,7 +65,7 @@ export function muteChannels(session: CommandSession, ids: readonly string[], di
   return forEachId(
     ids,
     (id) => `${mute ? 'mute' : 'unmute'} (${direction}) channel ${id}`,
-    (id) => session.rest.request(mute ? 'POST' : 'DELETE', `/channels/${seg(id)}/mute`, { query: { direction } }),
+    (id) => (mute ? ari(session).channels.mute(id, direction) : ari(session).channels.unmute(id, direction)),
   );
 }
 
@@ -73,7 +73,7 @@ export function startMoh(session: CommandSession, ids: readonly string[], mohCla
   return forEachId(
     ids,
     (id) => `start music on hold on channel ${id}`,
-    (id) => session.rest.request('POST', `/channels/${seg(id)}/moh`, { query: { mohClass: mohClass || undefined } }),
+    (id) => ari(session).channels.startMoh(id, mohClass || undefined),
   );
 }
 
@@ -86,20 +86,18 @@ export interface DtmfTiming {
 
 export async function sendDtmf(session: CommandSession, id: string, dtmf: string, timing: DtmfTiming = {}): Promise<void> {
   await attempt(`send DTMF to channel ${id}`, () =>
-    session.rest.request('POST', `/channels/${seg(id)}/dtmf`, { query: { dtmf: dtmf.toUpperCase(), ...timing } }),
+    ari(session).channels.sendDtmf(id, { dtmf: dtmf.toUpperCase(), ...timing }),
   );
 }
 
 export async function getChannelVar(session: CommandSession, id: string, variable: string): Promise<string> {
-  const r = await attempt(`read ${variable} on channel ${id}`, () =>
-    session.rest.request<Variable>('GET', `/channels/${seg(id)}/variable`, { query: { variable } }),
-  );
-  return r.body.value;
+  const r = await attempt(`read ${variable} on channel ${id}`, () => ari(session).channels.getVariable(id, variable));
+  return r.value;
 }
 
 export async function setChannelVar(session: CommandSession, id: string, variable: string, value: string): Promise<void> {
   await attempt(`set ${variable} on channel ${id}`, () =>
-    session.rest.request('POST', `/channels/${seg(id)}/variable`, { query: { variable, value } }),
+    ari(session).channels.setVariable(id, variable, value),
   );
 }
 
@@ -111,12 +109,9 @@ export interface SnoopParams {
 }
 
 export async function snoopChannel(session: CommandSession, id: string, p: SnoopParams): Promise<Channel> {
-  const r = await attempt(`snoop on channel ${id}`, () =>
-    session.rest.request<Channel>('POST', `/channels/${seg(id)}/snoop`, {
-      query: { app: p.app, spy: p.spy, whisper: p.whisper, appArgs: p.appArgs || undefined },
-    }),
+  return attempt(`snoop on channel ${id}`, () =>
+    ari(session).channels.snoop(id, { app: p.app, spy: p.spy, whisper: p.whisper, appArgs: p.appArgs || undefined }),
   );
-  return r.body;
 }
 
 export interface DialplanTarget {
@@ -128,15 +123,18 @@ export interface DialplanTarget {
 
 export async function continueInDialplan(session: CommandSession, id: string, t: DialplanTarget = {}): Promise<void> {
   await attempt(`continue channel ${id} in the dialplan`, () =>
-    session.rest.request('POST', `/channels/${seg(id)}/continue`, {
-      query: { context: t.context || undefined, extension: t.extension || undefined, priority: t.priority, label: t.label || undefined },
+    ari(session).channels.continueInDialplan(id, {
+      context: t.context || undefined,
+      extension: t.extension || undefined,
+      priority: t.priority,
+      label: t.label || undefined,
     }),
   );
 }
 
 export async function redirectChannel(session: CommandSession, id: string, endpoint: string): Promise<void> {
   await attempt(`redirect channel ${id} to ${endpoint}`, () =>
-    session.rest.request('POST', `/channels/${seg(id)}/redirect`, { query: { endpoint } }),
+    ari(session).channels.redirect(id, endpoint),
   );
 }
 
@@ -144,10 +142,6 @@ export async function redirectChannel(session: CommandSession, id: string, endpo
 export interface MediaTarget {
   kind: 'channel' | 'bridge';
   id: string;
-}
-
-function targetPath(t: MediaTarget): string {
-  return `/${t.kind === 'channel' ? 'channels' : 'bridges'}/${seg(t.id)}`;
 }
 
 export interface PlayParams {
@@ -159,32 +153,29 @@ export interface PlayParams {
 }
 
 export async function playMedia(session: CommandSession, target: MediaTarget, p: PlayParams): Promise<Playback> {
-  const r = await attempt(`play ${p.media.join(', ')} on ${target.kind} ${target.id}`, () =>
-    session.rest.request<Playback>('POST', `${targetPath(target)}/play`, {
-      // One comma-separated value: ARI keeps only the last of repeated keys.
-      query: { media: p.media.join(','), lang: p.lang || undefined, offsetms: p.offsetms, skipms: p.skipms },
-    }),
+  // One comma-separated value (the query builder joins arrays): ARI keeps only the last of repeated keys.
+  const params = { media: p.media, lang: p.lang || undefined, offsetms: p.offsetms, skipms: p.skipms };
+  const playback = await attempt(`play ${p.media.join(', ')} on ${target.kind} ${target.id}`, () =>
+    target.kind === 'channel' ? ari(session).channels.play(target.id, params) : ari(session).bridges.play(target.id, params),
   );
-  session.model.trackPlayback?.(r.body);
-  return r.body;
+  session.model.trackPlayback?.(playback);
+  return playback;
 }
 
 export const RECORDING_FORMATS = ['wav', 'gsm', 'ulaw', 'alaw', 'sln', 'g722', 'wav16', 'ogg'] as const;
 export type { IfExists, RecordParams, TerminateOn };
 
 export async function recordTarget(session: CommandSession, target: MediaTarget, p: RecordParams): Promise<LiveRecording> {
-  const r = await attempt(`record ${target.kind} ${target.id} as ${p.name}.${p.format}`, () =>
-    session.rest.request<LiveRecording>('POST', `${targetPath(target)}/record`, {
-      query: {
-        name: p.name,
-        format: p.format,
-        maxDurationSeconds: p.maxDurationSeconds,
-        maxSilenceSeconds: p.maxSilenceSeconds,
-        ifExists: p.ifExists,
-        beep: p.beep,
-        terminateOn: p.terminateOn,
-      },
-    }),
+  const params: RecordParams = {
+    name: p.name,
+    format: p.format,
+    maxDurationSeconds: p.maxDurationSeconds,
+    maxSilenceSeconds: p.maxSilenceSeconds,
+    ifExists: p.ifExists,
+    beep: p.beep,
+    terminateOn: p.terminateOn,
+  };
+  return attempt(`record ${target.kind} ${target.id} as ${p.name}.${p.format}`, () =>
+    target.kind === 'channel' ? ari(session).channels.record(target.id, params) : ari(session).bridges.record(target.id, params),
   );
-  return r.body;
 }

@@ -5,7 +5,7 @@
 import type { AriEvent, Channel } from '../../ari/models.generated';
 import type { OriginateParams as AriOriginateParams } from '../../ari/resources/channels';
 import { attempt } from '../failures';
-import type { CommandSession } from '../session';
+import { ari, type CommandSession } from '../session';
 import { callOutcomeFromEvent } from '../../dialplan/core/call';
 import { t } from '../../util/l10n';
 
@@ -24,8 +24,10 @@ export type OriginateParams = Pick<
 >;
 
 export async function originate(session: CommandSession, p: OriginateParams): Promise<Channel> {
-  const query = {
-    endpoint: p.endpoint,
+  const hasVars = p.variables !== undefined && Object.keys(p.variables).length > 0;
+  return attempt(`originate a call to ${p.endpoint}`, () =>
+    ari(session).channels.originate({
+      endpoint: p.endpoint,
     extension: p.extension || undefined,
     context: p.context || undefined,
     priority: p.priority,
@@ -33,13 +35,10 @@ export async function originate(session: CommandSession, p: OriginateParams): Pr
     app: p.app || undefined,
     appArgs: p.appArgs || undefined,
     callerId: p.callerId || undefined,
-    timeout: p.timeout,
-  };
-  const hasVars = p.variables !== undefined && Object.keys(p.variables).length > 0;
-  const r = await attempt(`originate a call to ${p.endpoint}`, () =>
-    session.rest.request<Channel>('POST', '/channels', { query, body: hasVars ? { variables: p.variables } : undefined }),
+      timeout: p.timeout,
+      variables: hasVars ? p.variables : undefined,
+    }),
   );
-  return r.body;
 }
 
 export type OriginateOutcome =

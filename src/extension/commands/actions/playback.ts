@@ -1,6 +1,6 @@
 // Playback control as plain functions (no vscode).
 import { forEachId, type BatchResult } from '../failures';
-import { seg, type CommandSession } from '../session';
+import { ari, type CommandSession } from '../session';
 
 export type PlaybackOperation = 'restart' | 'pause' | 'unpause' | 'reverse' | 'forward';
 
@@ -8,7 +8,7 @@ export function stopPlaybacks(session: CommandSession, ids: readonly string[]): 
   return forEachId(
     ids,
     (id) => `stop playback ${id}`,
-    (id) => session.rest.request('DELETE', `/playbacks/${seg(id)}`),
+    (id) => ari(session).playbacks.stop(id),
   );
 }
 
@@ -16,6 +16,6 @@ export function controlPlaybacks(session: CommandSession, ids: readonly string[]
   return forEachId(
     ids,
     (id) => `${operation} playback ${id}`,
-    (id) => session.rest.request('POST', `/playbacks/${seg(id)}/control`, { query: { operation } }),
+    (id) => ari(session).playbacks.control(id, operation),
   );
 }

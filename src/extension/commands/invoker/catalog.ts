@@ -1,7 +1,7 @@
 // Fetches the connected server's own API description once per session: what this Asterisk
 // actually offers (versions differ: 106 to 109 operations), not what we were built with.
 import { attempt } from '../failures';
-import type { CommandSession } from '../session';
+import { ari, type CommandSession } from '../session';
 import { operationsFromDeclaration, resourceFilesFromListing, resourceNameOf, type ApiOperation } from './swagger';
 
 const cache = new WeakMap<CommandSession, Promise<ApiOperation[]>>();
@@ -18,13 +18,10 @@ export function loadOperations(session: CommandSession): Promise<ApiOperation[]>
 }
 
 async function fetchOperations(session: CommandSession): Promise<ApiOperation[]> {
-  const listing = await session.rest.request<unknown>('GET', '/api-docs/resources.json');
-  const files = resourceFilesFromListing(listing.body);
+  // What the server sends is read as unknown: the parsers below check every field.
+  const files = resourceFilesFromListing((await ari(session).apiDocs.resources()) as unknown);
   const docs = await Promise.all(
-    files.map(async (file) => {
-      const r = await session.rest.request<unknown>('GET', `/api-docs/${encodeURIComponent(file)}`);
-      return operationsFromDeclaration(resourceNameOf(file), r.body);
-    }),
+    files.map(async (file) => operationsFromDeclaration(resourceNameOf(file), (await ari(session).apiDocs.resource(file)) as unknown)),
   );
   return docs.flat();
 }
