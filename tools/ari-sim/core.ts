@@ -11,6 +11,7 @@ import { PlaybackEngine } from './playbacks';
 import { RecordingEngine } from './recordings';
 import { DeviceStates } from './deviceStates';
 import { EndpointTable } from './endpoints';
+import { ModuleTable } from './modules';
 
 export interface CoreOptions {
   timeScale: number;
@@ -33,6 +34,8 @@ export class SimCore {
   readonly recordings: RecordingEngine;
   readonly deviceStates: DeviceStates;
   readonly endpoints: EndpointTable;
+  /** a restart loads every module again */
+  modules = new ModuleTable();
   startupTime = astTimestamp();
   lastReloadTime = this.startupTime;
   private seq = 0;
@@ -77,6 +80,7 @@ export class SimCore {
     this.recordings.live.clear();
     this.deviceStates.states.clear();
     this.hub.apps.clear();
+    this.modules = new ModuleTable();
     this.seq = 0;
     this.localSeq = 0;
     this.startupTime = astTimestamp();

@@ -8,6 +8,11 @@ import { planMedia } from './sounds';
 export class Playback {
   state = 'queued';
   index = 0;
+  /** res_stasis_playback.c sets `controllable` when a sound:, recording: or tone: media starts
+   * and never clears it; digits:, number: and characters: alone leave a playback uncontrollable. */
+  controllable = false;
+  /** DELETE while queued (playback_cancel): it stays listed, state "done", until its turn. */
+  canceled = false;
   timer?: NodeJS.Timeout;
   startedAt = 0;
   remainingMs = 0;
@@ -62,6 +67,12 @@ export class PlaybackEngine {
 
   private start(pb: Playback): void {
     if (!this.playbacks.has(pb.id)) return;
+    if (pb.canceled) {
+      // playback_first_update publishes the canceled state ("done") before giving up.
+      this.event('PlaybackFinished', pb);
+      this.remove(pb);
+      return;
+    }
     pb.state = 'playing';
     this.event('PlaybackStarted', pb);
     this.play(pb);
@@ -69,23 +80,36 @@ export class PlaybackEngine {
 
   private play(pb: Playback): void {
     const plan = planMedia(pb.mediaUri, pb.language, (n) => this.core.recordings.storedLength(n));
+    const scheme = /^([a-z]+):/.exec(pb.mediaUri)?.[1];
+    if (plan.kind === 'vanish' || (plan.kind === 'missing' && scheme === 'recording')) {
+      // play_on_channel `continue`s past an unsupported scheme or a missing recording: no final
+      // update for this media; the next one (if any) starts, the last one leaves without
+      // PlaybackFinished (GET is 404 at once).
+      if (pb.index + 1 < pb.media.length) {
+        pb.index++;
+        pb.state = 'playing';
+        this.event('PlaybackStarted', pb);
+        this.play(pb);
+      } else this.remove(pb);
+      return;
+    }
+    if (scheme === 'sound' || scheme === 'recording' || scheme === 'tone') pb.controllable = true;
     if (plan.kind === 'missing') {
-      pb.timer = this.core.timers.after(5, () => this.finish(pb, 'failed'));
-    } else if (plan.kind === 'vanish') {
-      // unknown scheme: started, then gone without PlaybackFinished (GET is 404 at once)
-      this.remove(pb);
-    } else if (plan.kind === 'ok') {
-      this.runFor(pb, plan.ms);
+      pb.timer = this.core.timers.after(5, () => this.mediaDone(pb, true));
+    } else {
+      // endless (tone:) runs until stopped, also after a pause
+      this.runFor(pb, plan.kind === 'ok' ? plan.ms : Infinity);
     }
   }
 
   private runFor(pb: Playback, ms: number): void {
     pb.startedAt = Date.now();
     pb.remainingMs = ms;
-    pb.timer = this.core.timers.after(ms, () => this.mediaDone(pb));
+    if (Number.isFinite(ms)) pb.timer = this.core.timers.after(ms, () => this.mediaDone(pb));
   }
 
-  private mediaDone(pb: Playback): void {
+  /** playback_final_update: a failed media that is not the last one is "continuing" too. */
+  private mediaDone(pb: Playback, failed = false): void {
     if (pb.index + 1 < pb.media.length) {
       pb.state = 'continuing';
       this.event('PlaybackContinuing', pb);
@@ -95,7 +119,7 @@ export class PlaybackEngine {
       this.play(pb);
       return;
     }
-    this.finish(pb, 'done');
+    this.finish(pb, failed ? 'failed' : 'done');
   }
 
   private remove(pb: Playback): void {
@@ -116,44 +140,58 @@ export class PlaybackEngine {
 
   finish(pb: Playback, state: string): void {
     if (!this.playbacks.has(pb.id)) return;
-    const wasQueued = pb.state === 'queued';
+    const wasQueued = pb.state === 'queued' || pb.canceled;
     pb.state = state;
     if (!wasQueued) this.event('PlaybackFinished', pb);
     this.remove(pb);
   }
 
-  /** DELETE /playbacks/{id} */
-  stop(pb: Playback): void {
+  /** DELETE /playbacks/{id}: false when Asterisk's playback_stop refuses (not controllable). */
+  stop(pb: Playback): boolean {
+    if (pb.state === 'queued' || pb.canceled) {
+      pb.canceled = true;
+      pb.state = 'done';
+      return true;
+    }
+    if ((pb.state === 'playing' || pb.state === 'paused') && !pb.controllable) return false;
     this.finish(pb, 'done');
+    return true;
   }
 
-  /** POST /playbacks/{id}/control; returns false when the operation is not valid now. */
-  control(pb: Playback, op: string): boolean {
-    if (pb.state === 'queued') return false;
+  /**
+   * POST /playbacks/{id}/control, after res_stasis_playback.c's `operations` table: 'ok', or
+   * 'not-playing' (no entry for this state: 409) or 'failed' (the callback refused: 500).
+   */
+  control(pb: Playback, op: string): 'ok' | 'not-playing' | 'failed' {
+    const state = pb.canceled ? 'done' : pb.state;
+    if (state === 'queued') return op === 'restart' ? 'ok' : 'not-playing';
+    if (state === 'paused') {
+      if (op === 'pause') return 'ok';
+      if (op !== 'unpause') return 'not-playing';
+    } else if (state !== 'playing') return 'not-playing';
+    if (state === 'playing' && op === 'unpause') return 'ok';
+    if (!pb.controllable) return 'failed';
     switch (op) {
       case 'pause':
-        if (pb.state === 'paused') return true;
         this.core.timers.cancel(pb.timer);
         pb.remainingMs = Math.max(0, pb.remainingMs - (Date.now() - pb.startedAt) / this.core.timers.timeScale);
+        // the "paused" snapshot is published but has no event type (playback_to_json).
         pb.state = 'paused';
-        return true;
+        return 'ok';
       case 'unpause':
-        if (pb.state !== 'paused') return true;
         pb.state = 'playing';
         // Asterisk republishes the snapshot on every state change: unpause = PlaybackStarted.
         this.event('PlaybackStarted', pb);
         this.runFor(pb, pb.remainingMs);
-        return true;
+        return 'ok';
       case 'restart':
         this.core.timers.cancel(pb.timer);
         pb.state = 'playing';
         this.play(pb);
-        return true;
-      case 'forward':
-      case 'reverse':
-        return true;
+        return 'ok';
       default:
-        return true;
+        // forward/reverse: accepted, the position is not modelled.
+        return 'ok';
     }
   }
 

@@ -3,7 +3,6 @@ import { HttpError } from '../errors';
 import type { JsonObject } from '../json';
 import { arg, noContent, numArg, ok, type Handler, type Req } from '../router';
 import { getSound, listSounds } from '../sounds';
-import { MODULES } from '../modules';
 
 function info(r: Req): JsonObject {
   const c = r.core;
@@ -15,11 +14,6 @@ function info(r: Req): JsonObject {
   };
 }
 
-function moduleOr404(name: string, status = 404, msg = 'Module not found in running modules'): JsonObject {
-  const m = MODULES.find((x) => x.name === name);
-  if (!m) throw new HttpError(status, msg);
-  return m;
-}
 
 export const asteriskHandlers: Record<string, Handler> = {
   getInfo: (r) => {
@@ -30,17 +24,38 @@ export const asteriskHandlers: Record<string, Handler> = {
     return ok(Object.fromEntries(Object.entries(all).filter(([k]) => keys.includes(k))));
   },
   ping: (r) => ok({ ping: 'pong', timestamp: new Date().toISOString().replace('Z', '+0000'), asterisk_id: r.core.hub.asteriskId }),
-  listModules: () => ok(MODULES),
-  getModule: (r) => ok(moduleOr404(r.path.moduleName, 409, 'Module information could not be retrieved')),
-  loadModule: (r) => {
-    if (MODULES.some((m) => m.name === r.path.moduleName)) throw new HttpError(409, 'Module is already loaded');
-    throw new HttpError(409, 'Module could not be loaded');
+  listModules: (r) => ok(r.core.modules.list()),
+  // ast_ari_asterisk_get_module: ast_module_check (base name) first, then an exact-name lookup.
+  getModule: (r) => {
+    const name = r.path.moduleName;
+    if (!r.core.modules.find(name)) throw new HttpError(404, 'Module could not be found in running modules');
+    const m = r.core.modules.exact(name);
+    if (!m) throw new HttpError(409, 'Module information could not be retrieved');
+    return ok(m);
   },
-  unloadModule: (r) => (moduleOr404(r.path.moduleName), noContent()),
+  // ast_ari_asterisk_load_module: already running (any spelling) is 409; a missing file declines.
+  loadModule: (r) => {
+    const name = r.path.moduleName;
+    if (r.core.modules.find(name)) throw new HttpError(409, 'Module is already loaded');
+    if (!r.core.modules.load(name)) throw new HttpError(409, 'Module load declined');
+    return noContent();
+  },
+  // ast_ari_asterisk_unload_module with AST_FORCE_SOFT: a module in use stays.
+  unloadModule: (r) => {
+    const name = r.path.moduleName;
+    if (!r.core.modules.find(name)) throw new HttpError(404, 'Module not found in running modules');
+    if (!r.core.modules.unload(name)) throw new HttpError(409, 'Module could not be unloaded');
+    return noContent();
+  },
+  // ast_ari_asterisk_reload_module -> ast_module_reload: a module without .reload is 409.
   reloadModule: (r) => {
-    moduleOr404(r.path.moduleName);
-    if (r.path.moduleName === 'pbx_config.so') r.core.dialplan.reload();
+    const name = r.path.moduleName;
+    const res = r.core.modules.reload(name);
+    if (res === 'not-found') throw new HttpError(404, 'Module not found in running modules');
+    // ast_module_reload stamps ast_lastreloadtime before it looks at the module's .reload.
     r.core.lastReloadTime = new Date().toISOString().replace('Z', '+0000');
+    if (res === 'not-implemented') throw new HttpError(409, 'Module does not support reloading');
+    if (r.core.modules.find(name)?.name === 'pbx_config.so') r.core.dialplan.reload();
     return noContent();
   },
   listLogChannels: () =>

@@ -15,13 +15,19 @@ function playback(r: Req): Playback {
 
 export const playbackHandlers: Record<string, Handler> = {
   get: (r) => ok(playback(r).toJSON()),
-  stop: (r) => (r.core.playbacks.stop(playback(r)), noContent()),
+  stop: (r) => {
+    // ast_ari_playbacks_stop: STASIS_PLAYBACK_OPER_FAILED when playback_stop refuses.
+    if (!r.core.playbacks.stop(playback(r))) throw new HttpError(500, 'Could not stop playback');
+    return noContent();
+  },
   control: (r) => {
-    const pb = playback(r);
+    // ast_ari_playbacks_control checks the operation before it looks the playback up.
     const op = arg(r, 'operation');
     if (!op) throw new HttpError(400, 'Missing operation');
     if (!OPS.has(op)) throw new HttpError(400, `Invalid operation ${op}`);
-    if (!r.core.playbacks.control(pb, op)) throw new HttpError(409, 'Playback not in a controllable state');
+    const res = r.core.playbacks.control(playback(r), op);
+    if (res === 'not-playing') throw new HttpError(409, `Can only ${op} while media is playing`);
+    if (res === 'failed') throw new HttpError(500, `Could not ${op} playback`);
     return noContent();
   },
 };
