@@ -44,11 +44,32 @@ export class RecordingEngine {
     return scheme === 'bridge' ? { bridge: id } : { channels: [id] };
   }
 
-  start(target: string, name: string | undefined, format: string | undefined, opts: { maxSec: number; ifExists: string; hasAudio?: () => boolean }): LiveRecording {
-    if (!name) throw new HttpError(400, 'Recording name is required');
-    if (!format || !FORMATS.has(format)) throw new HttpError(422, 'specified format is unknown on this system');
-    const exists = this.live.has(name) || this.stored.has(name);
-    if (exists && (opts.ifExists === 'fail' || this.live.has(name))) {
+  /** stasis_app_recording_termination_parse / _if_exists_parse (case-insensitive, empty = default). */
+  static checkOptions(terminateOn: string | undefined, ifExists: string | undefined): void {
+    if (terminateOn && !['none', 'any', '#', '*'].includes(terminateOn.toLowerCase())) throw new HttpError(400, 'terminateOn invalid');
+    if (ifExists && !['fail', 'overwrite', 'append'].includes(ifExists.toLowerCase())) throw new HttpError(400, 'ifExists invalid');
+  }
+
+  /** ast_get_format_for_file_ext */
+  static checkFormat(format: string | undefined, what = 'format'): void {
+    if (!format || !FORMATS.has(format)) throw new HttpError(422, `specified ${what} is unknown on this system`);
+  }
+
+  /**
+   * stasis_app_control_record, after the resource's own checks: EINVAL (no name, a negative
+   * limit) 500, EPERM (a name outside the recordings directory) 400, EEXIST (ifExists=fail and
+   * the file exists, or a live recording of that name) 409.
+   */
+  start(
+    target: string,
+    name: string | undefined,
+    format: string,
+    opts: { maxSec: number; maxSilenceSec?: number; ifExists?: string; hasAudio?: () => boolean },
+  ): LiveRecording {
+    if (!name || opts.maxSec < 0 || (opts.maxSilenceSec ?? 0) < 0) throw new HttpError(500, 'Error parsing request');
+    if (name.split('/').some((part) => part === '..')) throw new HttpError(400, 'Recording name invalid');
+    const ifExists = (opts.ifExists || 'fail').toLowerCase();
+    if ((ifExists === 'fail' && this.stored.has(name)) || this.live.has(name)) {
       throw new HttpError(409, `Recording '${name}' already exists and can not be overwritten`);
     }
     const rec = new LiveRecording(name, format, target, opts.maxSec);

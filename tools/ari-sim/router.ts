@@ -53,6 +53,14 @@ export function numArg(r: Req, name: string, dflt: number): number {
   return Number.isFinite(n) ? n : dflt;
 }
 
+/** The generated glue atoi()s integer parameters: 0 when absent or not a number, no defaults. */
+export function intArg(r: Req, name: string): number {
+  const v = arg(r, name);
+  if (v === undefined) return 0;
+  const n = parseInt(v.trim(), 10);
+  return Number.isFinite(n) ? n : 0;
+}
+
 export type Match =
   | { kind: 'op'; op: OperationSpec; path: Record<string, string> }
   | { kind: 'method' }

@@ -148,3 +148,143 @@ test('modules: an unused module unloads, is gone, and loads again', async () => 
   assert.equal((await req('POST', '/asterisk/modules/codec_gsm.so')).status, 204);
   assert.equal(obj((await req('GET', '/asterisk/modules/codec_gsm.so')).body).status, 'Running');
 });
+
+// ---------------------------------------------------------------- channels
+
+test('channels: media operations on a channel that is not up are 412 (channel_state_invalid)', async () => {
+  const app = `down-${++seq}`;
+  const ws = await EventSocket.open(sim.url, app);
+  const created = obj((await req('POST', '/channels/create', { endpoint: 'Local/100@default', app, channelId: 'var-down-1' })).body);
+  assert.equal(created.state, 'Down');
+  await ws.type('StasisStart', (e) => channelOf(e).id === 'var-down-1');
+  // find_control first: an unknown id is 404 whatever else is wrong
+  await expectError(req('POST', '/channels/var-nobody-1/hold'), 404, 'Channel not found');
+  await expectError(req('POST', '/channels/var-nobody-1/mute', { direction: 'sideways' }), 404, 'Channel not found');
+  // ast_ari_channels_hold/answer/ring/moh/play/dtmf/mute: channel_state_invalid after find_control
+  for (const [method, path] of [['POST', 'hold'], ['DELETE', 'hold'], ['POST', 'answer'], ['POST', 'ring'], ['POST', 'moh'], ['POST', 'silence'], ['POST', 'progress']]) {
+    await expectError(req(method, `/channels/var-down-1/${path}`), 412, 'Channel in invalid state');
+  }
+  await expectError(req('POST', '/channels/var-down-1/play', { media: 'sound:beep' }), 412, 'Channel in invalid state');
+  await expectError(req('POST', '/channels/var-down-1/dtmf'), 412, 'Channel in invalid state');
+  await expectError(req('POST', '/channels/var-down-1/mute', { direction: 'sideways' }), 412, 'Channel in invalid state');
+  // ast_ari_channels_get_channel_var / set_channel_var do not look at the state
+  assert.equal((await req('POST', '/channels/var-down-1/variable', { variable: 'KEPT', value: 'x1' })).status, 204);
+  assert.deepEqual((await req('GET', '/channels/var-down-1/variable', { variable: 'KEPT' })).body, { value: 'x1' });
+  await req('DELETE', '/channels/var-down-1');
+  await ws.close();
+});
+
+test('channels: parameter checks after find_control and the state (mute, play, dtmf, redirect, dial)', async () => {
+  const { ws, id } = await upChannel('chparams');
+  // ast_ari_channels_mute: the glue applies no default direction
+  await expectError(req('POST', `/channels/${id}/mute`), 400, 'Direction is required');
+  await expectError(req('DELETE', `/channels/${id}/mute`, { direction: 'IN' }), 400, 'Invalid direction specified');
+  // ari_channels_handle_play: skipms, then offsetms, before the media list
+  await expectError(req('POST', `/channels/${id}/play`, { skipms: -1 }), 400, 'skipms cannot be negative');
+  await expectError(req('POST', `/channels/${id}/play`, { offsetms: -5 }), 400, 'offsetms cannot be negative');
+  // stasis_app_control_play_uri: an empty URI in the list
+  await expectError(req('POST', `/channels/${id}/play`, { media: 'sound:beep,' }), 500, 'Failed to queue media for playback');
+  // ast_ari_channels_redirect: endpoint checks in order, then the technology match
+  await expectError(req('POST', `/channels/${id}/redirect`), 400, "Required parameter 'endpoint' not provided.");
+  await expectError(req('POST', `/channels/${id}/redirect`, { endpoint: 'PJSIP' }), 422, "Endpoint parameter 'PJSIP' does not contain tech/resource");
+  await expectError(req('POST', `/channels/${id}/redirect`, { endpoint: 'PJSIP/' }), 422, "No resource provided in endpoint parameter 'PJSIP/'");
+  await expectError(req('POST', `/channels/${id}/redirect`, { endpoint: 'PJSIP/bob' }), 422, "Endpoint technology 'PJSIP' does not match channel technology 'Local'");
+  // ast_ari_channels_dial: an answered channel
+  await expectError(req('POST', `/channels/${id}/dial`), 409, "Channel is not in the 'Down' state");
+  // ast_ari_channels_rtpstatistics: no RTP glue for Local
+  await expectError(req('GET', `/channels/${id}/rtp_statistics`), 403, 'Unsupported channel type');
+  // ast_ari_channels_continue_in_dialplan: a numeric label 0
+  await expectError(req('POST', `/channels/${id}/continue`, { context: 'default', extension: '200', label: '0' }), 400, 'Requested priority is illegal');
+  await expectError(req('POST', `/channels/${id}/continue`, { context: 'default', extension: '200', label: 'nowhere' }), 404, 'Requested label can not be found');
+  // ast_ari_channels_transfer_progress
+  await expectError(req('POST', `/channels/${id}/transfer_progress`), 400, 'states must not be empty');
+  await expectError(req('POST', `/channels/${id}/transfer_progress`, { states: 'channel_lost' }), 400, 'Invalid states value');
+  await req('DELETE', `/channels/${id}`);
+  await ws.close();
+});
+
+test('channels: record checks limits before the lookup and options before the format', async () => {
+  // ast_ari_channels_record: negative limits before find_control
+  await expectError(req('POST', '/channels/var-nobody-2/record', { name: 'r1', format: 'wav', maxDurationSeconds: -1 }), 400, 'max_duration_seconds cannot be negative');
+  await expectError(req('POST', '/channels/var-nobody-2/record', { name: 'r1', format: 'wav', maxSilenceSeconds: -3 }), 400, 'max_silence_seconds cannot be negative');
+  await expectError(req('POST', '/channels/var-nobody-2/record', { name: 'r1', format: 'nosuch', terminateOn: 'x' }), 404, 'Channel not found');
+  const { ws, id } = await upChannel('chrec');
+  // terminateOn, then ifExists, then the format
+  await expectError(req('POST', `/channels/${id}/record`, { name: 'var-r1', format: 'nosuch', terminateOn: 'x' }), 400, 'terminateOn invalid');
+  await expectError(req('POST', `/channels/${id}/record`, { name: 'var-r1', format: 'nosuch', ifExists: 'sometimes' }), 400, 'ifExists invalid');
+  await expectError(req('POST', `/channels/${id}/record`, { name: 'var-r1', format: 'mp3' }), 422, 'specified format is unknown on this system');
+  // stasis_app_control_record: no name is EINVAL; a name leaving the directory is EPERM
+  await expectError(req('POST', `/channels/${id}/record`, { format: 'wav' }), 500, 'Error parsing request');
+  await expectError(req('POST', `/channels/${id}/record`, { name: '../var-escape', format: 'wav' }), 400, 'Recording name invalid');
+  const ok = await req('POST', `/channels/${id}/record`, { name: 'var-r2', format: 'gsm', terminateOn: '#', ifExists: 'Overwrite' });
+  assert.equal(ok.status, 201);
+  // a live recording of that name is EEXIST whatever ifExists says
+  await expectError(req('POST', `/channels/${id}/record`, { name: 'var-r2', format: 'gsm', ifExists: 'overwrite' }), 409, "Recording 'var-r2' already exists and can not be overwritten");
+  await req('DELETE', `/channels/${id}`);
+  await ws.close();
+});
+
+test('channels: snoop checks its parameters first and works on any channel', async () => {
+  // ari_channels_handle_snoop_channel: spy, whisper, "at least one", app, then the channel
+  await expectError(req('POST', '/channels/var-nobody-3/snoop', { spy: 'sideways', app: 'x' }), 400, 'Invalid direction specified for spy');
+  await expectError(req('POST', '/channels/var-nobody-3/snoop', { spy: 'in', whisper: 'up', app: 'x' }), 400, 'Invalid direction specified for whisper');
+  await expectError(req('POST', '/channels/var-nobody-3/snoop', { app: 'x' }), 400, 'Direction must be specified for at least spy or whisper');
+  await expectError(req('POST', '/channels/var-nobody-3/snoop', { whisper: 'out' }), 400, 'Application name is required');
+  await expectError(req('POST', '/channels/var-nobody-3/snoop/var-snoop-0', { spy: 'both', app: 'x' }), 404, 'Provided channel was not found');
+  const app = `snoopy-${++seq}`;
+  const ws = await EventSocket.open(sim.url, app);
+  await req('POST', '/channels', { endpoint: 'Local/100@default', app, channelId: 'var-snoop-a', otherChannelId: 'var-snoop-b' });
+  await ws.type('StasisStart', (e) => channelOf(e).id === 'var-snoop-a');
+  // ast_channel_get_by_name, no find_control: the ;2 half outside Stasis can be snooped on
+  const s = await req('POST', '/channels/var-snoop-b/snoop/var-snoop-1', { spy: 'in', app });
+  assert.equal(s.status, 200);
+  assert.equal(obj(s.body).id, 'var-snoop-1');
+  await ws.type('StasisStart', (e) => channelOf(e).id === 'var-snoop-1');
+  await req('DELETE', '/channels/var-snoop-1');
+  await req('DELETE', '/channels/var-snoop-a');
+  await ws.close();
+});
+
+test('channels: variables use ast_channel_get_by_name and their own wording', async () => {
+  // ast_ari_channels_get_channel_var: the variable name before the channel
+  await expectError(req('GET', '/channels/var-nobody-4/variable'), 400, 'Variable name is required');
+  await expectError(req('GET', '/channels/var-nobody-4/variable', { variable: 'X' }), 404, 'Provided channel was not found');
+  // ast_ari_channels_set_channel_var: the name, then find_control
+  await expectError(req('POST', '/channels/var-nobody-4/variable', { value: '1' }), 400, 'Variable name is required');
+  await expectError(req('POST', '/channels/var-nobody-4/variable', { variable: 'X' }), 404, 'Channel not found');
+  // ast_ari_channels_get_channel_vars: count, channel, then each name
+  await expectError(req('GET', '/channels/var-nobody-4/variables'), 400, 'At least one variable name is required');
+  await expectError(req('GET', '/channels/var-nobody-4/variables', { variables: 'A' }), 404, 'Provided channel was not found');
+  // ast_ari_channels_set_channel_vars: no body, then the channel
+  await expectError(req('POST', '/channels/var-nobody-4/variables'), 400, "The 'variables' field is required");
+  await expectError(req('POST', '/channels/var-nobody-4/variables', {}, { variables: { A: '1' } }), 404, 'Provided channel was not found');
+  const { ws, id } = await upChannel('chvars');
+  assert.equal((await req('POST', `/channels/${id}/variables`, {}, { variables: { VAR_ONE: '1', VAR_TWO: { value: '2', report_events: true } } })).status, 204);
+  assert.deepEqual((await req('GET', `/channels/${id}/variables`, { variables: 'VAR_ONE,VAR_TWO,CHANNEL(state)' })).body, {
+    variables: { VAR_ONE: '1', VAR_TWO: '2', 'CHANNEL(state)': 'Up' },
+  });
+  await expectError(req('GET', `/channels/${id}/variables`, { variables: 'VAR_ONE,VAR_NONE' }), 404, 'Provided variable was not found');
+  // json_to_ast_variables
+  await expectError(req('POST', `/channels/${id}/variables`, {}, { variables: { A: 3 } }), 400, "Each value in 'variables' must be a string or an object with 'value' and optional 'report_events'");
+  await expectError(req('POST', `/channels/${id}/variables`, {}, { variables: { A: { report_events: true } } }), 400, "Each object value in 'variables' must include string field 'value'");
+  await expectError(req('POST', `/channels/${id}/variables`, {}, { variables: 'A=1' }), 400, "The 'variables' field must be a JSON object");
+  // ast_func_read2 fails for an unknown function (a name ending in ")")
+  await expectError(req('GET', `/channels/${id}/variable`, { variable: 'NO_SUCH_FUNC(x)' }), 500, 'Unable to read provided function');
+  await req('DELETE', `/channels/${id}`);
+  await ws.close();
+});
+
+test('originate/create: the order of ari_channels_handle_originate_with_id and ast_ari_channels_create', async () => {
+  // the endpoint's tech/resource is checked before "application or extension"
+  await expectError(req('POST', '/channels', { endpoint: 'nonsense' }), 400, 'Invalid endpoint specified');
+  await expectError(req('POST', '/channels', { endpoint: 'Local/100@default', app: 'a', originator: 'x', formats: 'ulaw' }), 400, "Originator and formats can't both be specified");
+  await expectError(req('POST', '/channels', { endpoint: 'Local/100@default', channelId: 'x'.repeat(150), app: 'a' }), 400, 'Uniqueid length exceeds maximum of 149');
+  await expectError(req('POST', '/channels', { endpoint: 'Local/100@default', extension: '100', label: '0' }), 400, 'Requested priority is illegal');
+  await expectError(req('POST', '/channels', { endpoint: 'Local/100@default', extension: '100', label: 'start' }), 404, 'Requested label can not be found');
+  await expectError(req('POST', '/channels', { endpoint: 'Local/100@default', app: 'a', originator: 'var-nobody-5' }), 400, 'Provided originator channel was not found');
+  // the body's variables are parsed first of all
+  await expectError(req('POST', '/channels', {}, { variables: { A: 1 } }), 400, "Each value in 'variables' must be a string or an object with 'value' and optional 'report_events'");
+  // ast_ari_channels_create: originator+formats before the endpoint
+  await expectError(req('POST', '/channels/create', { originator: 'x', formats: 'ulaw' }), 400, "Originator and formats can't both be specified");
+  await expectError(req('POST', '/channels/create', { app: 'a' }), 400, 'Endpoint must be specified');
+});

@@ -2,7 +2,8 @@
 import type { Bridge } from '../bridges';
 import type { Channel } from '../channel';
 import { HttpError } from '../errors';
-import { arg, noContent, numArg, ok, type Handler, type Req, type Res } from '../router';
+import { RecordingEngine } from '../recordings';
+import { arg, intArg, noContent, ok, type Handler, type Req, type Res } from '../router';
 
 function bridge(r: Req): Bridge {
   const b = r.core.bridges.bridges.get(r.path.bridgeId);
@@ -67,12 +68,20 @@ export const bridgeHandlers: Record<string, Handler> = {
   },
   play: (r) => play(r),
   playWithId: (r) => play(r, r.path.playbackId),
+  // ast_ari_bridges_record: find_bridge, format, recorder_format, then terminateOn/ifExists; the
+  // negative limits are only caught by stasis_app_control_record (EINVAL, 500).
   record: (r) => {
     const b = bridge(r);
-    const rec = r.core.recordings.start(`bridge:${b.id}`, arg(r, 'name'), arg(r, 'format'), {
-      maxSec: numArg(r, 'maxDurationSeconds', 0),
-      ifExists: arg(r, 'ifExists') ?? 'fail',
+    const format = arg(r, 'format');
+    RecordingEngine.checkFormat(format);
+    const recorder = arg(r, 'recorder_format');
+    if (recorder) RecordingEngine.checkFormat(recorder, 'recorder_format');
+    RecordingEngine.checkOptions(arg(r, 'terminateOn'), arg(r, 'ifExists'));
+    const rec = r.core.recordings.start(`bridge:${b.id}`, arg(r, 'name'), format ?? '', {
+      maxSec: intArg(r, 'maxDurationSeconds'),
+      maxSilenceSec: intArg(r, 'maxSilenceSeconds'),
+      ifExists: arg(r, 'ifExists'),
     });
-    return { status: 201, body: rec.toJSON(), location: `/ari/recordings/live/${rec.name}` };
+    return { status: 201, body: rec.toJSON(), location: `/ari/recordings/live/${encodeURIComponent(rec.name)}` };
   },
 };
