@@ -5,6 +5,10 @@ import type { JsonObject } from './json';
 
 export type ChannelSub = 'stasis' | 'explicit';
 
+/** res/stasis/app.c: the ids an empty `bridge:` / `endpoint:` subscription is listed under. */
+export const BRIDGE_ALL = '__AST_BRIDGE_ALL_TOPIC';
+export const ENDPOINT_ALL = '__AST_ENDPOINT_ALL_TOPIC';
+
 export class StasisApp {
   readonly channels = new Map<string, ChannelSub>();
   allChannels = false;

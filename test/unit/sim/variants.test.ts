@@ -288,3 +288,100 @@ test('originate/create: the order of ari_channels_handle_originate_with_id and a
   await expectError(req('POST', '/channels/create', { originator: 'x', formats: 'ulaw' }), 400, "Originator and formats can't both be specified");
   await expectError(req('POST', '/channels/create', { app: 'a' }), 400, 'Endpoint must be specified');
 });
+
+// ---------------------------------------------------------------- device states
+
+test('device states: prefix, name, value in the order of stasis_app_device_state_update', async () => {
+  // not "Stasis:" (case-insensitive strncasecmp) -> 409 even with a bad value
+  await expectError(req('PUT', '/deviceStates/Custom:var-a', { deviceState: 'NOPE' }), 409, 'Uncontrolled device specified');
+  await expectError(req('DELETE', '/deviceStates/Local:var-a'), 409, 'Uncontrolled device specified');
+  // "Stasis:" with nothing after it -> STASIS_DEVICE_STATE_MISSING, before the value
+  await expectError(req('PUT', '/deviceStates/Stasis:', { deviceState: 'NOPE' }), 404, 'Device name is missing');
+  await expectError(req('DELETE', '/deviceStates/Stasis:'), 404, 'Device name is missing');
+  // ast_devstate_val has no "UNKNOWN": it is the failure value
+  await expectError(req('PUT', '/deviceStates/Stasis:var-a', { deviceState: 'UNKNOWN' }), 500, 'Unknown device');
+  await expectError(req('PUT', '/deviceStates/Stasis:var-a', { deviceState: 'RING_INUSE' }), 500, 'Unknown device');
+  // a lower-case prefix is the same controlled device, published as "Stasis:<name>"
+  const fire = await EventSocket.open(sim.url, `dev-fire-${++seq}`, '&subscribeAll=true');
+  assert.equal((await req('PUT', '/deviceStates/stasis:var-lower', { deviceState: 'RingInUse' })).status, 204);
+  const ev = await fire.type('DeviceStateChanged', (e) => obj(e.device_state).name === 'Stasis:var-lower');
+  assert.equal(obj(ev.device_state).state, 'RINGINUSE');
+  assert.deepEqual((await req('GET', '/deviceStates/stasis:var-lower')).body, { name: 'stasis:var-lower', state: 'RINGINUSE' });
+  const list = (await req('GET', '/deviceStates')).body as JsonValue[];
+  assert.ok(list.some((d) => obj(d).name === 'Stasis:var-lower'));
+  assert.equal((await req('DELETE', '/deviceStates/STASIS:var-lower')).status, 204);
+  assert.deepEqual((await req('GET', '/deviceStates/Stasis:var-lower')).body, { name: 'Stasis:var-lower', state: 'UNKNOWN' });
+  await fire.close();
+});
+
+test('DeviceStateChanged: one per subscription per app, none on DELETE or an unchanged state', async () => {
+  const dev = 'Stasis:var-lamp';
+  const appA = `dev-a-${++seq}`;
+  const appB = `dev-b-${seq}`;
+  const a = await EventSocket.open(sim.url, appA);
+  const b = await EventSocket.open(sim.url, appB);
+  const fire = await EventSocket.open(sim.url, `dev-all-${seq}`, '&subscribeAll=true');
+  assert.equal((await req('POST', `/applications/${appA}/subscription`, { eventSource: `deviceState:${dev}` })).status, 200);
+  // res_stasis_device_state.c: the specific subscription, then the all-devices one: two subscriptions
+  assert.equal((await req('POST', `/applications/${appB}/subscription`, { eventSource: `deviceState:${dev}` })).status, 200);
+  const both = obj((await req('POST', `/applications/${appB}/subscription`, { eventSource: 'deviceState:' })).body);
+  assert.deepEqual(both.device_names, [dev, '__AST_DEVICE_STATE_ALL_TOPIC']);
+  const states = (s: EventSocket): string[] =>
+    s.events.filter((e) => e.type === 'DeviceStateChanged' && obj(e.device_state).name === dev).map((e) => String(obj(e.device_state).state));
+  await req('PUT', `/deviceStates/${dev}`, { deviceState: 'BUSY' });
+  // devstate_cached: the same state again is not published
+  await req('PUT', `/deviceStates/${dev}`, { deviceState: 'busy' });
+  // stasis_app_device_state_delete clears the cache; the UNKNOWN after it equals the empty cache
+  await req('DELETE', `/deviceStates/${dev}`);
+  // after the clear, BUSY is a change again
+  await req('PUT', `/deviceStates/${dev}`, { deviceState: 'BUSY' });
+  await req('PUT', `/deviceStates/${dev}`, { deviceState: 'ONHOLD' });
+  await a.type('DeviceStateChanged', (e) => obj(e.device_state).state === 'ONHOLD');
+  await fire.type('DeviceStateChanged', (e) => obj(e.device_state).name === dev && obj(e.device_state).state === 'ONHOLD');
+  await b.next(() => b.events.filter((e) => e.type === 'DeviceStateChanged' && obj(e.device_state).state === 'ONHOLD').length === 2);
+  assert.deepEqual(states(a), ['BUSY', 'BUSY', 'ONHOLD']);
+  assert.deepEqual(states(fire), ['BUSY', 'BUSY', 'ONHOLD']);
+  assert.deepEqual(states(b), ['BUSY', 'BUSY', 'BUSY', 'BUSY', 'ONHOLD', 'ONHOLD']);
+  assert.ok(a.events.every((e) => e.application === appA));
+  // unsubscribe_device_state: "deviceState:" removes the all-devices subscription
+  const after = obj((await req('DELETE', `/applications/${appB}/subscription`, { eventSource: 'deviceState:' })).body);
+  assert.deepEqual(after.device_names, [dev]);
+  await req('DELETE', `/deviceStates/${dev}`);
+  await Promise.all([a.close(), b.close(), fire.close()]);
+});
+
+// ---------------------------------------------------------------- applications, user events
+
+test('subscriptions: checked URI by URI (app_handle_subscriptions), all-topics for empty ids', async () => {
+  const app = `subs-${++seq}`;
+  const ws = await EventSocket.open(sim.url, app);
+  // ast_ari_applications_subscribe: eventSource before the application
+  await expectError(req('POST', '/applications/var-no-app/subscription'), 400, 'Missing parameter eventSource');
+  await expectError(req('DELETE', '/applications/var-no-app/subscription'), 400, 'Missing parameter eventSource');
+  // app_event_source_find: ast_begins_with(uri, "channel:") - the colon belongs to the scheme
+  await expectError(req('POST', `/applications/${app}/subscription`, { eventSource: 'channel' }), 400, 'Invalid event source URI scheme');
+  const bridge = obj((await req('POST', '/bridges', { type: 'mixing' })).body);
+  // the bridge before the bad channel stays subscribed
+  await expectError(req('POST', `/applications/${app}/subscription`, { eventSource: `bridge:${String(bridge.id)},channel:var-nobody-9` }), 422, 'Event source does not exist');
+  assert.deepEqual(obj((await req('GET', `/applications/${app}`)).body).bridge_ids, [bridge.id]);
+  // an empty id skips find and subscribes to the kind's all-topic
+  const all = obj((await req('POST', `/applications/${app}/subscription`, { eventSource: 'bridge:,endpoint:' })).body);
+  assert.deepEqual(all.bridge_ids, [bridge.id, '__AST_BRIDGE_ALL_TOPIC']);
+  assert.deepEqual(all.endpoint_ids, ['__AST_ENDPOINT_ALL_TOPIC']);
+  // app_unsubscribe: is_subscribed passes for "", unsubscribe("") fails, no response code -> 501
+  await expectError(req('DELETE', `/applications/${app}/subscription`, { eventSource: 'endpoint:' }), 501, 'Method not implemented');
+  await expectError(req('DELETE', `/applications/${app}/subscription`, { eventSource: 'deviceState:' }), 422, 'Event source was not subscribed to');
+  await req('DELETE', `/bridges/${String(bridge.id)}`);
+  await ws.close();
+});
+
+test('user events: stasis_app_user_event knows channel:, bridge: and endpoint: only', async () => {
+  const app = `uev-${++seq}`;
+  const ws = await EventSocket.open(sim.url, app);
+  await expectError(req('POST', '/events/user/var-ev', { application: app, source: 'deviceState:Stasis:x' }), 400, 'Invalid event source URI scheme');
+  await expectError(req('POST', '/events/user/var-ev', { application: app, source: 'channel' }), 400, 'Invalid event source URI scheme');
+  await expectError(req('POST', '/events/user/var-ev', { application: app, source: 'channel:' }), 422, 'Event source was not found');
+  // the application is looked up before the sources
+  await expectError(req('POST', '/events/user/var-ev', { application: 'var-no-app', source: 'bogus:1' }), 404, 'Application not found');
+  await ws.close();
+});
