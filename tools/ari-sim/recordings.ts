@@ -64,7 +64,7 @@ export class RecordingEngine {
     target: string,
     name: string | undefined,
     format: string,
-    opts: { maxSec: number; maxSilenceSec?: number; ifExists?: string; hasAudio?: () => boolean },
+    opts: { maxSec: number; maxSilenceSec?: number; ifExists?: string; hasAudio?: () => boolean; inBridge?: () => boolean },
   ): LiveRecording {
     if (!name || opts.maxSec < 0 || (opts.maxSilenceSec ?? 0) < 0) throw new HttpError(500, 'Error parsing request');
     if (name.split('/').some((part) => part === '..')) throw new HttpError(400, 'Recording name invalid');
@@ -76,6 +76,14 @@ export class RecordingEngine {
     this.live.set(name, rec);
     this.core.timers.after(5, () => {
       if (this.live.get(name) !== rec) return;
+      if (opts.inBridge?.()) {
+        // record_file: "Cannot record channel while in bridge" -> recording_fail
+        this.live.delete(name);
+        rec.state = 'failed';
+        const body = { ...rec.toJSON(), cause: 'Cannot record channel while in bridge' };
+        this.core.emit('RecordingFailed', { recording: body }, this.subjects(target));
+        return;
+      }
       rec.state = 'recording';
       rec.startedAt = Date.now();
       this.core.emit('RecordingStarted', { recording: rec.toJSON() }, this.subjects(target));
@@ -116,6 +124,11 @@ export class RecordingEngine {
       rec.state = 'recording';
       rec.pausedMs += Date.now() - rec.pausedAt;
     }
+  }
+
+  /** The add rule stasis_app_control_record registers until the recording ends. */
+  isRecording(target: string): boolean {
+    return [...this.live.values()].some((rec) => rec.targetUri === target);
   }
 
   stopFor(target: string): void {

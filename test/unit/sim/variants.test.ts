@@ -385,3 +385,91 @@ test('user events: stasis_app_user_event knows channel:, bridge: and endpoint: o
   await expectError(req('POST', '/events/user/var-ev', { application: 'var-no-app', source: 'bogus:1' }), 404, 'Application not found');
   await ws.close();
 });
+
+// ---------------------------------------------------------------- bridges
+
+test('bridges: create checks the id first, ignores unknown type words, needs a capability', async () => {
+  assert.equal((await req('POST', '/bridges/var-br-1', { type: 'holding,nonsense' })).status, 200);
+  // ast_ari_bridges_create_with_id / _create: ast_bridge_topic_exists -> 409
+  await expectError(req('POST', '/bridges/var-br-1', { type: 'mixing' }), 409, "Bridge with id 'var-br-1' already exists");
+  await expectError(req('POST', '/bridges', { bridgeId: 'var-br-1' }), 409, "Bridge with id 'var-br-1' already exists");
+  // bridge_create_common: dtmf_events alone adds no capability
+  await expectError(req('POST', '/bridges/var-br-2', { type: 'dtmf_events' }), 500, 'Unable to create bridge');
+  await expectError(req('POST', '/bridges', { type: 'proxy_media', bridgeId: 'var-br-3' }), 500, "Unable to create bridge. Possible duplicate bridge id 'var-br-3'");
+  assert.equal(obj((await req('POST', '/bridges', { type: 'mixing,bogus', name: 'var' })).body).bridge_type, 'mixing');
+  // stasis_app_bridge_moh_stop with no MOH channel
+  await expectError(req('DELETE', '/bridges/var-br-1/moh'), 409, "Bridge isn't playing music");
+  await req('DELETE', '/bridges/var-br-1');
+});
+
+test('bridges: channel lists are checked channel by channel (control_list_create)', async () => {
+  const { ws, id } = await upChannel('brlist');
+  const outside = obj((await req('POST', '/channels', { endpoint: 'Local/100@default', extension: '100', context: 'default' })).body);
+  await req('POST', '/bridges/var-br-4');
+  // find_bridge before the list: an unknown bridge is 404 even with no channel
+  await expectError(req('POST', '/bridges/var-nobridge/addChannel'), 404, 'Bridge not found');
+  await expectError(req('POST', '/bridges/var-br-4/addChannel', { channel: ',' }), 400, 'Missing parameter channel');
+  // find_channel_control in list order: the non-Stasis channel first -> 422, the unknown one first -> 400
+  await expectError(req('POST', '/bridges/var-br-4/addChannel', { channel: `${String(outside.id)},var-nobody-6` }), 422, 'Channel not in Stasis application');
+  await expectError(req('POST', '/bridges/var-br-4/addChannel', { channel: `var-nobody-6,${String(outside.id)}` }), 400, 'Channel not found');
+  // ast_ari_bridges_set_video_source: find_channel_control, then membership
+  await expectError(req('POST', `/bridges/var-br-4/videoSource/${id}`), 422, 'Channel not in this bridge');
+  await expectError(req('POST', '/bridges/var-br-4/videoSource/var-nobody-6'), 400, 'Channel not found');
+  // a channel with a live recording: its add rule refuses (check_add_remove_channel)
+  assert.equal((await req('POST', `/channels/${id}/record`, { name: `var-busy-${seq}`, format: 'wav' })).status, 201);
+  await expectError(req('POST', '/bridges/var-br-4/addChannel', { channel: id }), 409, `Channel ${id} currently recording`);
+  // ari_bridges_handle_play: announcer_format, then the media list
+  await expectError(req('POST', '/bridges/var-br-4/play', { media: 'sound:beep', announcer_format: 'nosuch' }), 422, 'specified announcer_format is unknown on this system');
+  await expectError(req('POST', '/bridges/var-br-4/play', { media: 'sound:beep', skipms: -2 }), 500, 'Failed to queue media for playback');
+  // ast_ari_bridges_record: format before terminateOn; negative limits only fail in stasis_app_control_record
+  await expectError(req('POST', '/bridges/var-br-4/record', { name: 'var-brec', format: 'nosuch', terminateOn: 'x' }), 422, 'specified format is unknown on this system');
+  await expectError(req('POST', '/bridges/var-br-4/record', { name: 'var-brec', format: 'wav', terminateOn: 'x' }), 400, 'terminateOn invalid');
+  await expectError(req('POST', '/bridges/var-br-4/record', { name: 'var-brec', format: 'wav', maxDurationSeconds: -1 }), 500, 'Error parsing request');
+  await req('DELETE', `/channels/${String(outside.id)}`);
+  await req('DELETE', `/channels/${id}`);
+  await req('DELETE', '/bridges/var-br-4');
+  await ws.close();
+});
+
+test('bridges: variables (ast_ari_bridges_*_bridge_var[s])', async () => {
+  await expectError(req('GET', '/bridges/var-nobridge/variable'), 400, 'Variable name is required');
+  await expectError(req('GET', '/bridges/var-nobridge/variable', { variable: 'A' }), 404, 'Bridge not found');
+  await expectError(req('GET', '/bridges/var-nobridge/variables'), 400, 'At least one variable name is required');
+  await expectError(req('GET', '/bridges/var-nobridge/variables', { variables: 'A' }), 404, 'Provided bridge was not found');
+  await expectError(req('POST', '/bridges/var-nobridge/variables'), 400, "The 'variables' field is required");
+  await req('POST', '/bridges/var-br-5', {}, { variables: { TOPIC: 'sales' } });
+  assert.deepEqual((await req('GET', '/bridges/var-br-5/variable', { variable: 'TOPIC' })).body, { value: 'sales' });
+  assert.equal((await req('POST', '/bridges/var-br-5/variable', { variable: 'ROOM', value: '7' })).status, 204);
+  assert.deepEqual((await req('GET', '/bridges/var-br-5/variables', { variables: 'TOPIC,ROOM' })).body, { variables: { TOPIC: 'sales', ROOM: '7' } });
+  await expectError(req('GET', '/bridges/var-br-5/variables', { variables: 'TOPIC,NOPE' }), 404, 'Provided variable was not found');
+  await req('DELETE', '/bridges/var-br-5');
+});
+
+// ---------------------------------------------------------------- recordings
+
+test('live recordings: stasis_app_recording_operation by state; a bridged channel fails to record', async () => {
+  await expectError(req('POST', '/recordings/live/var-no-rec/pause'), 404, 'Recording not found');
+  const { ws, id } = await upChannel('recstate');
+  const name = `var-live-${seq}`;
+  assert.equal((await req('POST', `/channels/${id}/record`, { name, format: 'wav' })).status, 201);
+  await ws.type('RecordingStarted', (e) => obj(e.recording).name === name);
+  // operations[PAUSED][PAUSE] = recording_noop; mute/unmute are valid while paused
+  assert.equal((await req('POST', `/recordings/live/${name}/pause`)).status, 204);
+  assert.equal((await req('POST', `/recordings/live/${name}/pause`)).status, 204);
+  assert.equal((await req('POST', `/recordings/live/${name}/mute`)).status, 204);
+  assert.equal((await req('DELETE', `/recordings/live/${name}/pause`)).status, 204);
+  assert.equal((await req('POST', `/recordings/live/${name}/stop`)).status, 204);
+  await ws.type('RecordingFinished', (e) => obj(e.recording).name === name);
+  await expectError(req('POST', `/recordings/live/${name}/stop`), 404, 'Recording not found');
+  // record_file: a channel in a bridge -> recording_fail -> RecordingFailed with the cause
+  await req('POST', '/bridges/var-br-6');
+  await req('POST', '/bridges/var-br-6/addChannel', { channel: id });
+  await ws.type('ChannelEnteredBridge', (e) => channelOf(e).id === id);
+  assert.equal((await req('POST', `/channels/${id}/record`, { name: `${name}-b`, format: 'wav' })).status, 201);
+  const failed = await ws.type('RecordingFailed', (e) => obj(e.recording).name === `${name}-b`);
+  assert.equal(obj(failed.recording).state, 'failed');
+  assert.equal(obj(failed.recording).cause, 'Cannot record channel while in bridge');
+  await req('DELETE', `/channels/${id}`);
+  await req('DELETE', '/bridges/var-br-6');
+  await ws.close();
+});

@@ -246,6 +246,7 @@ export const channelHandlers: Record<string, Handler> = {
       maxSilenceSec: intArg(r, 'maxSilenceSeconds'),
       ifExists: arg(r, 'ifExists'),
       hasAudio: () => ch.hasAudio,
+      inBridge: () => ch.bridgeId !== undefined,
     });
     return { status: 201, body: rec.toJSON(), location: `/ari/recordings/live/${encodeURIComponent(rec.name)}` };
   },
