@@ -4,6 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSimulator, type Simulator } from '../../../tools/ari-sim/index';
+import { parseCallerId } from '../../../tools/ari-sim/channel';
 import { call, channelOf, EventSocket, obj, type CallResult, type JsonValue } from './helpers';
 
 let sim: Simulator;
@@ -471,5 +472,30 @@ test('live recordings: stasis_app_recording_operation by state; a bridged channe
   assert.equal(obj(failed.recording).cause, 'Cannot record channel while in bridge');
   await req('DELETE', `/channels/${id}`);
   await req('DELETE', '/bridges/var-br-6');
+  await ws.close();
+});
+
+// ---------------------------------------------------------------- caller id
+
+test('originate callerId: ast_callerid_parse, then ast_shrink_phone_number when shrinkable', () => {
+  assert.deepEqual(parseCallerId('"Alice" <1001>'), { name: 'Alice', number: '1001' });
+  assert.deepEqual(parseCallerId('Carol <555-0100>'), { name: 'Carol', number: '5550100' });
+  assert.deepEqual(parseCallerId('Dan <2002'), { name: 'Dan', number: '2002' });
+  // no brackets: a (shrunk) phone number is a number, anything else a name
+  assert.deepEqual(parseCallerId('(555) 123-4567'), { name: '', number: '5551234567' });
+  assert.deepEqual(parseCallerId('Bob'), { name: 'Bob', number: '' });
+  // quotes stripped from the whole string make it a name even when it looks like a number
+  assert.deepEqual(parseCallerId('"12345"'), { name: '12345', number: '' });
+  assert.deepEqual(parseCallerId('"Eve \\"E\\"" <7>'), { name: 'Eve "E"', number: '7' });
+});
+
+test('originate with a name-only callerId: the caller name without a number', async () => {
+  const app = `cid-${++seq}`;
+  const ws = await EventSocket.open(sim.url, app);
+  await req('POST', '/channels', { endpoint: 'Local/100@default', app, callerId: 'Frank', channelId: 'var-cid-1' });
+  await ws.type('StasisStart', (e) => channelOf(e).id === 'var-cid-1');
+  const cid = await ws.type('ChannelCallerId');
+  assert.deepEqual(obj(channelOf(cid).caller), { name: 'Frank', number: '' });
+  await req('DELETE', '/channels/var-cid-1');
   await ws.close();
 });
