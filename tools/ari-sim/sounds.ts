@@ -46,7 +46,9 @@ export function soundJson(s: SoundDef, lang?: string): JsonObject {
   return { id: s.id, formats: langs.map((language) => ({ language, format: 'gsm' })) };
 }
 
-export function listSounds(lang?: string): JsonObject[] {
+/** create_sound_blob keeps the (language, format) pairs matching `lang` and `format`; every sound here is gsm. */
+export function listSounds(lang?: string, format?: string): JsonObject[] {
+  if (format && format !== 'gsm') return [];
   return SOUNDS.filter((s) => !lang || lang in s.lengths).map((s) => soundJson(s, lang));
 }
 

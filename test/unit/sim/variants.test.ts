@@ -499,3 +499,17 @@ test('originate with a name-only callerId: the caller name without a number', as
   await req('DELETE', '/channels/var-cid-1');
   await ws.close();
 });
+
+// ---------------------------------------------------------------- sounds, endpoints
+
+test('sounds and endpoint messages: empty results and missing "to"', async () => {
+  // ast_ari_sounds_list: nothing matched the lang/format filter -> 404
+  await expectError(req('GET', '/sounds', { lang: 'xx' }), 404, 'No sounds found that matched the query');
+  await expectError(req('GET', '/sounds', { format: 'mp3' }), 404, 'No sounds found that matched the query');
+  assert.ok(((await req('GET', '/sounds', { lang: 'ru', format: 'gsm' })).body as JsonValue[]).length > 0);
+  await expectError(req('GET', '/sounds/tt-nothing'), 404, 'Sound not found');
+  // ast_ari_endpoints_send_message: variables, then "to", then the message route
+  await expectError(req('PUT', '/endpoints/sendMessage', { from: 'a' }, { variables: { X: 1 } }), 400, "Only string values in the 'variables' object allowed");
+  await expectError(req('PUT', '/endpoints/sendMessage', { from: 'a' }), 400, 'To must be specified');
+  await expectError(req('PUT', '/endpoints/sendMessage', { to: 'pjsip:nobody', from: 'a' }), 404, 'Endpoint not found');
+});

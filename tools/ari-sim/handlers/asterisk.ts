@@ -1,7 +1,7 @@
 // /asterisk, /endpoints, /sounds, /mailboxes handlers.
 import { HttpError } from '../errors';
 import type { JsonObject } from '../json';
-import { arg, noContent, numArg, ok, type Handler, type Req } from '../router';
+import { arg, bodyObject, noContent, numArg, ok, type Handler, type Req } from '../router';
 import { getSound, listSounds } from '../sounds';
 
 function info(r: Req): JsonObject {
@@ -104,7 +104,13 @@ export const endpointHandlers: Record<string, Handler> = {
     if (!e) throw new HttpError(404, 'Endpoint not found');
     return ok(r.core.endpoints.toJSON(e));
   },
-  sendMessage: () => {
+  // ast_ari_endpoints_send_message: body variables, "to", then ast_msg_send (no route: 404)
+  sendMessage: (r) => {
+    const vars = bodyObject(r, 'variables');
+    if (vars && Object.values(vars).some((v) => typeof v !== 'string')) {
+      throw new HttpError(400, "Only string values in the 'variables' object allowed");
+    }
+    if (!arg(r, 'to')) throw new HttpError(400, 'To must be specified');
     throw new HttpError(404, 'Endpoint not found');
   },
   sendMessageToEndpoint: (r) => {
@@ -120,7 +126,12 @@ export const endpointHandlers: Record<string, Handler> = {
 };
 
 export const soundHandlers: Record<string, Handler> = {
-  list: (r) => ok(listSounds(arg(r, 'lang'))),
+  // ast_ari_sounds_list: an empty result is a 404
+  list: (r) => {
+    const list = listSounds(arg(r, 'lang'), arg(r, 'format'));
+    if (list.length === 0) throw new HttpError(404, 'No sounds found that matched the query');
+    return ok(list);
+  },
   get: (r) => {
     const s = getSound(r.path.soundId);
     if (!s) throw new HttpError(404, 'Sound not found');
