@@ -21,6 +21,21 @@ export interface CoreOptions {
   log: (line: string) => void;
 }
 
+export const LOG_DIR = '/var/log/asterisk';
+
+export interface LogChannel {
+  channel: string;
+  type: string;
+  status: string;
+  configuration: string;
+  dynamic: boolean;
+}
+
+const defaultLogChannels = (): LogChannel[] => [
+  { channel: `${LOG_DIR}/messages.log`, type: 'File', status: 'Enabled', configuration: 'NOTICE WARNING ERROR VERBOSE ', dynamic: false },
+  { channel: '', type: 'Console', status: 'Enabled', configuration: 'NOTICE WARNING ERROR VERBOSE ', dynamic: false },
+];
+
 export class SimCore {
   readonly hub = new EventHub();
   readonly timers: Timers;
@@ -34,6 +49,8 @@ export class SimCore {
   readonly recordings: RecordingEngine;
   readonly deviceStates: DeviceStates;
   readonly endpoints: EndpointTable;
+  /** logger.conf's channels plus those added through ARI (dynamic; gone after a restart) */
+  logChannels: LogChannel[] = defaultLogChannels();
   /** a restart loads every module again */
   modules = new ModuleTable();
   startupTime = astTimestamp();
@@ -81,6 +98,7 @@ export class SimCore {
     this.deviceStates.states.clear();
     this.hub.apps.clear();
     this.modules = new ModuleTable();
+    this.logChannels = defaultLogChannels();
     this.seq = 0;
     this.localSeq = 0;
     this.startupTime = astTimestamp();

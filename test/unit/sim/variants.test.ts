@@ -513,3 +513,18 @@ test('sounds and endpoint messages: empty results and missing "to"', async () =>
   await expectError(req('PUT', '/endpoints/sendMessage', { from: 'a' }), 400, 'To must be specified');
   await expectError(req('PUT', '/endpoints/sendMessage', { to: 'pjsip:nobody', from: 'a' }), 404, 'Endpoint not found');
 });
+
+test('log channels: ast_logger_create/remove/rotate_channel', async () => {
+  await expectError(req('POST', '/asterisk/logging/var-ari.log'), 400, 'Configuration levels are required');
+  assert.equal((await req('POST', '/asterisk/logging/var-ari.log', { configuration: 'warning,Error,bogus' })).status, 204);
+  const first = obj(((await req('GET', '/asterisk/logging')).body as JsonValue[])[0]);
+  assert.deepEqual(first, { channel: '/var/log/asterisk/var-ari.log', type: 'File', status: 'Enabled', configuration: 'WARNING ERROR ' });
+  await expectError(req('POST', '/asterisk/logging/var-ari.log', { configuration: 'notice' }), 409, 'Log channel already exists');
+  assert.equal((await req('PUT', '/asterisk/logging/var-ari.log/rotate')).status, 204);
+  assert.equal((await req('DELETE', '/asterisk/logging/var-ari.log')).status, 204);
+  await expectError(req('DELETE', '/asterisk/logging/var-ari.log'), 404, 'Log channel does not exist');
+  // only dynamic channels can be removed; logger.conf's file can still be rotated
+  await expectError(req('DELETE', '/asterisk/logging/messages.log'), 404, 'Log channel does not exist');
+  assert.equal((await req('PUT', '/asterisk/logging/messages.log/rotate')).status, 204);
+  await expectError(req('PUT', '/asterisk/logging/var-none.log/rotate'), 404, 'Log channel does not exist');
+});

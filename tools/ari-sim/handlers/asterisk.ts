@@ -1,4 +1,5 @@
 // /asterisk, /endpoints, /sounds, /mailboxes handlers.
+import { LOG_DIR } from '../core';
 import { HttpError } from '../errors';
 import type { JsonObject } from '../json';
 import { arg, bodyObject, noContent, numArg, ok, type Handler, type Req } from '../router';
@@ -14,6 +15,21 @@ function info(r: Req): JsonObject {
   };
 }
 
+
+/** logger.c make_filename: relative names live in the log directory. */
+function logFile(name: string): string {
+  if (name.toLowerCase() === 'console') return '';
+  if (name.toLowerCase().startsWith('syslog') || name.startsWith('/')) return name;
+  return `${LOG_DIR}/${name}`;
+}
+
+const LOG_LEVELS = ['DEBUG', 'TRACE', 'NOTICE', 'WARNING', 'ERROR', 'VERBOSE', 'DTMF'];
+
+/** make_components: a comma list of level names (any case, "*" = all); unknown ones are dropped. */
+function logConfiguration(components: string): string {
+  const words = components.split(',').map((w) => w.trim().toUpperCase());
+  return LOG_LEVELS.filter((l) => words.includes(l) || words.includes('*')).map((l) => `${l} `).join('');
+}
 
 export const asteriskHandlers: Record<string, Handler> = {
   getInfo: (r) => {
@@ -58,17 +74,29 @@ export const asteriskHandlers: Record<string, Handler> = {
     if (r.core.modules.find(name)?.name === 'pbx_config.so') r.core.dialplan.reload();
     return noContent();
   },
-  listLogChannels: () =>
-    ok([
-      { channel: '/var/log/asterisk/messages.log', type: 'File', status: 'Enabled', configuration: 'NOTICE WARNING ERROR VERBOSE ' },
-      { channel: '', type: 'Console', status: 'Enabled', configuration: 'NOTICE WARNING ERROR VERBOSE ' },
-    ]),
-  addLog: () => noContent(),
-  deleteLog: () => {
-    throw new HttpError(404, 'Log channel does not exist');
+  listLogChannels: (r) => ok(r.core.logChannels.map(({ dynamic: _d, ...c }) => c)),
+  // ast_logger_create_channel: no levels (400), an existing channel of that file (409)
+  addLog: (r) => {
+    const levels = arg(r, 'configuration');
+    if (!levels) throw new HttpError(400, 'Configuration levels are required');
+    const file = logFile(r.path.logChannelName);
+    if (r.core.logChannels.some((c) => c.channel === file)) throw new HttpError(409, 'Log channel already exists');
+    r.core.logChannels.unshift({ channel: file, type: 'File', status: 'Enabled', configuration: logConfiguration(levels), dynamic: true });
+    return noContent();
   },
-  rotateLog: () => {
-    throw new HttpError(404, 'Log channel does not exist');
+  // ast_logger_remove_channel: only channels added through ARI/CLI (dynamic) can go
+  deleteLog: (r) => {
+    const file = logFile(r.path.logChannelName);
+    const i = r.core.logChannels.findIndex((c) => c.channel === file && c.dynamic);
+    if (i < 0) throw new HttpError(404, 'Log channel does not exist');
+    r.core.logChannels.splice(i, 1);
+    return noContent();
+  },
+  // ast_logger_rotate_channel: a file channel of that name
+  rotateLog: (r) => {
+    const file = logFile(r.path.logChannelName);
+    if (!r.core.logChannels.some((c) => c.channel === file && c.type === 'File')) throw new HttpError(404, 'Log channel does not exist');
+    return noContent();
   },
   getGlobalVar: (r) => {
     const v = arg(r, 'variable');
