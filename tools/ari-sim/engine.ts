@@ -1,6 +1,6 @@
 // Channel engine: Local pairs, originate/create/dial, the dialplan runner, Stasis entry and
 // exit, and hangups with the event sequences and causes a real Asterisk 22 produces.
-import { Channel, causeText, type OriginateTarget, type PartyId } from './channel';
+import { Channel, causeText, parseCallerId, type OriginateTarget, type PartyId } from './channel';
 import type { SimCore } from './core';
 import { HttpError } from './errors';
 import { soundLength } from './sounds';
@@ -384,6 +384,41 @@ export class ChannelEngine {
   setVar(ch: Channel, name: string, value: string): void {
     ch.vars.set(name, value);
     this.core.channelEvent('ChannelVarset', ch, { variable: name, value });
+  }
+
+  /**
+   * pbx_builtin_setvar_helper as the ARI variable operations reach it: a name ending in ")" is a
+   * function write (CALLERID/CONNECTEDLINE change the party and publish a snapshot, so
+   * ChannelCallerId/ChannelConnectedLine only when it changed; no ChannelVarset); otherwise the
+   * old variable (leading "_"/"__" ignored) goes, the new one is published, and a missing value
+   * unsets it (ChannelVarset "" only when the old value was not empty).
+   */
+  writeVar(ch: Channel, name: string, value: string | undefined): void {
+    const fn = /^(CALLERID|CONNECTEDLINE)\((\w+)\)$/i.exec(name);
+    if (name.endsWith(')')) {
+      if (!fn || value === undefined) return;
+      const party = fn[1].toUpperCase() === 'CALLERID' ? ch.caller : ch.connected;
+      const field = fn[2].toLowerCase();
+      const before = { ...party };
+      if (field === 'name') party.name = value;
+      else if (field === 'num' || field === 'number') party.number = value;
+      else if (field === 'all') Object.assign(party, parseCallerId(value));
+      else return;
+      if (before.name === party.name && before.number === party.number) return;
+      if (party === ch.caller) {
+        this.core.channelEvent('ChannelCallerId', ch, { caller_presentation: 0, caller_presentation_txt: 'Presentation Allowed, Not Screened' });
+      } else this.core.channelEvent('ChannelConnectedLine', ch);
+      return;
+    }
+    const key = name.replace(/^_{1,2}/, '');
+    const old = ch.vars.get(key);
+    ch.vars.delete(key);
+    if (value !== undefined) {
+      ch.vars.set(key, value);
+      this.core.channelEvent('ChannelVarset', ch, { variable: name, value });
+    } else if (old) {
+      this.core.channelEvent('ChannelVarset', ch, { variable: name, value: '' });
+    }
   }
 
   // ------------------------------------------------------------------ Stasis

@@ -528,3 +528,39 @@ test('log channels: ast_logger_create/remove/rotate_channel', async () => {
   assert.equal((await req('PUT', '/asterisk/logging/messages.log/rotate')).status, 204);
   await expectError(req('PUT', '/asterisk/logging/var-none.log/rotate'), 404, 'Log channel does not exist');
 });
+
+// ---------------------------------------------------------------- variables and caller id changes
+
+test('channel variables: pbx_builtin_setvar_helper and ast_str_retrieve_variable', async () => {
+  const { ws, id } = await upChannel('vars2');
+  const set = (query: Query): Promise<CallResult> => req('POST', `/channels/${id}/variable`, query);
+  assert.equal((await set({ variable: 'VAR_X', value: '1' })).status, 204);
+  // no value unsets: ChannelVarset "" only because the old value was not empty
+  assert.equal((await set({ variable: 'VAR_X' })).status, 204);
+  await expectError(req('GET', `/channels/${id}/variable`, { variable: 'VAR_X' }), 404, 'Provided variable was not found');
+  assert.equal((await set({ variable: 'VAR_X' })).status, 204);
+  // leading underscores: published under the given name, read without them
+  assert.equal((await set({ variable: '_VAR_INHERIT', value: 'i' })).status, 204);
+  assert.deepEqual((await req('GET', `/channels/${id}/variable`, { variable: 'VAR_INHERIT' })).body, { value: 'i' });
+  await expectError(req('GET', `/channels/${id}/variable`, { variable: '_VAR_INHERIT' }), 404, 'Provided variable was not found');
+  // a function write: CALLERID(name) changes the caller (ChannelCallerId), no ChannelVarset;
+  // writing the same name again publishes nothing; an unknown function is only logged
+  assert.equal((await set({ variable: 'CALLERID(name)', value: 'Zoe' })).status, 204);
+  assert.equal((await set({ variable: 'CALLERID(name)', value: 'Zoe' })).status, 204);
+  assert.equal((await set({ variable: 'NO_SUCH_FUNC(x)', value: '1' })).status, 204);
+  assert.equal((await set({ variable: 'VAR_END', value: 'e' })).status, 204);
+  await ws.type('ChannelVarset', (e) => e.variable === 'VAR_END');
+  const seen = ws.events
+    .filter((e) => (e.type === 'ChannelVarset' || e.type === 'ChannelCallerId') && channelOf(e).id === id && e.variable !== 'STASISSTATUS')
+    .map((e) => (e.type === 'ChannelCallerId' ? `callerid ${String(obj(channelOf(e).caller).name)}` : `${String(e.variable)}=${String(e.value)}`));
+  assert.deepEqual(seen, ['VAR_X=1', 'VAR_X=', '_VAR_INHERIT=i', 'callerid Zoe', 'VAR_END=e']);
+  // predefined names, then the channel's variables, then the globals
+  assert.deepEqual((await req('GET', `/channels/${id}/variable`, { variable: 'UNIQUEID' })).body, { value: id });
+  assert.deepEqual((await req('GET', `/channels/${id}/variable`, { variable: 'CONTEXT' })).body, { value: obj(obj((await req('GET', `/channels/${id}`)).body).dialplan).context });
+  assert.equal((await req('POST', '/asterisk/variable', { variable: 'VAR_GLOBAL_7', value: 'g' })).status, 204);
+  assert.deepEqual((await req('GET', `/channels/${id}/variable`, { variable: 'VAR_GLOBAL_7' })).body, { value: 'g' });
+  assert.equal((await req('POST', '/asterisk/variable', { variable: 'VAR_GLOBAL_7' })).status, 204);
+  assert.deepEqual((await req('GET', '/asterisk/variable', { variable: 'VAR_GLOBAL_7' })).body, { value: '' });
+  await req('DELETE', `/channels/${id}`);
+  await ws.close();
+});

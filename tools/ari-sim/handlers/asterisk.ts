@@ -4,6 +4,7 @@ import { HttpError } from '../errors';
 import type { JsonObject } from '../json';
 import { arg, bodyObject, noContent, numArg, ok, type Handler, type Req } from '../router';
 import { getSound, listSounds } from '../sounds';
+import { retrieveVariable } from './channels';
 
 function info(r: Req): JsonObject {
   const c = r.core;
@@ -98,15 +99,20 @@ export const asteriskHandlers: Record<string, Handler> = {
     if (!r.core.logChannels.some((c) => c.channel === file && c.type === 'File')) throw new HttpError(404, 'Log channel does not exist');
     return noContent();
   },
+  // ast_ari_asterisk_get_global_var: ast_str_retrieve_variable with no channel; unset is ""
   getGlobalVar: (r) => {
     const v = arg(r, 'variable');
     if (!v) throw new HttpError(400, 'Variable name is required');
-    return ok({ value: r.core.globals.get(v) ?? '' });
+    return ok({ value: retrieveVariable(r, undefined, v) ?? '' });
   },
+  // pbx_builtin_setvar_helper(NULL, ...): no value unsets
   setGlobalVar: (r) => {
     const v = arg(r, 'variable');
     if (!v) throw new HttpError(400, 'Variable name is required');
-    r.core.globals.set(v, arg(r, 'value') ?? '');
+    const key = v.replace(/^_{1,2}/, '');
+    const value = arg(r, 'value');
+    if (value === undefined) r.core.globals.delete(key);
+    else r.core.globals.set(key, value);
     return noContent();
   },
   getObject: () => {

@@ -254,15 +254,14 @@ export const channelHandlers: Record<string, Handler> = {
   getChannelVar: (r) => {
     const name = arg(r, 'variable');
     if (!name) throw new HttpError(400, 'Variable name is required');
-    return ok({ value: readVar(anyChannel(r), name) });
+    return ok({ value: readVar(r, anyChannel(r), name) });
   },
   // ast_ari_channels_set_channel_var: variable first, then find_control.
   setChannelVar: (r) => {
     const name = arg(r, 'variable');
     if (!name) throw new HttpError(400, 'Variable name is required');
-    const ch = inStasis(r);
-    if (FUNCTION_VAR.test(name) && !writableFunction(name)) throw new HttpError(400, 'Failed to execute function');
-    r.core.engine.setVar(ch, name, arg(r, 'value') ?? '');
+    // the write runs on the channel's thread; a failing function write is only logged (204)
+    r.core.engine.writeVar(inStasis(r), name, arg(r, 'value'));
     return noContent();
   },
   snoopChannel: (r) => snoop(r),
@@ -300,7 +299,7 @@ export const channelHandlers: Record<string, Handler> = {
     for (const raw of names) {
       const name = raw.trim();
       if (!name) throw new HttpError(400, 'Variable names are required');
-      out[name] = readVar(ch, name);
+      out[name] = readVar(r, ch, name);
     }
     return ok({ variables: out });
   },
@@ -312,10 +311,7 @@ export const channelHandlers: Record<string, Handler> = {
     const vars = bodyObject(r, 'variables');
     if (!vars) throw new HttpError(400, "The 'variables' field must be a JSON object");
     const values = variableValues(vars);
-    for (const [k, v] of values) {
-      if (FUNCTION_VAR.test(k.trim()) && !writableFunction(k.trim())) throw new HttpError(400, 'Failed to execute function');
-      r.core.engine.setVar(ch, k.trim(), v);
-    }
+    for (const [k, v] of values) r.core.engine.writeVar(ch, k.trim(), v);
     return noContent();
   },
 };
@@ -341,25 +337,45 @@ export function variableValues(vars: JsonObject): [string, string][] {
   return out;
 }
 
-/** Dialplan functions the simulator can write (func_channel's CHANNEL(...) and CALLERID). */
-function writableFunction(name: string): boolean {
-  const m = FUNCTION_VAR.exec(name);
-  return !!m && ['CHANNEL', 'CALLERID', 'CONNECTEDLINE', 'VOLUME', 'TALK_DETECT', 'JITTERBUFFER', 'DENOISE'].includes(m[1].toUpperCase());
-}
-
 /**
  * ast_func_read2 for a name ending in ")" (unknown function or field: 500), else
  * ast_str_retrieve_variable (unset: 404).
  */
-function readVar(ch: Channel, name: string): string {
+function readVar(r: Req, ch: Channel, name: string): string {
   if (name.endsWith(')')) {
     const v = builtinFunction(ch, name);
     if (v === undefined) throw new HttpError(500, 'Unable to read provided function');
     return v;
   }
-  const v = ch.vars.get(name);
+  const v = retrieveVariable(r, ch, name);
   if (v === undefined) throw new HttpError(404, 'Provided variable was not found');
   return v;
+}
+
+/**
+ * ast_str_retrieve_variable: the channel's predefined names, then EPOCH/SYSTEMNAME/ENTITYID,
+ * then the channel's variables (compared without their leading "_"/"__"), then the globals.
+ */
+export function retrieveVariable(r: Req, ch: Channel | undefined, name: string): string | undefined {
+  if (ch) {
+    const predefined: Record<string, string> = {
+      CHANNEL: ch.name,
+      UNIQUEID: ch.id,
+      EXTEN: ch.dialplan.exten,
+      CONTEXT: ch.dialplan.context,
+      PRIORITY: String(ch.dialplan.priority),
+      HANGUPCAUSE: '0',
+      CALLINGPRES: '0',
+      CALLINGANI2: '0',
+      CALLINGTON: '0',
+      CALLINGTNS: '0',
+    };
+    if (name in predefined) return predefined[name];
+  }
+  if (name === 'EPOCH') return String(Math.floor(Date.now() / 1000));
+  if (name === 'SYSTEMNAME') return '';
+  if (name === 'ENTITYID') return r.core.hub.asteriskId;
+  return ch?.vars.get(name) ?? r.core.globals.get(name);
 }
 
 // ari_channels_handle_snoop_channel: spy, whisper, "at least one", app, then the channel (any
