@@ -564,3 +564,24 @@ test('channel variables: pbx_builtin_setvar_helper and ast_str_retrieve_variable
   await req('DELETE', `/channels/${id}`);
   await ws.close();
 });
+
+// ---------------------------------------------------------------- JSON bodies
+
+test('JSON body parameters: the body overrides the query and is read by type (*_parse_body)', async () => {
+  const { ws, id } = await upChannel('body');
+  // ast_json_string_get on a number is NULL: "DTMF is required" although the query has one
+  await expectError(req('POST', `/channels/${id}/dtmf`, { dtmf: '1' }, { dtmf: 5 }), 400, 'DTMF is required');
+  // ast_json_integer_get on a string is 0, so "-1" in the body is not negative
+  await expectError(req('POST', `/channels/${id}/play`, { skipms: 0 }, { skipms: -1, media: 'sound:beep' }), 400, 'skipms cannot be negative');
+  const pb = await req('POST', `/channels/${id}/play/var-body-pb`, {}, { media: ['sound:beep', 'sound:beep'], skipms: '-1' });
+  assert.equal(pb.status, 201);
+  assert.equal(obj(pb.body).next_media_uri, 'sound:beep');
+  // a single body value for a list is taken whole, not split at commas
+  const whole = await req('POST', `/channels/${id}/play/var-body-pb2`, {}, { media: 'sound:beep,sound:beep' });
+  assert.equal(obj(whole.body).media_uri, 'sound:beep,sound:beep');
+  assert.equal('next_media_uri' in obj(whole.body), false);
+  // a non-string array element reads as an empty URI
+  await expectError(req('POST', `/channels/${id}/play`, {}, { media: ['sound:beep', 7] }), 500, 'Failed to queue media for playback');
+  await req('DELETE', `/channels/${id}`);
+  await ws.close();
+});

@@ -4,7 +4,7 @@ import { astTimestamp } from '../clock';
 import { HttpError } from '../errors';
 import type { Subjects } from '../hub';
 import type { Json, JsonObject } from '../json';
-import { arg, bodyObject, ok, type Handler, type Req } from '../router';
+import { arg, bodyObject, multi, ok, type Handler, type Req } from '../router';
 import { DEVICE_STATE_ALL } from '../deviceStates';
 import { BRIDGE_ALL, ENDPOINT_ALL } from '../apps';
 
@@ -33,9 +33,9 @@ function parseSource(uri: string): { scheme: string; id: string } {
 }
 
 function sourceList(r: Req): string[] {
-  const raw = arg(r, 'eventSource');
-  if (raw === undefined) throw new HttpError(400, 'Missing parameter eventSource');
-  return raw.split(',');
+  const list = multi(r, 'eventSource');
+  if (!list) throw new HttpError(400, 'Missing parameter eventSource');
+  return list;
 }
 
 function exists(r: Req, scheme: string, id: string): boolean {
@@ -142,9 +142,9 @@ export const eventHandlers: Record<string, Handler> = {
     const c = r.core;
     const fields: JsonObject = { eventname: r.path.eventName };
     const subjects: Subjects = { onlyApp: a.name };
-    const src = arg(r, 'source');
+    const src = multi(r, 'source');
     if (src) {
-      for (const s of src.split(',')) {
+      for (const s of src) {
         // stasis_app_user_event: only channel:, bridge: and endpoint: (no deviceState:)
         const i = s.indexOf(':');
         const scheme = i < 0 ? '' : s.slice(0, i);

@@ -4,7 +4,7 @@ import type { Channel } from '../channel';
 import { HttpError } from '../errors';
 import { RecordingEngine } from '../recordings';
 import { variableValues } from './channels';
-import { arg, bodyObject, intArg, noContent, ok, type Handler, type Req, type Res } from '../router';
+import { arg, bodyObject, intArg, multi, noContent, ok, type Handler, type Req, type Res } from '../router';
 
 function bridge(r: Req): Bridge {
   const b = r.core.bridges.bridges.get(r.path.bridgeId);
@@ -22,7 +22,7 @@ function stasisChannel(r: Req, id: string): Channel {
 
 /** control_list_create: empty ids skipped, each id looked up in turn (the first failure answers). */
 function channelsArg(r: Req): Channel[] {
-  const ids = (arg(r, 'channel') ?? '').split(',').filter((id) => id !== '');
+  const ids = (multi(r, 'channel') ?? []).filter((id) => id !== '');
   if (ids.length === 0) throw new HttpError(400, 'Missing parameter channel');
   return ids.map((id) => stasisChannel(r, id));
 }
@@ -61,10 +61,10 @@ function play(r: Req, id?: string): Res {
   const b = bridge(r);
   const announcer = arg(r, 'announcer_format');
   if (announcer) RecordingEngine.checkFormat(announcer, 'announcer_format');
-  const media = arg(r, 'media');
-  const bad = !media || media.split(',').some((m) => m === '') || intArg(r, 'skipms') < 0 || intArg(r, 'offsetms') < 0;
+  const media = multi(r, 'media');
+  const bad = !media || media.some((m) => m === '') || intArg(r, 'skipms') < 0 || intArg(r, 'offsetms') < 0;
   if (bad || !media) throw new HttpError(500, 'Failed to queue media for playback');
-  const pb = r.core.playbacks.queue(id ?? arg(r, 'playbackId') ?? r.core.uuid(), media.split(','), `bridge:${b.id}`, arg(r, 'lang') || 'en');
+  const pb = r.core.playbacks.queue(id ?? arg(r, 'playbackId') ?? r.core.uuid(), media, `bridge:${b.id}`, arg(r, 'lang') || 'en');
   return { status: 201, body: pb.toJSON(), location: `/ari/playbacks/${pb.id}` };
 }
 
@@ -113,11 +113,11 @@ export const bridgeHandlers: Record<string, Handler> = {
   },
   // ast_ari_bridges_get_bridge_vars: count, the bridge, then each name in order
   getBridgeVars: (r) => {
-    const raw = arg(r, 'variables');
-    if (raw === undefined) throw new HttpError(400, 'At least one variable name is required');
+    const raw = multi(r, 'variables');
+    if (!raw) throw new HttpError(400, 'At least one variable name is required');
     const b = anyBridge(r);
     const out: Record<string, string> = {};
-    for (const part of raw.split(',')) {
+    for (const part of raw) {
       const name = part.trim();
       if (!name) throw new HttpError(400, 'Variable names are required');
       out[name] = bridgeVar(b, name);

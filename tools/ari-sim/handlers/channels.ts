@@ -4,7 +4,7 @@ import { HttpError } from '../errors';
 import { RecordingEngine } from '../recordings';
 import { parseEndpoint } from '../engine';
 import type { JsonObject } from '../json';
-import { arg, bodyObject, intArg, noContent, numArg, ok, type Handler, type Req, type Res } from '../router';
+import { arg, bodyObject, intArg, multi, noContent, numArg, ok, type Handler, type Req, type Res } from '../router';
 
 function channel(r: Req): Channel {
   const ch = r.core.engine.get(r.path.channelId);
@@ -87,11 +87,11 @@ function originate(r: Req, channelId?: string): Res {
 function play(r: Req, ch: Channel, playbackId?: string): Res {
   if (intArg(r, 'skipms') < 0) throw new HttpError(400, 'skipms cannot be negative');
   if (intArg(r, 'offsetms') < 0) throw new HttpError(400, 'offsetms cannot be negative');
-  const media = arg(r, 'media');
+  const media = multi(r, 'media');
   // stasis_app_control_play_uri: no media, or an empty URI in the list, queues nothing
-  if (!media || media.split(',').some((m) => m === '')) throw new HttpError(500, 'Failed to queue media for playback');
+  if (!media || media.some((m) => m === '')) throw new HttpError(500, 'Failed to queue media for playback');
   const id = playbackId ?? arg(r, 'playbackId') ?? r.core.uuid();
-  const pb = r.core.playbacks.queue(id, media.split(','), `channel:${ch.id}`, arg(r, 'lang') || ch.language);
+  const pb = r.core.playbacks.queue(id, media, `channel:${ch.id}`, arg(r, 'lang') || ch.language);
   return { status: 201, body: pb.toJSON(), location: `/ari/playbacks/${pb.id}` };
 }
 
@@ -292,8 +292,8 @@ export const channelHandlers: Record<string, Handler> = {
   },
   // ast_ari_channels_get_channel_vars: count, channel, then each name in order.
   getChannelVars: (r) => {
-    const names = (arg(r, 'variables') ?? '').split(',');
-    if (arg(r, 'variables') === undefined) throw new HttpError(400, 'At least one variable name is required');
+    const names = multi(r, 'variables');
+    if (!names) throw new HttpError(400, 'At least one variable name is required');
     const ch = anyChannel(r);
     const out: Record<string, string> = {};
     for (const raw of names) {
