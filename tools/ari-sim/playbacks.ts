@@ -13,6 +13,11 @@ export class Playback {
   controllable = false;
   /** DELETE while queued (playback_cancel): it stays listed, state "done", until its turn. */
   canceled = false;
+  /** The current media's length (simulated ms); Infinity for tone:. */
+  totalMs = 0;
+  /** stasis_app_control_play_uri: skipms 0 means PLAYBACK_DEFAULT_SKIPMS; offsetms applies to the first media only. */
+  skipMs = 3000;
+  offsetMs = 0;
   timer?: NodeJS.Timeout;
   startedAt = 0;
   remainingMs = 0;
@@ -52,8 +57,10 @@ export class PlaybackEngine {
     this.core.emit(type, { playback: pb.toJSON() }, this.subjects(pb.targetUri));
   }
 
-  queue(id: string, media: string[], targetUri: string, language: string): Playback {
+  queue(id: string, media: string[], targetUri: string, language: string, opts: { skipMs?: number; offsetMs?: number } = {}): Playback {
     const pb = new Playback(id, media, targetUri, language);
+    pb.skipMs = opts.skipMs || 3000;
+    pb.offsetMs = opts.offsetMs ?? 0;
     this.playbacks.set(id, pb);
     const q = this.queues.get(targetUri) ?? [];
     this.queues.set(targetUri, q);
@@ -98,8 +105,24 @@ export class PlaybackEngine {
       pb.timer = this.core.timers.after(5, () => this.mediaDone(pb, true));
     } else {
       // endless (tone:) runs until stopped, also after a pause
-      this.runFor(pb, plan.kind === 'ok' ? plan.ms : Infinity);
+      pb.totalMs = plan.kind === 'ok' ? plan.ms : Infinity;
+      const offset = pb.index === 0 ? pb.offsetMs : 0;
+      this.runFor(pb, Math.max(0, pb.totalMs - offset));
     }
+  }
+
+  /** Simulated ms left of the current media. */
+  private remaining(pb: Playback): number {
+    return pb.remainingMs - (Date.now() - pb.startedAt) / this.core.timers.timeScale;
+  }
+
+  /** AST_CONTROL_STREAM_FORWARD/REVERSE: the stream moves by skipms; past the end it completes. */
+  private skip(pb: Playback, ms: number): void {
+    if (!Number.isFinite(pb.totalMs)) return;
+    const left = Math.min(pb.totalMs, Math.max(0, this.remaining(pb) - ms));
+    this.core.timers.cancel(pb.timer);
+    if (left <= 0) this.mediaDone(pb);
+    else this.runFor(pb, left);
   }
 
   private runFor(pb: Playback, ms: number): void {
@@ -174,7 +197,7 @@ export class PlaybackEngine {
     switch (op) {
       case 'pause':
         this.core.timers.cancel(pb.timer);
-        pb.remainingMs = Math.max(0, pb.remainingMs - (Date.now() - pb.startedAt) / this.core.timers.timeScale);
+        pb.remainingMs = Math.max(0, this.remaining(pb));
         // the "paused" snapshot is published but has no event type (playback_to_json).
         pb.state = 'paused';
         return 'ok';
@@ -187,10 +210,14 @@ export class PlaybackEngine {
       case 'restart':
         this.core.timers.cancel(pb.timer);
         pb.state = 'playing';
+        pb.offsetMs = 0;
         this.play(pb);
         return 'ok';
+      case 'forward':
+        this.skip(pb, pb.skipMs);
+        return 'ok';
       default:
-        // forward/reverse: accepted, the position is not modelled.
+        this.skip(pb, -pb.skipMs);
         return 'ok';
     }
   }

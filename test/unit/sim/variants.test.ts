@@ -585,3 +585,18 @@ test('JSON body parameters: the body overrides the query and is read by type (*_
   await req('DELETE', `/channels/${id}`);
   await ws.close();
 });
+
+test('playback forward past the end completes the media; offsetms past the end too', async () => {
+  const { ws, id } = await upChannel('pbskip');
+  // tt-monkeys is ~10 s long: forward by skipms 20000 runs past its end (ast_stream_fastforward)
+  assert.equal((await req('POST', `/channels/${id}/play/var-pb-skip`, { media: 'sound:tt-monkeys', skipms: 20000 })).status, 201);
+  await ws.type('PlaybackStarted', (e) => obj(e.playback).id === 'var-pb-skip');
+  assert.equal((await req('POST', '/playbacks/var-pb-skip/control', { operation: 'forward' })).status, 204);
+  const fin = await ws.type('PlaybackFinished', (e) => obj(e.playback).id === 'var-pb-skip');
+  assert.equal(obj(fin.playback).state, 'done');
+  // offsetms beyond the first media's length: it starts and completes at once
+  assert.equal((await req('POST', `/channels/${id}/play/var-pb-offset`, { media: 'sound:tt-weasels', offsetms: 600000 })).status, 201);
+  await ws.type('PlaybackFinished', (e) => obj(e.playback).id === 'var-pb-offset');
+  await req('DELETE', `/channels/${id}`);
+  await ws.close();
+});

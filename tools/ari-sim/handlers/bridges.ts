@@ -64,7 +64,10 @@ function play(r: Req, id?: string): Res {
   const media = multi(r, 'media');
   const bad = !media || media.some((m) => m === '') || intArg(r, 'skipms') < 0 || intArg(r, 'offsetms') < 0;
   if (bad || !media) throw new HttpError(500, 'Failed to queue media for playback');
-  const pb = r.core.playbacks.queue(id ?? arg(r, 'playbackId') ?? r.core.uuid(), media, `bridge:${b.id}`, arg(r, 'lang') || 'en');
+  const pb = r.core.playbacks.queue(id ?? arg(r, 'playbackId') ?? r.core.uuid(), media, `bridge:${b.id}`, arg(r, 'lang') || 'en', {
+    skipMs: intArg(r, 'skipms'),
+    offsetMs: intArg(r, 'offsetms'),
+  });
   return { status: 201, body: pb.toJSON(), location: `/ari/playbacks/${pb.id}` };
 }
 

@@ -91,7 +91,10 @@ function play(r: Req, ch: Channel, playbackId?: string): Res {
   // stasis_app_control_play_uri: no media, or an empty URI in the list, queues nothing
   if (!media || media.some((m) => m === '')) throw new HttpError(500, 'Failed to queue media for playback');
   const id = playbackId ?? arg(r, 'playbackId') ?? r.core.uuid();
-  const pb = r.core.playbacks.queue(id, media, `channel:${ch.id}`, arg(r, 'lang') || ch.language);
+  const pb = r.core.playbacks.queue(id, media, `channel:${ch.id}`, arg(r, 'lang') || ch.language, {
+    skipMs: intArg(r, 'skipms'),
+    offsetMs: intArg(r, 'offsetms'),
+  });
   return { status: 201, body: pb.toJSON(), location: `/ari/playbacks/${pb.id}` };
 }
 
