@@ -600,3 +600,21 @@ test('playback forward past the end completes the media; offsetms past the end t
   await req('DELETE', `/channels/${id}`);
   await ws.close();
 });
+
+test('move: an unregistered app leaves the channel where it is (ApplicationMoveFailed)', async () => {
+  const { app, ws, id } = await upChannel('mover');
+  // stasis_app_exec: next_app not registered -> ApplicationMoveFailed to the current app
+  assert.equal((await req('POST', `/channels/${id}/move`, { app: 'var-nowhere', appArgs: 'a,b' })).status, 204);
+  const failed = await ws.type('ApplicationMoveFailed');
+  assert.deepEqual([failed.destination, failed.args, failed.application, channelOf(failed).id], ['var-nowhere', ['a', 'b'], app, id]);
+  assert.equal(ws.count('StasisEnd'), 0);
+  // still in Stasis: a media operation works
+  assert.equal((await req('POST', `/channels/${id}/hold`)).status, 204);
+  // a registered app: StasisEnd here, StasisStart there
+  const other = await EventSocket.open(sim.url, `${app}-b`);
+  assert.equal((await req('POST', `/channels/${id}/move`, { app: `${app}-b` })).status, 204);
+  await ws.type('StasisEnd', (e) => channelOf(e).id === id);
+  await other.type('StasisStart', (e) => channelOf(e).id === id);
+  await req('DELETE', `/channels/${id}`);
+  await Promise.all([ws.close(), other.close()]);
+});

@@ -190,8 +190,19 @@ export const channelHandlers: Record<string, Handler> = {
     const app = arg(r, 'app');
     // Asterisk strlen()s a missing app (a crash); the simulator answers 400 instead.
     if (!app) throw new HttpError(400, 'Missing parameter app');
+    const args = splitArgs(arg(r, 'appArgs'));
+    if (!r.core.hub.isRegistered(app)) {
+      // stasis_app_exec: "Could not move to Stasis app ... not registered/active" - the channel
+      // stays and its current app gets ApplicationMoveFailed (the request was already 204)
+      const current = ch.stasisApp;
+      r.core.timers.after(0, () => {
+        if (!ch.alive || ch.stasisApp !== current || !current) return;
+        r.core.emit('ApplicationMoveFailed', { channel: ch.toJSON(), destination: app, args }, { onlyApp: current });
+      });
+      return noContent();
+    }
     r.core.engine.leaveStasis(ch);
-    r.core.engine.enterStasis(ch, app, splitArgs(arg(r, 'appArgs')));
+    r.core.engine.enterStasis(ch, app, args);
     return noContent();
   },
   // ast_ari_channels_redirect: endpoint checks come after find_control and the state check.
