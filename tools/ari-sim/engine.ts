@@ -446,8 +446,9 @@ export class ChannelEngine {
 
   /** POST /continue: back to the dialplan (default: the next priority). */
   continueInDialplan(ch: Channel, context?: string, exten?: string, priority?: number): void {
+    // ast_ari_channels_continue_in_dialplan: a new context without an extension starts at "s"
     const ctx = context || ch.dialplan.context;
-    const ext = exten || ch.dialplan.exten;
+    const ext = exten || (context ? 's' : ch.dialplan.exten);
     const prio = priority ?? (context || exten ? 1 : ch.dialplan.priority + 1);
     this.core.bridges.removeFromBridge(ch);
     this.leaveStasis(ch);

@@ -73,8 +73,12 @@ export function planMedia(uri: string, lang: string, recordingMs: (name: string)
       return { kind: 'ok', ms: Math.max(1, rest.length) * 840 };
     case 'characters':
       return { kind: 'ok', ms: Math.max(1, rest.length) * 690 };
-    case 'number':
-      return { kind: 'ok', ms: Math.max(1, String(Number(rest) || 0).length) * 860 };
+    case 'number': {
+      // play_on_channel: sscanf("%30d") fails -> the media is skipped like an unknown scheme
+      const n = /^\s*([+-]?\d+)/.exec(rest);
+      if (!n) return { kind: 'vanish' };
+      return { kind: 'ok', ms: Math.max(1, String(Math.abs(parseInt(n[1], 10))).length) * 860 };
+    }
     case 'tone':
       return { kind: 'endless' };
     case 'recording': {

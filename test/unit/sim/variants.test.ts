@@ -618,3 +618,20 @@ test('move: an unregistered app leaves the channel where it is (ApplicationMoveF
   await req('DELETE', `/channels/${id}`);
   await Promise.all([ws.close(), other.close()]);
 });
+
+test('number: that sscanf cannot read is skipped; continue into a context starts at "s"', async () => {
+  const { ws, id } = await upChannel('numcont');
+  // play_on_channel: sscanf("%30d") fails -> `continue`, no final update, the playback is gone
+  assert.equal((await req('POST', `/channels/${id}/play/var-pb-nan`, { media: 'number:many' })).status, 201);
+  await ws.type('PlaybackStarted', (e) => obj(e.playback).id === 'var-pb-nan');
+  await expectError(req('GET', '/playbacks/var-pb-nan'), 404, 'Playback not found');
+  assert.equal((await req('POST', `/channels/${id}/play/var-pb-num`, { media: 'number:12abc' })).status, 201);
+  await ws.type('PlaybackFinished', (e) => obj(e.playback).id === 'var-pb-num');
+  assert.equal(ws.events.filter((e) => e.type === 'PlaybackFinished' && obj(e.playback).id === 'var-pb-nan').length, 0);
+  // ast_ari_channels_continue_in_dialplan: a context without an extension means exten "s"
+  // (default has no "s": the channel leaves Stasis and is hung up)
+  assert.equal((await req('POST', `/channels/${id}/continue`, { context: 'default' })).status, 204);
+  await ws.type('StasisEnd', (e) => channelOf(e).id === id);
+  await ws.type('ChannelDestroyed', (e) => channelOf(e).id === id);
+  await ws.close();
+});
