@@ -635,3 +635,17 @@ test('number: that sscanf cannot read is skipped; continue into a context starts
   await ws.type('ChannelDestroyed', (e) => channelOf(e).id === id);
   await ws.close();
 });
+
+test('hangup: empty reason values count as absent; reason_code is read like sscanf("%30d")', async () => {
+  const app = `hang-${++seq}`;
+  const ws = await EventSocket.open(sim.url, app);
+  const one = obj((await req('POST', '/channels', { endpoint: 'Local/100@default', app })).body);
+  await ws.type('StasisStart');
+  await expectError(req('DELETE', `/channels/${String(one.id)}`, { reason: 'constructor' }), 400, 'Invalid reason for hangup reason provided');
+  await expectError(req('DELETE', `/channels/${String(one.id)}`, { reason_code: 'x17' }), 400, 'Invalid reason for hangup reason code provided');
+  // ast_strlen_zero(reason): an empty reason does not conflict with reason_code; "21abc" reads 21
+  assert.equal((await req('DELETE', `/channels/${String(one.id)}`, { reason: '', reason_code: '21abc' })).status, 204);
+  const d = await ws.type('ChannelDestroyed', (e) => channelOf(e).id === one.id);
+  assert.equal(d.cause, 21);
+  await ws.close();
+});

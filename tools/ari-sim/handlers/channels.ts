@@ -98,16 +98,18 @@ function play(r: Req, ch: Channel, playbackId?: string): Res {
   return { status: 201, body: pb.toJSON(), location: `/ari/playbacks/${pb.id}` };
 }
 
+/** ast_ari_channels_hangup after the lookup: empty values count as absent; reason_code is sscanf("%30d"). */
 function hangupCause(r: Req): number {
   const reason = arg(r, 'reason');
   const code = arg(r, 'reason_code');
-  if (reason !== undefined && code !== undefined) throw new HttpError(400, "The reason and reason_code can't both be specified");
-  if (code !== undefined) {
-    if (!/^\d+$/.test(code)) throw new HttpError(400, 'Invalid reason for hangup reason code provided');
-    return Number(code);
+  if (reason && code) throw new HttpError(400, "The reason and reason_code can't both be specified");
+  if (code) {
+    const m = /^\s*([+-]?\d+)/.exec(code);
+    if (!m) throw new HttpError(400, 'Invalid reason for hangup reason code provided');
+    return Number(m[1]);
   }
-  if (reason !== undefined) {
-    const c = HANGUP_REASONS[reason];
+  if (reason) {
+    const c = Object.hasOwn(HANGUP_REASONS, reason) ? HANGUP_REASONS[reason] : undefined;
     if (c === undefined) throw new HttpError(400, 'Invalid reason for hangup reason provided');
     return c;
   }
@@ -384,7 +386,7 @@ export function retrieveVariable(r: Req, ch: Channel | undefined, name: string):
       CALLINGTON: '0',
       CALLINGTNS: '0',
     };
-    if (name in predefined) return predefined[name];
+    if (Object.hasOwn(predefined, name)) return predefined[name];
   }
   if (name === 'EPOCH') return String(Math.floor(Date.now() / 1000));
   if (name === 'SYSTEMNAME') return '';
