@@ -45,9 +45,9 @@ export class StasisApp {
     };
   }
 
-  /** Filter semantics as on Asterisk: an allow list (when non-empty) then a deny list. */
+  /** stasis_app_event_allowed: not in the deny list and (no allow list or in it); only `type` is compared. */
   passes(event: JsonObject): boolean {
-    const matches = (f: JsonObject): boolean => Object.entries(f).every(([k, v]) => event[k] === v);
+    const matches = (f: JsonObject): boolean => f.type === event.type;
     if (this.allowed.length > 0 && !this.allowed.some(matches)) return false;
     if (this.disallowed.some(matches)) return false;
     return true;

@@ -649,3 +649,26 @@ test('hangup: empty reason values count as absent; reason_code is read like ssca
   assert.equal(d.cause, 21);
   await ws.close();
 });
+
+test('eventFilter: disallowed is set before allowed is checked; only "type" is compared', async () => {
+  const app = `filt-${++seq}`;
+  const ws = await EventSocket.open(sim.url, app);
+  const path = `/applications/${app}/eventFilter`;
+  // stasis_app_event_filter_set: app_events_disallowed_set, then app_events_allowed_set
+  await expectError(req('PUT', path, {}, { disallowed: [{ type: 'ChannelDtmfReceived' }], allowed: 'StasisStart' }), 400, 'Invalid format definition');
+  const after = obj((await req('GET', `/applications/${app}`)).body);
+  assert.deepEqual([after.events_disallowed, after.events_allowed], [[{ type: 'ChannelDtmfReceived' }], []]);
+  await expectError(req('PUT', path, {}, { allowed: [{ type: '' }] }), 400, 'Invalid format definition');
+  // a body that is an array is the list for both types
+  const both = obj((await req('PUT', path, {}, [{ type: 'PlaybackStarted' }])).body);
+  assert.deepEqual([both.events_allowed, both.events_disallowed], [[{ type: 'PlaybackStarted' }], [{ type: 'PlaybackStarted' }]]);
+  // app_event_filter_matched compares the type only: the extra key does not narrow it
+  await req('PUT', path, {}, {});
+  await req('PUT', path, {}, { allowed: [{ type: 'ChannelVarset', variable: 'ONLY_THIS' }] });
+  const ch = obj((await req('POST', '/channels', { endpoint: 'Local/100@default', app })).body);
+  const varset = await ws.type('ChannelVarset');
+  assert.equal(varset.variable, 'STASISSTATUS');
+  assert.equal(ws.count('StasisStart'), 0);
+  await req('DELETE', `/channels/${String(ch.id)}`);
+  await ws.close();
+});

@@ -101,10 +101,24 @@ function unsubscribe(r: Req): JsonObject {
   return a.toJSON();
 }
 
-function filterList(v: Json | undefined): JsonObject[] {
-  if (!Array.isArray(v)) throw new HttpError(400, 'Invalid format definition');
-  return v.map((x) => {
-    if (!x || typeof x !== 'object' || Array.isArray(x) || typeof x.type !== 'string') throw new HttpError(400, 'Invalid format definition');
+/**
+ * app_event_filter_set for one filter type: the body object's member of that name (absent: keep
+ * the current list; `{}` or no body: reset), or a body that is itself an array (used for both
+ * types). The value must be an array whose items have a non-empty string `type`, else 400.
+ */
+function filterFor(body: Json | undefined, type: 'allowed' | 'disallowed'): JsonObject[] | 'keep' {
+  let f: Json | undefined = body;
+  if (f && typeof f === 'object' && !Array.isArray(f)) {
+    if (Object.keys(f).length === 0) f = undefined;
+    else if (!(type in f)) return 'keep';
+    else f = f[type];
+  }
+  if (f === undefined) return [];
+  if (!Array.isArray(f)) throw new HttpError(400, 'Invalid format definition');
+  return f.map((x) => {
+    if (!x || typeof x !== 'object' || Array.isArray(x) || typeof x.type !== 'string' || x.type === '') {
+      throw new HttpError(400, 'Invalid format definition');
+    }
     return x;
   });
 }
@@ -114,20 +128,14 @@ export const applicationHandlers: Record<string, Handler> = {
   get: (r) => ok(app(r).toJSON()),
   subscribe: (r) => ok(subscribe(r)),
   unsubscribe: (r) => ok(unsubscribe(r)),
+  // ast_ari_applications_filter -> stasis_app_event_filter_set: disallowed first, then allowed
+  // (a bad allowed list answers 400 after disallowed was already replaced)
   filter: (r) => {
     const a = app(r);
-    const b = r.body && typeof r.body === 'object' && !Array.isArray(r.body) ? r.body : {};
-    // Filter types missing from the body are left as they are; `{}` resets both (10).
-    const keys = Object.keys(b);
-    if (keys.length === 0) {
-      a.allowed = [];
-      a.disallowed = [];
-    } else {
-      const allowed = 'allowed' in b ? filterList(b.allowed) : undefined;
-      const disallowed = 'disallowed' in b ? filterList(b.disallowed) : undefined;
-      if (allowed) a.allowed = allowed;
-      if (disallowed) a.disallowed = disallowed;
-    }
+    const disallowed = filterFor(r.body, 'disallowed');
+    if (disallowed !== 'keep') a.disallowed = disallowed;
+    const allowed = filterFor(r.body, 'allowed');
+    if (allowed !== 'keep') a.allowed = allowed;
     return ok(a.toJSON());
   },
 };
