@@ -486,11 +486,13 @@ export class ChannelEngine {
     this.core.bridges.removeFromBridge(ch);
     if (api) this.hangupRequest(ch, 32, true);
     else this.hangupRequest(ch, cause, false);
+    this.core.playbacks.stopFor(`channel:${ch.id}`, 'failed');
     this.leaveStasis(ch);
     if (api && ch.half === 2) this.hangupRequest(ch, 16, true);
     if (peer) {
       this.core.bridges.removeFromBridge(peer);
       this.hangupRequest(peer, cause, false);
+      this.core.playbacks.stopFor(`channel:${peer.id}`, 'failed');
       this.leaveStasis(peer);
     }
     this.destroy(ch, cause);

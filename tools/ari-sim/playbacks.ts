@@ -222,10 +222,14 @@ export class PlaybackEngine {
     }
   }
 
-  /** Target left Stasis or went away: its playbacks end. */
-  stopFor(targetUri: string): void {
+  /**
+   * Target left Stasis or went away: its playbacks end. `failed` = the channel was hung up
+   * while playing: the stream returns -1 and playback_final_update, seeing the hangup, makes it
+   * FAILED (PlaybackFinished "failed"); queued ones are dropped without an event.
+   */
+  stopFor(targetUri: string, state: 'done' | 'failed' = 'done'): void {
     const q = this.queues.get(targetUri);
     if (!q) return;
-    for (const pb of [...q].reverse()) this.finish(pb, 'done');
+    for (const pb of [...q].reverse()) this.finish(pb, state);
   }
 }

@@ -672,3 +672,16 @@ test('eventFilter: disallowed is set before allowed is checked; only "type" is c
   await req('DELETE', `/channels/${String(ch.id)}`);
   await ws.close();
 });
+
+test('a hangup during a playback: PlaybackFinished "failed" before StasisEnd (playback_final_update)', async () => {
+  const { ws, id } = await upChannel('pbhang');
+  await req('POST', `/channels/${id}/play/var-pb-hang`, { media: 'sound:tt-monkeys' });
+  await req('POST', `/channels/${id}/play/var-pb-hang-q`, { media: 'sound:beep' });
+  await ws.type('PlaybackStarted', (e) => obj(e.playback).id === 'var-pb-hang');
+  assert.equal((await req('DELETE', `/channels/${id}`)).status, 204);
+  await ws.type('StasisEnd', (e) => channelOf(e).id === id);
+  const ends = ws.events.filter((e) => e.type === 'PlaybackFinished' || e.type === 'StasisEnd').map((e) => (e.type === 'StasisEnd' ? 'StasisEnd' : `${String(obj(e.playback).id)} ${String(obj(e.playback).state)}`));
+  // the queued one never ran: its command is dropped without an event
+  assert.deepEqual(ends, ['var-pb-hang failed', 'StasisEnd']);
+  await ws.close();
+});
