@@ -685,3 +685,13 @@ test('a hangup during a playback: PlaybackFinished "failed" before StasisEnd (pl
   assert.deepEqual(ends, ['var-pb-hang failed', 'StasisEnd']);
   await ws.close();
 });
+
+test('originate with a callerId that parses to nothing sets no caller (no ChannelCallerId)', async () => {
+  const app = `cid0-${++seq}`;
+  const ws = await EventSocket.open(sim.url, app, '&subscribeAll=true');
+  await req('POST', '/channels', { endpoint: 'Local/100@default', app, callerId: '""', channelId: 'var-cid-0' });
+  await ws.type('StasisStart', (e) => channelOf(e).id === 'var-cid-0');
+  assert.equal(ws.count('ChannelCallerId'), 0);
+  await req('DELETE', '/channels/var-cid-0');
+  await ws.close();
+});

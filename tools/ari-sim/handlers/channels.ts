@@ -1,5 +1,5 @@
 // /channels handlers.
-import { HANGUP_REASONS, parseCallerId, type Channel, type OriginateTarget } from '../channel';
+import { HANGUP_REASONS, parseCallerId, type Channel, type OriginateTarget, type PartyId } from '../channel';
 import { HttpError } from '../errors';
 import { RecordingEngine } from '../recordings';
 import { parseEndpoint } from '../engine';
@@ -47,6 +47,12 @@ function splitArgs(s: string | undefined): string[] {
   return s ? s.split(',') : [];
 }
 
+/** Only a callerId with a name or a number is applied (`!ast_strlen_zero(cid_num) || ...name`). */
+function parsedCallerId(raw: string | undefined): PartyId | undefined {
+  const cid = raw ? parseCallerId(raw) : undefined;
+  return cid && (cid.name || cid.number) ? cid : undefined;
+}
+
 /** ari_channels_handle_originate_with_id: ids, endpoint, originator+formats, tech/resource, target. */
 function originate(r: Req, channelId?: string): Res {
   // ast_ari_channels_originate parses the body's variables before anything else
@@ -74,7 +80,7 @@ function originate(r: Req, channelId?: string): Res {
   const ch = r.core.engine.originate({
     endpoint,
     target,
-    callerId: callerId ? parseCallerId(callerId) : undefined,
+    callerId: parsedCallerId(callerId),
     variables,
     channelId: channelId ?? arg(r, 'channelId'),
     otherChannelId: arg(r, 'otherChannelId'),
