@@ -53,6 +53,8 @@ export class ChannelEngine {
   }
 
   private localPair(p: ParsedEndpoint, id1?: string, id2?: string): [Channel, Channel] {
+    // both ids are checked before either half exists (ast_channel_alloc fails as a whole)
+    if ((id2 && this.core.channels.has(id2)) || (id1 && id1 === id2)) throw new HttpError(409, 'Channel with given unique ID already exists');
     const base = `Local/${p.exten}@${p.context}-${this.core.nextLocalSuffix()}`;
     const device = `Local/${p.exten}@${p.context}`;
     const a = this.newChannel(`${base};1`, p.context, p.exten, 1, device, id1);

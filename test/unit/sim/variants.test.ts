@@ -695,3 +695,17 @@ test('originate with a callerId that parses to nothing sets no caller (no Channe
   await req('DELETE', '/channels/var-cid-0');
   await ws.close();
 });
+
+test('originate with a taken otherChannelId: 409 and no half left behind', async () => {
+  const app = `ids-${++seq}`;
+  const ws = await EventSocket.open(sim.url, app);
+  await req('POST', '/channels', { endpoint: 'Local/100@default', app, channelId: 'var-id-a', otherChannelId: 'var-id-b' });
+  await ws.type('StasisStart', (e) => channelOf(e).id === 'var-id-a');
+  // ast_dial_prerun -> AST_CHANNEL_ERROR_ID_EXISTS
+  await expectError(req('POST', '/channels', { endpoint: 'Local/100@default', app, channelId: 'var-id-c', otherChannelId: 'var-id-b' }), 409, 'Channel with given unique ID already exists');
+  await expectError(req('POST', '/channels', { endpoint: 'Local/100@default', app, channelId: 'var-id-d', otherChannelId: 'var-id-d' }), 409, 'Channel with given unique ID already exists');
+  await expectError(req('GET', '/channels/var-id-c'), 404, 'Channel not found');
+  await expectError(req('GET', '/channels/var-id-d'), 404, 'Channel not found');
+  await req('DELETE', '/channels/var-id-a');
+  await ws.close();
+});
