@@ -67,7 +67,7 @@ export class RecordingEngine {
     opts: { maxSec: number; maxSilenceSec?: number; ifExists?: string; hasAudio?: () => boolean; inBridge?: () => boolean },
   ): LiveRecording {
     if (!name || opts.maxSec < 0 || (opts.maxSilenceSec ?? 0) < 0) throw new HttpError(500, 'Error parsing request');
-    if (name.split('/').some((part) => part === '..')) throw new HttpError(400, 'Recording name invalid');
+    if (escapesDir(name)) throw new HttpError(400, 'Recording name invalid');
     const ifExists = (opts.ifExists || 'fail').toLowerCase();
     if ((ifExists === 'fail' && this.stored.has(name)) || this.live.has(name)) {
       throw new HttpError(409, `Recording '${name}' already exists and can not be overwritten`);
@@ -143,13 +143,29 @@ export class RecordingEngine {
     return { name: s.name, format: s.format };
   }
 
+  /**
+   * ast_ari_recordings_copy_stored after the source: the destination found (409), else the errno
+   * its lookup left: no name EINVAL (400), a path out of the recordings directory EACCES (403).
+   */
   copy(src: StoredRecording, dest: string | undefined): StoredRecording {
-    if (!dest) throw new HttpError(400, 'Destination recording name is required');
-    if (this.stored.has(dest)) throw new HttpError(409, 'A recording with the same name already exists on the system');
+    if (dest !== undefined && this.stored.has(dest)) throw new HttpError(409, 'A recording with the same name already exists on the system');
+    if (dest === undefined) throw new HttpError(400, 'Invalid destination recording name');
+    if (escapesDir(dest)) throw new HttpError(403, 'Destination file path is forbidden');
     const s = { ...src, name: dest };
     this.stored.set(dest, s);
     return s;
   }
+}
+
+/** Whether a relative recording name climbs out of the recordings directory. */
+function escapesDir(name: string): boolean {
+  let depth = 0;
+  for (const part of name.split('/')) {
+    if (part === '..') depth--;
+    else if (part !== '' && part !== '.') depth++;
+    if (depth < 0) return true;
+  }
+  return false;
 }
 
 /** A mono 8 kHz 16-bit WAV of silence, `ms` long. */

@@ -709,3 +709,18 @@ test('originate with a taken otherChannelId: 409 and no half left behind', async
   await req('DELETE', '/channels/var-id-a');
   await ws.close();
 });
+
+test('stored recordings: copy checks the destination after the source', async () => {
+  const { ws, id } = await upChannel('copy');
+  const name = `var-copy-src-${seq}`;
+  await req('POST', `/channels/${id}/record`, { name, format: 'wav', maxDurationSeconds: 1 });
+  await ws.type('RecordingFinished', (e) => obj(e.recording).name === name);
+  // ast_ari_recordings_copy_stored: source 404 first, then the destination lookup's errno
+  await expectError(req('POST', '/recordings/stored/var-no-src/copy', {}), 404, 'Recording not found');
+  await expectError(req('POST', `/recordings/stored/${name}/copy`), 400, 'Invalid destination recording name');
+  await expectError(req('POST', `/recordings/stored/${name}/copy`, { destinationRecordingName: '../outside' }), 403, 'Destination file path is forbidden');
+  await expectError(req('POST', `/recordings/stored/${name}/copy`, { destinationRecordingName: name }), 409, 'A recording with the same name already exists on the system');
+  assert.equal(obj((await req('POST', `/recordings/stored/${name}/copy`, { destinationRecordingName: `${name}-2` })).body).name, `${name}-2`);
+  await req('DELETE', `/channels/${id}`);
+  await ws.close();
+});
