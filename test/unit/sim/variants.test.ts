@@ -724,3 +724,14 @@ test('stored recordings: copy checks the destination after the source', async ()
   await req('DELETE', `/channels/${id}`);
   await ws.close();
 });
+
+test('user events: the variables object is used before the sources are read', async () => {
+  const app = `uev2-${++seq}`;
+  const ws = await EventSocket.open(sim.url, app);
+  // stasis_app_user_event: ast_json_object_set on a non-object fails first -> 500
+  await expectError(req('POST', '/events/user/var-ev2', { application: app, source: 'bogus:1' }, { variables: [1] }), 500, 'Error processing request');
+  assert.equal((await req('POST', '/events/user/var-ev2', { application: app }, { variables: { eventname: 'ignored', k: 'v' } })).status, 204);
+  const ev = await ws.type('ChannelUserevent');
+  assert.deepEqual(ev.userevent, { eventname: 'var-ev2', k: 'v' });
+  await ws.close();
+});

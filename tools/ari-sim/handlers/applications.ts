@@ -150,6 +150,14 @@ export const eventHandlers: Record<string, Handler> = {
     const c = r.core;
     const fields: JsonObject = { eventname: r.path.eventName };
     const subjects: Subjects = { onlyApp: a.name };
+    // stasis_app_user_event: the variables object gets "eventname" before any source is read
+    const b = r.body;
+    let vars: JsonObject = {};
+    if (b && typeof b === 'object' && !Array.isArray(b) && 'variables' in b) {
+      const v = bodyObject(r, 'variables');
+      if (!v) throw new HttpError(500, 'Error processing request');
+      vars = v;
+    }
     const src = multi(r, 'source');
     if (src) {
       for (const s of src) {
@@ -173,13 +181,6 @@ export const eventHandlers: Record<string, Handler> = {
           fields.endpoint = c.endpoints.toJSON(e);
         }
       }
-    }
-    const b = r.body;
-    let vars: JsonObject = {};
-    if (b && typeof b === 'object' && !Array.isArray(b) && 'variables' in b) {
-      const v = bodyObject(r, 'variables');
-      if (!v) throw new HttpError(500, 'Error processing request');
-      vars = v;
     }
     const userevent: JsonObject = { ...vars, eventname: r.path.eventName };
     // Always ChannelUserevent, whatever the source (surprise 11); dropped if nobody listens.
