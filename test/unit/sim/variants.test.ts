@@ -512,6 +512,9 @@ test('sounds and endpoint messages: empty results and missing "to"', async () =>
   await expectError(req('PUT', '/endpoints/sendMessage', { from: 'a' }, { variables: { X: 1 } }), 400, "Only string values in the 'variables' object allowed");
   await expectError(req('PUT', '/endpoints/sendMessage', { from: 'a' }), 400, 'To must be specified');
   await expectError(req('PUT', '/endpoints/sendMessage', { to: 'pjsip:nobody', from: 'a' }), 404, 'Endpoint not found');
+  // ast_ari_endpoints_refer: parse_refer_json, then send_refer's "to"
+  await expectError(req('POST', '/endpoints/refer', { from: 'a', refer_to: 'b' }, { variables: { display_name: false } }), 400, "Only string values in the 'variables' object allowed");
+  await expectError(req('POST', '/endpoints/refer', { from: 'a', refer_to: 'b' }), 400, 'To must be specified');
 });
 
 test('log channels: ast_logger_create/remove/rotate_channel', async () => {

@@ -126,6 +126,14 @@ export const asteriskHandlers: Record<string, Handler> = {
   },
 };
 
+/** ast_json_to_ast_variables for the message/refer `variables`: string values only. */
+function stringVariables(r: Req): void {
+  const vars = bodyObject(r, 'variables');
+  if (vars && Object.values(vars).some((v) => typeof v !== 'string')) {
+    throw new HttpError(400, "Only string values in the 'variables' object allowed");
+  }
+}
+
 export const endpointHandlers: Record<string, Handler> = {
   list: (r) => ok(r.core.endpoints.list.map((e) => r.core.endpoints.toJSON(e))),
   listByTech: (r) => {
@@ -140,18 +148,19 @@ export const endpointHandlers: Record<string, Handler> = {
   },
   // ast_ari_endpoints_send_message: body variables, "to", then ast_msg_send (no route: 404)
   sendMessage: (r) => {
-    const vars = bodyObject(r, 'variables');
-    if (vars && Object.values(vars).some((v) => typeof v !== 'string')) {
-      throw new HttpError(400, "Only string values in the 'variables' object allowed");
-    }
+    stringVariables(r);
     if (!arg(r, 'to')) throw new HttpError(400, 'To must be specified');
     throw new HttpError(404, 'Endpoint not found');
   },
   sendMessageToEndpoint: (r) => {
     if (!r.core.endpoints.get(r.path.tech, r.path.resource)) throw new HttpError(404, 'Endpoint not found');
+    stringVariables(r);
     return { status: 202 };
   },
-  refer: () => {
+  // ast_ari_endpoints_refer: parse_refer_json (variables), "to", then ast_refer_send (no route: 404)
+  refer: (r) => {
+    stringVariables(r);
+    if (!arg(r, 'to')) throw new HttpError(400, 'To must be specified');
     throw new HttpError(404, 'Endpoint not found');
   },
   referToEndpoint: () => {
