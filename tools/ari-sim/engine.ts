@@ -210,13 +210,14 @@ export class ChannelEngine {
       a.dialing = { dialstring: '' };
       this.markInUse(a);
       this.dialEvent(a, '', `${exten}@${ctx}`);
-      this.armDialTimeout(a, timeoutSec > 0 ? timeoutSec * 1000 : 30000, false);
+      // app_control_dial: set_timeout only for a timeout above 0; otherwise it rings on
+      this.armDialTimeout(a, timeoutSec > 0 ? timeoutSec * 1000 : Infinity, false);
       this.runDialplan(b, ctx, exten, 1);
     });
   }
 
   private armDialTimeout(a: Channel, ms: number, originate: boolean): void {
-    if (!a.dialing) return;
+    if (!a.dialing || !Number.isFinite(ms)) return;
     a.dialing.timeout = this.core.timers.after(ms, () => {
       if (!a.alive || !a.dialing) return;
       a.dialing = undefined;

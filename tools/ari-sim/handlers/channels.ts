@@ -47,6 +47,11 @@ function splitArgs(s: string | undefined): string[] {
   return s ? s.split(',') : [];
 }
 
+/** ari_channels_handle_originate_with_id: above 0 as given, -1 none, anything else 30 s. */
+function originateTimeout(t: number): number {
+  return t > 0 ? t : t === -1 ? Infinity : 30;
+}
+
 /** Only a callerId with a name or a number is applied (`!ast_strlen_zero(cid_num) || ...name`). */
 function parsedCallerId(raw: string | undefined): PartyId | undefined {
   const cid = raw ? parseCallerId(raw) : undefined;
@@ -84,7 +89,7 @@ function originate(r: Req, channelId?: string): Res {
     variables,
     channelId: channelId ?? arg(r, 'channelId'),
     otherChannelId: arg(r, 'otherChannelId'),
-    timeoutSec: numArg(r, 'timeout', 30),
+    timeoutSec: originateTimeout(intArg(r, 'timeout')),
   });
   return ok(ch.toJSON());
 }
@@ -292,7 +297,7 @@ export const channelHandlers: Record<string, Handler> = {
   dial: (r) => {
     const ch = inStasis(r);
     if (ch.state !== 'Down' && ch.state !== 'Rsrvd') throw new HttpError(409, "Channel is not in the 'Down' state");
-    r.core.engine.dial(ch, numArg(r, 'timeout', 0));
+    r.core.engine.dial(ch, intArg(r, 'timeout'));
     return noContent();
   },
   // ast_ari_channels_rtpstatistics: Local and Snoop channels have no RTP glue.
