@@ -5,6 +5,10 @@ import type { JsonObject } from './json';
 
 export type ChannelSub = 'stasis' | 'explicit';
 
+/** res/stasis/app.c: the ids an empty `bridge:` / `endpoint:` subscription is listed under. */
+export const BRIDGE_ALL = '__AST_BRIDGE_ALL_TOPIC';
+export const ENDPOINT_ALL = '__AST_ENDPOINT_ALL_TOPIC';
+
 export class StasisApp {
   readonly channels = new Map<string, ChannelSub>();
   allChannels = false;
@@ -41,9 +45,9 @@ export class StasisApp {
     };
   }
 
-  /** Filter semantics as on Asterisk: an allow list (when non-empty) then a deny list. */
+  /** stasis_app_event_allowed: not in the deny list and (no allow list or in it); only `type` is compared. */
   passes(event: JsonObject): boolean {
-    const matches = (f: JsonObject): boolean => Object.entries(f).every(([k, v]) => event[k] === v);
+    const matches = (f: JsonObject): boolean => f.type === event.type;
     if (this.allowed.length > 0 && !this.allowed.some(matches)) return false;
     if (this.disallowed.some(matches)) return false;
     return true;

@@ -6,13 +6,14 @@ import type { SimCore } from './core';
 import { HttpError } from './errors';
 import type { JsonObject } from './json';
 
-const TYPES = new Set(['mixing', 'holding', 'dtmf_events', 'proxy_media', 'video_sfu', 'video_single']);
+const CAPABLE = new Set(['mixing', 'holding', 'video_sfu']);
 
 export class Bridge {
   readonly channels: string[] = [];
   readonly creationtime = astTimestamp();
   /** Announcer channels (bridge playback, bridge MOH) count as bridge peers. */
   readonly announcers = new Map<string, string>();
+  readonly vars = new Map<string, string>();
   constructor(
     readonly id: string,
     readonly bridgeType: string,
@@ -37,11 +38,13 @@ export class BridgeEngine {
   readonly bridges = new Map<string, Bridge>();
   constructor(private readonly core: SimCore) {}
 
-  create(type: string | undefined, name: string | undefined, id?: string): Bridge {
-    const types = (type ?? 'mixing').split(',').map((t) => t.trim()).filter(Boolean);
-    if (types.some((t) => !TYPES.has(t)) || (id && this.bridges.has(id))) {
-      throw new HttpError(500, `Unable to create bridge. Possible duplicate bridge id '${id && this.bridges.has(id) ? id : '(null)'}'`);
-    }
+  /**
+   * bridge_create_common: unknown type words are skipped; without a mixing, holding or video_sfu
+   * capability no bridge is made (`failure` is the resource's 500 message).
+   */
+  create(type: string | undefined, name: string | undefined, id: string | undefined, failure: string): Bridge {
+    const types = (type || 'mixing').split(',').map((t) => t.trim());
+    if (!types.some((t) => CAPABLE.has(t))) throw new HttpError(500, failure);
     const b = new Bridge(id || this.core.uuid(), types.includes('holding') ? 'holding' : 'mixing', name ?? '');
     this.bridges.set(b.id, b);
     this.core.emit('BridgeCreated', { bridge: b.toJSON() }, { bridge: b.id });

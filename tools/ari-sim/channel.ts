@@ -93,10 +93,56 @@ export class Channel {
 }
 
 /** `"Alice" <1001>`, `Alice <1001>` or `1001`. */
-export function parseCallerId(s: string): PartyId {
-  const m = /^\s*"?([^"<]*?)"?\s*<([^>]*)>\s*$/.exec(s);
-  if (m) return { name: m[1].trim(), number: m[2].trim() };
-  return { name: '', number: s.trim() };
+/** main/utils.c ast_strip_quoted: trim, then drop one pair of surrounding double quotes. */
+function stripQuoted(s: string): string {
+  const t = s.trim();
+  return t.length >= 2 && t.startsWith('"') && t.endsWith('"') ? t.slice(1, -1) : t;
+}
+
+/** main/callerid.c ast_shrink_phone_number: drop ( ) and blanks, "-" outside [], a "." not last. */
+export function shrinkPhoneNumber(n: string): string {
+  let out = '';
+  let bracketed = 0;
+  for (let i = 0; i < n.length; i++) {
+    const c = n[i];
+    if (c === '[') bracketed++;
+    else if (c === ']') bracketed--;
+    else if (c === '-' && !bracketed) continue;
+    else if (c === '.' && i < n.length - 1) continue;
+    else if ('( )'.includes(c)) continue;
+    out += c;
+  }
+  return out;
+}
+
+const isPhoneNumber = (s: string): boolean => /^[0-9*#+]+$/.test(s);
+const isShrinkable = (s: string): boolean => /^[0-9*#+().-]+$/.test(s);
+
+/**
+ * An originate `callerId` as ari_channels_handle_originate_with_id reads it: ast_callerid_parse
+ * ("name" <number>, name <number, a bare number, else a bare name), then the number shrunk when
+ * it only holds phone-number characters.
+ */
+export function parseCallerId(input: string): PartyId {
+  const whole = input.trim();
+  const instr = stripQuoted(whole);
+  const quotesStripped = instr !== whole;
+  let name = '';
+  let number = '';
+  const ls = instr.lastIndexOf('<');
+  if (ls >= 0) {
+    const rest = instr.slice(ls + 1);
+    const le = rest.lastIndexOf('>');
+    number = le >= 0 ? rest.slice(0, le) : rest;
+    name = stripQuoted(instr.slice(0, ls));
+  } else {
+    const tmp = shrinkPhoneNumber(instr);
+    if (!quotesStripped && isPhoneNumber(tmp)) number = tmp;
+    else name = stripQuoted(instr);
+  }
+  name = name.replace(/\\(.)/g, '$1');
+  if (isShrinkable(number)) number = shrinkPhoneNumber(number);
+  return { name, number };
 }
 
 // Q.850 cause texts as Asterisk's ast_cause2str gives them.

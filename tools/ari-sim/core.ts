@@ -11,6 +11,7 @@ import { PlaybackEngine } from './playbacks';
 import { RecordingEngine } from './recordings';
 import { DeviceStates } from './deviceStates';
 import { EndpointTable } from './endpoints';
+import { ModuleTable } from './modules';
 
 export interface CoreOptions {
   timeScale: number;
@@ -19,6 +20,21 @@ export interface CoreOptions {
   endpoints: boolean;
   log: (line: string) => void;
 }
+
+export const LOG_DIR = '/var/log/asterisk';
+
+export interface LogChannel {
+  channel: string;
+  type: string;
+  status: string;
+  configuration: string;
+  dynamic: boolean;
+}
+
+const defaultLogChannels = (): LogChannel[] => [
+  { channel: `${LOG_DIR}/messages.log`, type: 'File', status: 'Enabled', configuration: 'NOTICE WARNING ERROR VERBOSE ', dynamic: false },
+  { channel: '', type: 'Console', status: 'Enabled', configuration: 'NOTICE WARNING ERROR VERBOSE ', dynamic: false },
+];
 
 export class SimCore {
   readonly hub = new EventHub();
@@ -33,6 +49,10 @@ export class SimCore {
   readonly recordings: RecordingEngine;
   readonly deviceStates: DeviceStates;
   readonly endpoints: EndpointTable;
+  /** logger.conf's channels plus those added through ARI (dynamic; gone after a restart) */
+  logChannels: LogChannel[] = defaultLogChannels();
+  /** a restart loads every module again */
+  modules = new ModuleTable();
   startupTime = astTimestamp();
   lastReloadTime = this.startupTime;
   private seq = 0;
@@ -77,6 +97,8 @@ export class SimCore {
     this.recordings.live.clear();
     this.deviceStates.states.clear();
     this.hub.apps.clear();
+    this.modules = new ModuleTable();
+    this.logChannels = defaultLogChannels();
     this.seq = 0;
     this.localSeq = 0;
     this.startupTime = astTimestamp();

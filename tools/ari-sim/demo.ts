@@ -133,7 +133,7 @@ export class DemoTraffic {
       return;
     }
     this.waiting = undefined;
-    const b = this.core.bridges.create('mixing', `demo-${this.calls}`);
+    const b = this.core.bridges.create('mixing', `demo-${this.calls}`, undefined, 'Unable to create bridge');
     this.core.bridges.add(b, [other, ch]);
     this.core.timers.after(rand(3000, 5000), () => {
       for (const c of [other, ch]) if (c.alive) this.core.engine.hangup(c, 16, true);

@@ -1,6 +1,6 @@
 // Channel engine: Local pairs, originate/create/dial, the dialplan runner, Stasis entry and
 // exit, and hangups with the event sequences and causes a real Asterisk 22 produces.
-import { Channel, causeText, type OriginateTarget, type PartyId } from './channel';
+import { Channel, causeText, parseCallerId, type OriginateTarget, type PartyId } from './channel';
 import type { SimCore } from './core';
 import { HttpError } from './errors';
 import { soundLength } from './sounds';
@@ -53,6 +53,8 @@ export class ChannelEngine {
   }
 
   private localPair(p: ParsedEndpoint, id1?: string, id2?: string): [Channel, Channel] {
+    // both ids are checked before either half exists (ast_channel_alloc fails as a whole)
+    if ((id2 && this.core.channels.has(id2)) || (id1 && id1 === id2)) throw new HttpError(409, 'Channel with given unique ID already exists');
     const base = `Local/${p.exten}@${p.context}-${this.core.nextLocalSuffix()}`;
     const device = `Local/${p.exten}@${p.context}`;
     const a = this.newChannel(`${base};1`, p.context, p.exten, 1, device, id1);
@@ -208,13 +210,14 @@ export class ChannelEngine {
       a.dialing = { dialstring: '' };
       this.markInUse(a);
       this.dialEvent(a, '', `${exten}@${ctx}`);
-      this.armDialTimeout(a, timeoutSec > 0 ? timeoutSec * 1000 : 30000, false);
+      // app_control_dial: set_timeout only for a timeout above 0; otherwise it rings on
+      this.armDialTimeout(a, timeoutSec > 0 ? timeoutSec * 1000 : Infinity, false);
       this.runDialplan(b, ctx, exten, 1);
     });
   }
 
   private armDialTimeout(a: Channel, ms: number, originate: boolean): void {
-    if (!a.dialing) return;
+    if (!a.dialing || !Number.isFinite(ms)) return;
     a.dialing.timeout = this.core.timers.after(ms, () => {
       if (!a.alive || !a.dialing) return;
       a.dialing = undefined;
@@ -386,6 +389,41 @@ export class ChannelEngine {
     this.core.channelEvent('ChannelVarset', ch, { variable: name, value });
   }
 
+  /**
+   * pbx_builtin_setvar_helper as the ARI variable operations reach it: a name ending in ")" is a
+   * function write (CALLERID/CONNECTEDLINE change the party and publish a snapshot, so
+   * ChannelCallerId/ChannelConnectedLine only when it changed; no ChannelVarset); otherwise the
+   * old variable (leading "_"/"__" ignored) goes, the new one is published, and a missing value
+   * unsets it (ChannelVarset "" only when the old value was not empty).
+   */
+  writeVar(ch: Channel, name: string, value: string | undefined): void {
+    const fn = /^(CALLERID|CONNECTEDLINE)\((\w+)\)$/i.exec(name);
+    if (name.endsWith(')')) {
+      if (!fn || value === undefined) return;
+      const party = fn[1].toUpperCase() === 'CALLERID' ? ch.caller : ch.connected;
+      const field = fn[2].toLowerCase();
+      const before = { ...party };
+      if (field === 'name') party.name = value;
+      else if (field === 'num' || field === 'number') party.number = value;
+      else if (field === 'all') Object.assign(party, parseCallerId(value));
+      else return;
+      if (before.name === party.name && before.number === party.number) return;
+      if (party === ch.caller) {
+        this.core.channelEvent('ChannelCallerId', ch, { caller_presentation: 0, caller_presentation_txt: 'Presentation Allowed, Not Screened' });
+      } else this.core.channelEvent('ChannelConnectedLine', ch);
+      return;
+    }
+    const key = name.replace(/^_{1,2}/, '');
+    const old = ch.vars.get(key);
+    ch.vars.delete(key);
+    if (value !== undefined) {
+      ch.vars.set(key, value);
+      this.core.channelEvent('ChannelVarset', ch, { variable: name, value });
+    } else if (old) {
+      this.core.channelEvent('ChannelVarset', ch, { variable: name, value: '' });
+    }
+  }
+
   // ------------------------------------------------------------------ Stasis
 
   enterStasis(ch: Channel, app: string, args: string[]): void {
@@ -411,8 +449,9 @@ export class ChannelEngine {
 
   /** POST /continue: back to the dialplan (default: the next priority). */
   continueInDialplan(ch: Channel, context?: string, exten?: string, priority?: number): void {
+    // ast_ari_channels_continue_in_dialplan: a new context without an extension starts at "s"
     const ctx = context || ch.dialplan.context;
-    const ext = exten || ch.dialplan.exten;
+    const ext = exten || (context ? 's' : ch.dialplan.exten);
     const prio = priority ?? (context || exten ? 1 : ch.dialplan.priority + 1);
     this.core.bridges.removeFromBridge(ch);
     this.leaveStasis(ch);
@@ -450,11 +489,13 @@ export class ChannelEngine {
     this.core.bridges.removeFromBridge(ch);
     if (api) this.hangupRequest(ch, 32, true);
     else this.hangupRequest(ch, cause, false);
+    this.core.playbacks.stopFor(`channel:${ch.id}`, 'failed');
     this.leaveStasis(ch);
     if (api && ch.half === 2) this.hangupRequest(ch, 16, true);
     if (peer) {
       this.core.bridges.removeFromBridge(peer);
       this.hangupRequest(peer, cause, false);
+      this.core.playbacks.stopFor(`channel:${peer.id}`, 'failed');
       this.leaveStasis(peer);
     }
     this.destroy(ch, cause);

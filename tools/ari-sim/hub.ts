@@ -1,7 +1,8 @@
 // Event hub: decides which app gets which event (subscriptions, subscribeAll, filters)
 // and serialises each delivery the way Asterisk does (pretty-printed, `application` last).
-import { StasisApp, type AppOwner } from './apps';
+import { BRIDGE_ALL, ENDPOINT_ALL, StasisApp, type AppOwner } from './apps';
 import { astTimestamp } from './clock';
+import { DEVICE_STATE_ALL } from './deviceStates';
 import type { JsonObject } from './json';
 
 export interface Subjects {
@@ -94,9 +95,13 @@ export class EventHub {
       const n = specific + (app.allChannels ? 1 : 0);
       if (n > 0) return n;
     }
-    if (s.bridge !== undefined && app.bridges.has(s.bridge)) return 1;
-    if (s.device !== undefined && app.devices.has(s.device)) return 1;
-    if (s.endpoint !== undefined && app.endpoints.has(s.endpoint)) return 1;
+    if (s.bridge !== undefined && (app.bridges.has(s.bridge) || app.bridges.has(BRIDGE_ALL))) return 1;
+    if (s.device !== undefined) {
+      // one delivery per device_state_subscription: the device's own and the all-devices one
+      const n = (app.devices.has(s.device) ? 1 : 0) + (app.devices.has(DEVICE_STATE_ALL) ? 1 : 0);
+      if (n > 0) return n;
+    }
+    if (s.endpoint !== undefined && (app.endpoints.has(s.endpoint) || app.endpoints.has(ENDPOINT_ALL))) return 1;
     return 0;
   }
 

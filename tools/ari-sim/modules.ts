@@ -9,6 +9,9 @@ const mod = (name: string, description: string, use_count = 0, support_level = '
   support_level,
 });
 
+/** Modules whose AST_MODULE_INFO has a `.reload` (checked in the 22.10.1 sources). */
+const RELOADABLE = new Set(['acl', 'http', 'app_playback.so', 'pbx_config.so', 'res_ari.so', 'res_musiconhold.so', 'res_pjsip.so']);
+
 export const MODULES: JsonObject[] = [
   mod('acl', 'Named ACL system', 2),
   mod('app_bridgewait.so', 'Place the channel into a holding bridge application'),
@@ -47,3 +50,53 @@ export const MODULES: JsonObject[] = [
   mod('res_stasis_recording.so', 'Stasis application recording support'),
   mod('res_stasis_snoop.so', 'Stasis application snoop support'),
 ];
+
+/** main/loader.c resource_name_match: case-insensitive, a trailing ".so" on either side ignored. */
+function baseName(name: string): string {
+  return name.replace(/\.so$/i, '').toLowerCase();
+}
+
+export type ReloadResult = 'ok' | 'not-found' | 'not-implemented';
+
+/**
+ * The running module list of one boot, after main/loader.c: ast_module_check/find_resource match
+ * by base name, ast_unload_resource (soft) refuses a module in use, ast_load_resource finds only
+ * files that exist (the modules this server started with).
+ */
+export class ModuleTable {
+  private running: JsonObject[] = MODULES.map((m) => ({ ...m }));
+
+  list(): JsonObject[] {
+    return this.running.map((m) => ({ ...m }));
+  }
+  /** ast_module_check */
+  find(name: string): JsonObject | undefined {
+    if (!name) return undefined;
+    return this.running.find((m) => baseName(String(m.name)) === baseName(name));
+  }
+  /** identify_module: the ARI GET compares the full resource name with strcmp. */
+  exact(name: string): JsonObject | undefined {
+    return this.running.find((m) => m.name === name);
+  }
+  /** ast_load_resource for a module not running: false = no such file (AST_MODULE_LOAD_DECLINE). */
+  load(name: string): boolean {
+    const file = MODULES.find((m) => baseName(String(m.name)) === baseName(name) && String(m.name).endsWith('.so'));
+    if (!file) return false;
+    this.running.push({ ...file });
+    this.running.sort((a, b) => String(a.name).localeCompare(String(b.name)));
+    return true;
+  }
+  /** ast_unload_resource(AST_FORCE_SOFT): false when the use count is above 0. */
+  unload(name: string): boolean {
+    const m = this.find(name);
+    if (!m || Number(m.use_count) > 0) return false;
+    this.running = this.running.filter((x) => x !== m);
+    return true;
+  }
+  /** ast_module_reload(name) */
+  reload(name: string): ReloadResult {
+    const m = this.find(name);
+    if (!m) return 'not-found';
+    return RELOADABLE.has(String(m.name)) ? 'ok' : 'not-implemented';
+  }
+}

@@ -8,6 +8,16 @@ import { planMedia } from './sounds';
 export class Playback {
   state = 'queued';
   index = 0;
+  /** res_stasis_playback.c sets `controllable` when a sound:, recording: or tone: media starts
+   * and never clears it; digits:, number: and characters: alone leave a playback uncontrollable. */
+  controllable = false;
+  /** DELETE while queued (playback_cancel): it stays listed, state "done", until its turn. */
+  canceled = false;
+  /** The current media's length (simulated ms); Infinity for tone:. */
+  totalMs = 0;
+  /** stasis_app_control_play_uri: skipms 0 means PLAYBACK_DEFAULT_SKIPMS; offsetms applies to the first media only. */
+  skipMs = 3000;
+  offsetMs = 0;
   timer?: NodeJS.Timeout;
   startedAt = 0;
   remainingMs = 0;
@@ -47,8 +57,10 @@ export class PlaybackEngine {
     this.core.emit(type, { playback: pb.toJSON() }, this.subjects(pb.targetUri));
   }
 
-  queue(id: string, media: string[], targetUri: string, language: string): Playback {
+  queue(id: string, media: string[], targetUri: string, language: string, opts: { skipMs?: number; offsetMs?: number } = {}): Playback {
     const pb = new Playback(id, media, targetUri, language);
+    pb.skipMs = opts.skipMs || 3000;
+    pb.offsetMs = opts.offsetMs ?? 0;
     this.playbacks.set(id, pb);
     const q = this.queues.get(targetUri) ?? [];
     this.queues.set(targetUri, q);
@@ -62,6 +74,12 @@ export class PlaybackEngine {
 
   private start(pb: Playback): void {
     if (!this.playbacks.has(pb.id)) return;
+    if (pb.canceled) {
+      // playback_first_update publishes the canceled state ("done") before giving up.
+      this.event('PlaybackFinished', pb);
+      this.remove(pb);
+      return;
+    }
     pb.state = 'playing';
     this.event('PlaybackStarted', pb);
     this.play(pb);
@@ -69,23 +87,52 @@ export class PlaybackEngine {
 
   private play(pb: Playback): void {
     const plan = planMedia(pb.mediaUri, pb.language, (n) => this.core.recordings.storedLength(n));
-    if (plan.kind === 'missing') {
-      pb.timer = this.core.timers.after(5, () => this.finish(pb, 'failed'));
-    } else if (plan.kind === 'vanish') {
-      // unknown scheme: started, then gone without PlaybackFinished (GET is 404 at once)
-      this.remove(pb);
-    } else if (plan.kind === 'ok') {
-      this.runFor(pb, plan.ms);
+    const scheme = /^([a-z]+):/.exec(pb.mediaUri)?.[1];
+    if (plan.kind === 'vanish' || (plan.kind === 'missing' && scheme === 'recording')) {
+      // play_on_channel `continue`s past an unsupported scheme or a missing recording: no final
+      // update for this media; the next one (if any) starts, the last one leaves without
+      // PlaybackFinished (GET is 404 at once).
+      if (pb.index + 1 < pb.media.length) {
+        pb.index++;
+        pb.state = 'playing';
+        this.event('PlaybackStarted', pb);
+        this.play(pb);
+      } else this.remove(pb);
+      return;
     }
+    if (scheme === 'sound' || scheme === 'recording' || scheme === 'tone') pb.controllable = true;
+    if (plan.kind === 'missing') {
+      pb.timer = this.core.timers.after(5, () => this.mediaDone(pb, true));
+    } else {
+      // endless (tone:) runs until stopped, also after a pause
+      pb.totalMs = plan.kind === 'ok' ? plan.ms : Infinity;
+      const offset = pb.index === 0 ? pb.offsetMs : 0;
+      this.runFor(pb, Math.max(0, pb.totalMs - offset));
+    }
+  }
+
+  /** Simulated ms left of the current media. */
+  private remaining(pb: Playback): number {
+    return pb.remainingMs - (Date.now() - pb.startedAt) / this.core.timers.timeScale;
+  }
+
+  /** AST_CONTROL_STREAM_FORWARD/REVERSE: the stream moves by skipms; past the end it completes. */
+  private skip(pb: Playback, ms: number): void {
+    if (!Number.isFinite(pb.totalMs)) return;
+    const left = Math.min(pb.totalMs, Math.max(0, this.remaining(pb) - ms));
+    this.core.timers.cancel(pb.timer);
+    if (left <= 0) this.mediaDone(pb);
+    else this.runFor(pb, left);
   }
 
   private runFor(pb: Playback, ms: number): void {
     pb.startedAt = Date.now();
     pb.remainingMs = ms;
-    pb.timer = this.core.timers.after(ms, () => this.mediaDone(pb));
+    if (Number.isFinite(ms)) pb.timer = this.core.timers.after(ms, () => this.mediaDone(pb));
   }
 
-  private mediaDone(pb: Playback): void {
+  /** playback_final_update: a failed media that is not the last one is "continuing" too. */
+  private mediaDone(pb: Playback, failed = false): void {
     if (pb.index + 1 < pb.media.length) {
       pb.state = 'continuing';
       this.event('PlaybackContinuing', pb);
@@ -95,7 +142,7 @@ export class PlaybackEngine {
       this.play(pb);
       return;
     }
-    this.finish(pb, 'done');
+    this.finish(pb, failed ? 'failed' : 'done');
   }
 
   private remove(pb: Playback): void {
@@ -116,51 +163,73 @@ export class PlaybackEngine {
 
   finish(pb: Playback, state: string): void {
     if (!this.playbacks.has(pb.id)) return;
-    const wasQueued = pb.state === 'queued';
+    const wasQueued = pb.state === 'queued' || pb.canceled;
     pb.state = state;
     if (!wasQueued) this.event('PlaybackFinished', pb);
     this.remove(pb);
   }
 
-  /** DELETE /playbacks/{id} */
-  stop(pb: Playback): void {
+  /** DELETE /playbacks/{id}: false when Asterisk's playback_stop refuses (not controllable). */
+  stop(pb: Playback): boolean {
+    if (pb.state === 'queued' || pb.canceled) {
+      pb.canceled = true;
+      pb.state = 'done';
+      return true;
+    }
+    if ((pb.state === 'playing' || pb.state === 'paused') && !pb.controllable) return false;
     this.finish(pb, 'done');
+    return true;
   }
 
-  /** POST /playbacks/{id}/control; returns false when the operation is not valid now. */
-  control(pb: Playback, op: string): boolean {
-    if (pb.state === 'queued') return false;
+  /**
+   * POST /playbacks/{id}/control, after res_stasis_playback.c's `operations` table: 'ok', or
+   * 'not-playing' (no entry for this state: 409) or 'failed' (the callback refused: 500).
+   */
+  control(pb: Playback, op: string): 'ok' | 'not-playing' | 'failed' {
+    const state = pb.canceled ? 'done' : pb.state;
+    if (state === 'queued') return op === 'restart' ? 'ok' : 'not-playing';
+    if (state === 'paused') {
+      if (op === 'pause') return 'ok';
+      if (op !== 'unpause') return 'not-playing';
+    } else if (state !== 'playing') return 'not-playing';
+    if (state === 'playing' && op === 'unpause') return 'ok';
+    if (!pb.controllable) return 'failed';
     switch (op) {
       case 'pause':
-        if (pb.state === 'paused') return true;
         this.core.timers.cancel(pb.timer);
-        pb.remainingMs = Math.max(0, pb.remainingMs - (Date.now() - pb.startedAt) / this.core.timers.timeScale);
+        pb.remainingMs = Math.max(0, this.remaining(pb));
+        // the "paused" snapshot is published but has no event type (playback_to_json).
         pb.state = 'paused';
-        return true;
+        return 'ok';
       case 'unpause':
-        if (pb.state !== 'paused') return true;
         pb.state = 'playing';
         // Asterisk republishes the snapshot on every state change: unpause = PlaybackStarted.
         this.event('PlaybackStarted', pb);
         this.runFor(pb, pb.remainingMs);
-        return true;
+        return 'ok';
       case 'restart':
         this.core.timers.cancel(pb.timer);
         pb.state = 'playing';
+        pb.offsetMs = 0;
         this.play(pb);
-        return true;
+        return 'ok';
       case 'forward':
-      case 'reverse':
-        return true;
+        this.skip(pb, pb.skipMs);
+        return 'ok';
       default:
-        return true;
+        this.skip(pb, -pb.skipMs);
+        return 'ok';
     }
   }
 
-  /** Target left Stasis or went away: its playbacks end. */
-  stopFor(targetUri: string): void {
+  /**
+   * Target left Stasis or went away: its playbacks end. `failed` = the channel was hung up
+   * while playing: the stream returns -1 and playback_final_update, seeing the hangup, makes it
+   * FAILED (PlaybackFinished "failed"); queued ones are dropped without an event.
+   */
+  stopFor(targetUri: string, state: 'done' | 'failed' = 'done'): void {
     const q = this.queues.get(targetUri);
     if (!q) return;
-    for (const pb of [...q].reverse()) this.finish(pb, 'done');
+    for (const pb of [...q].reverse()) this.finish(pb, state);
   }
 }

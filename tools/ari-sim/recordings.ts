@@ -44,17 +44,46 @@ export class RecordingEngine {
     return scheme === 'bridge' ? { bridge: id } : { channels: [id] };
   }
 
-  start(target: string, name: string | undefined, format: string | undefined, opts: { maxSec: number; ifExists: string; hasAudio?: () => boolean }): LiveRecording {
-    if (!name) throw new HttpError(400, 'Recording name is required');
-    if (!format || !FORMATS.has(format)) throw new HttpError(422, 'specified format is unknown on this system');
-    const exists = this.live.has(name) || this.stored.has(name);
-    if (exists && (opts.ifExists === 'fail' || this.live.has(name))) {
+  /** stasis_app_recording_termination_parse / _if_exists_parse (case-insensitive, empty = default). */
+  static checkOptions(terminateOn: string | undefined, ifExists: string | undefined): void {
+    if (terminateOn && !['none', 'any', '#', '*'].includes(terminateOn.toLowerCase())) throw new HttpError(400, 'terminateOn invalid');
+    if (ifExists && !['fail', 'overwrite', 'append'].includes(ifExists.toLowerCase())) throw new HttpError(400, 'ifExists invalid');
+  }
+
+  /** ast_get_format_for_file_ext */
+  static checkFormat(format: string | undefined, what = 'format'): void {
+    if (!format || !FORMATS.has(format)) throw new HttpError(422, `specified ${what} is unknown on this system`);
+  }
+
+  /**
+   * stasis_app_control_record, after the resource's own checks: EINVAL (no name, a negative
+   * limit) 500, EPERM (a name outside the recordings directory) 400, EEXIST (ifExists=fail and
+   * the file exists, or a live recording of that name) 409.
+   */
+  start(
+    target: string,
+    name: string | undefined,
+    format: string,
+    opts: { maxSec: number; maxSilenceSec?: number; ifExists?: string; hasAudio?: () => boolean; inBridge?: () => boolean },
+  ): LiveRecording {
+    if (!name || opts.maxSec < 0 || (opts.maxSilenceSec ?? 0) < 0) throw new HttpError(500, 'Error parsing request');
+    if (escapesDir(name)) throw new HttpError(400, 'Recording name invalid');
+    const ifExists = (opts.ifExists || 'fail').toLowerCase();
+    if ((ifExists === 'fail' && this.stored.has(name)) || this.live.has(name)) {
       throw new HttpError(409, `Recording '${name}' already exists and can not be overwritten`);
     }
     const rec = new LiveRecording(name, format, target, opts.maxSec);
     this.live.set(name, rec);
     this.core.timers.after(5, () => {
       if (this.live.get(name) !== rec) return;
+      if (opts.inBridge?.()) {
+        // record_file: "Cannot record channel while in bridge" -> recording_fail
+        this.live.delete(name);
+        rec.state = 'failed';
+        const body = { ...rec.toJSON(), cause: 'Cannot record channel while in bridge' };
+        this.core.emit('RecordingFailed', { recording: body }, this.subjects(target));
+        return;
+      }
       rec.state = 'recording';
       rec.startedAt = Date.now();
       this.core.emit('RecordingStarted', { recording: rec.toJSON() }, this.subjects(target));
@@ -97,6 +126,11 @@ export class RecordingEngine {
     }
   }
 
+  /** The add rule stasis_app_control_record registers until the recording ends. */
+  isRecording(target: string): boolean {
+    return [...this.live.values()].some((rec) => rec.targetUri === target);
+  }
+
   stopFor(target: string): void {
     for (const rec of [...this.live.values()]) if (rec.targetUri === target) this.stop(rec, true);
   }
@@ -109,13 +143,29 @@ export class RecordingEngine {
     return { name: s.name, format: s.format };
   }
 
+  /**
+   * ast_ari_recordings_copy_stored after the source: the destination found (409), else the errno
+   * its lookup left: no name EINVAL (400), a path out of the recordings directory EACCES (403).
+   */
   copy(src: StoredRecording, dest: string | undefined): StoredRecording {
-    if (!dest) throw new HttpError(400, 'Destination recording name is required');
-    if (this.stored.has(dest)) throw new HttpError(409, 'A recording with the same name already exists on the system');
+    if (dest !== undefined && this.stored.has(dest)) throw new HttpError(409, 'A recording with the same name already exists on the system');
+    if (dest === undefined) throw new HttpError(400, 'Invalid destination recording name');
+    if (escapesDir(dest)) throw new HttpError(403, 'Destination file path is forbidden');
     const s = { ...src, name: dest };
     this.stored.set(dest, s);
     return s;
   }
+}
+
+/** Whether a relative recording name climbs out of the recordings directory. */
+function escapesDir(name: string): boolean {
+  let depth = 0;
+  for (const part of name.split('/')) {
+    if (part === '..') depth--;
+    else if (part !== '' && part !== '.') depth++;
+    if (depth < 0) return true;
+  }
+  return false;
 }
 
 /** A mono 8 kHz 16-bit WAV of silence, `ms` long. */

@@ -26,17 +26,44 @@ export type Handler = (r: Req) => Res | Promise<Res>;
 export const ok = (body: Json): Res => ({ status: 200, body });
 export const noContent = (): Res => ({ status: 204 });
 
-/** A parameter from the query, else from a JSON body object. */
+/**
+ * A parameter as the generated glue (res/res_ari_*.c) sees it: the query string first, then
+ * `*_parse_body` overwrites it with the JSON body's field of that name, typed by the parameter:
+ * a string must be a JSON string (anything else reads as absent), an int/long a JSON integer
+ * (anything else reads as 0), a boolean is true only for JSON true. Unknown names keep the
+ * simulator's old reading (the value, stringified).
+ */
 export function arg(r: Req, name: string): string | undefined {
-  const q = r.query.get(name);
-  if (q !== null) return q;
   const b = r.body;
   if (b && typeof b === 'object' && !Array.isArray(b) && name in b) {
     const v = b[name];
-    if (v === null || v === undefined) return undefined;
-    return typeof v === 'object' ? JSON.stringify(v) : String(v);
+    const spec = r.op.params.find((p) => p.name === name && p.paramType === 'query');
+    if (!spec) {
+      if (v === null || v === undefined) return undefined;
+      return typeof v === 'object' ? JSON.stringify(v) : String(v);
+    }
+    if (spec.allowMultiple) return multi(r, name)?.join(',');
+    if (spec.dataType === 'int' || spec.dataType === 'long') return String(typeof v === 'number' && Number.isInteger(v) ? v : 0);
+    if (spec.dataType === 'boolean') return v === true ? 'true' : 'false';
+    return typeof v === 'string' ? v : undefined;
   }
-  return undefined;
+  const q = r.query.get(name);
+  return q !== null ? q : undefined;
+}
+
+/**
+ * A list parameter: the query value split at commas (ast_app_separate_args), or from the body
+ * a JSON array (non-strings read as empty) or a single value taken whole (not split).
+ */
+export function multi(r: Req, name: string): string[] | undefined {
+  const b = r.body;
+  if (b && typeof b === 'object' && !Array.isArray(b) && name in b) {
+    const v = b[name];
+    if (Array.isArray(v)) return v.map((x) => (typeof x === 'string' ? x : ''));
+    return [typeof v === 'string' ? v : ''];
+  }
+  const q = r.query.get(name);
+  return q !== null ? q.split(',') : undefined;
 }
 
 export function bodyObject(r: Req, key: string): JsonObject | undefined {
@@ -51,6 +78,14 @@ export function numArg(r: Req, name: string, dflt: number): number {
   if (v === undefined || v === '') return dflt;
   const n = Number(v);
   return Number.isFinite(n) ? n : dflt;
+}
+
+/** The generated glue atoi()s integer parameters: 0 when absent or not a number, no defaults. */
+export function intArg(r: Req, name: string): number {
+  const v = arg(r, name);
+  if (v === undefined) return 0;
+  const n = parseInt(v.trim(), 10);
+  return Number.isFinite(n) ? n : 0;
 }
 
 export type Match =

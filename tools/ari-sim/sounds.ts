@@ -46,7 +46,9 @@ export function soundJson(s: SoundDef, lang?: string): JsonObject {
   return { id: s.id, formats: langs.map((language) => ({ language, format: 'gsm' })) };
 }
 
-export function listSounds(lang?: string): JsonObject[] {
+/** create_sound_blob keeps the (language, format) pairs matching `lang` and `format`; every sound here is gsm. */
+export function listSounds(lang?: string, format?: string): JsonObject[] {
+  if (format && format !== 'gsm') return [];
   return SOUNDS.filter((s) => !lang || lang in s.lengths).map((s) => soundJson(s, lang));
 }
 
@@ -71,8 +73,12 @@ export function planMedia(uri: string, lang: string, recordingMs: (name: string)
       return { kind: 'ok', ms: Math.max(1, rest.length) * 840 };
     case 'characters':
       return { kind: 'ok', ms: Math.max(1, rest.length) * 690 };
-    case 'number':
-      return { kind: 'ok', ms: Math.max(1, String(Number(rest) || 0).length) * 860 };
+    case 'number': {
+      // play_on_channel: sscanf("%30d") fails -> the media is skipped like an unknown scheme
+      const n = /^\s*([+-]?\d+)/.exec(rest);
+      if (!n) return { kind: 'vanish' };
+      return { kind: 'ok', ms: Math.max(1, String(Math.abs(parseInt(n[1], 10))).length) * 860 };
+    }
     case 'tone':
       return { kind: 'endless' };
     case 'recording': {
