@@ -2,13 +2,7 @@
 // No vscode import, so every state is checked in plain Node; statusBar.ts applies it.
 import { t } from '../util/l10n';
 
-export type ConnectionPhase =
-  | { kind: 'noProfile' }
-  | { kind: 'disconnected'; profileName?: string }
-  | { kind: 'connecting'; profileName: string; attempt: number }
-  | { kind: 'connected'; profileName: string; version?: string; /** the profile skips TLS certificate verification */ insecure?: boolean }
-  | { kind: 'reconnecting'; profileName: string; attempt: number; retryAt: number; error?: string }
-  | { kind: 'error'; profileName: string; error: string; hint?: string };
+import type { ConnectionPhase } from '../connection/phase';
 
 export interface StatusView {
   text: string;
