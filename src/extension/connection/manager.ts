@@ -23,6 +23,8 @@ export { isInsecure, insecureTlsWarning } from './controller';
 export interface ConnectOptions {
   /** Register the profile's app names without asking even if they are in use (seeding). */
   trustApps?: boolean;
+  /** End every other profile's connection first (Switch Profile). */
+  exclusive?: boolean;
 }
 
 export class ConnectionManager implements vscode.Disposable, LiveServers {
@@ -30,22 +32,30 @@ export class ConnectionManager implements vscode.Disposable, LiveServers {
   /** This window's own app name (`ari-explorer-<random>`), kept across reconnects. */
   readonly observerApp = observerAppName();
 
-  /** The current profile's controller (one connection at a time). */
-  private controller: ProfileController | undefined;
-  private profile: Profile | undefined;
+  /** One controller per profile connected in this window, in the order they were connected. */
+  private readonly controllers = new Map<string, ProfileController>();
+  private readonly controllerStores = new Map<string, DisposableStore>();
+  /**
+   * The focused profile: the one the single-server views follow (`active`, `phase`) and a
+   * palette command acts on when nothing else says which. The last one connected.
+   */
+  private focusId: string | undefined;
   private phaseValue: ConnectionPhase = { kind: 'noProfile' };
+  /** The session `onDidChangeActive` last announced. */
+  private announced: AriSession | undefined;
   /** Profiles whose "certificate verification is off" warning this window has shown. */
   private readonly warnedInsecure = new Set<string>();
   /** Set while updatePassword stores a password, so the secrets echo does not reconnect twice. */
   private storingPasswordFor: string | undefined;
-  /** Listeners on the current controller. */
-  private controllerStore = new DisposableStore();
   private readonly disposables: vscode.Disposable[] = [];
   private readonly activeEmitter = new vscode.EventEmitter<AriSession | undefined>();
   private readonly phaseEmitter = new vscode.EventEmitter<ConnectionPhase>();
+  private readonly serversEmitter = new vscode.EventEmitter<readonly LiveServer[]>();
   private readonly host: ControllerHost;
 
+  /** The focused server's session changed (connected, disconnected, or the focus moved). */
   readonly onDidChangeActive: vscode.Event<AriSession | undefined> = this.activeEmitter.event;
+  /** The focused server's phase, or any server's (the status bar summarises them all). */
   readonly onDidChangePhase: vscode.Event<ConnectionPhase> = this.phaseEmitter.event;
 
   constructor(
@@ -62,7 +72,7 @@ export class ConnectionManager implements vscode.Disposable, LiveServers {
       confirmAppsInUse: (profile, inUse) => confirmAppsInUse(this.profileFor(profile), inUse),
       notice: (profile, notice) => this.notice(this.profileFor(profile), notice),
     };
-    this.disposables.push(this.activeEmitter, this.phaseEmitter, this.profiles);
+    this.disposables.push(this.activeEmitter, this.phaseEmitter, this.serversEmitter, this.profiles);
     this.disposables.push(
       toVscode(this.profiles.onDidChange(() => this.profilesChanged())),
       toVscode(this.profiles.onDidChangePassword((id) => this.passwordChanged(id))),
@@ -70,31 +80,66 @@ export class ConnectionManager implements vscode.Disposable, LiveServers {
     this.profilesChanged();
   }
 
+  /** The focused server's session. */
   get active(): AriSession | undefined {
-    return this.controller?.session;
+    return this.focused?.session;
   }
 
-  /** Today one session at a time: the active one, if any (see connection/servers.ts). */
+  /** Every profile with a live session, in the order they were connected (connection/servers.ts). */
   get servers(): readonly LiveServer[] {
-    const session = this.active;
-    return session && this.profile ? [{ profileId: this.profile.id, profileName: this.profile.name, session }] : [];
+    const out: LiveServer[] = [];
+    for (const c of this.controllers.values()) {
+      const session = c.session;
+      if (session) out.push({ profileId: c.profile.id, profileName: c.profile.name, session });
+    }
+    return out;
   }
 
   onDidChangeServers(listener: ServerListener): vscode.Disposable {
-    return this.activeEmitter.event(() => listener(this.servers));
+    return this.serversEmitter.event(listener);
   }
 
+  /** Every profile this window has a connection for (live, failed or cancelled), with its phase. */
+  get connections(): readonly { profile: Profile; phase: ConnectionPhase }[] {
+    const out: { profile: Profile; phase: ConnectionPhase }[] = [];
+    for (const c of this.controllers.values()) out.push({ profile: this.profileFor(c.profile), phase: c.phase });
+    return out;
+  }
+
+  /** The live session of a profile, if it has one. */
+  sessionOf(profileId: string): AriSession | undefined {
+    return this.controllers.get(profileId)?.session;
+  }
+
+  /** The phase of one profile's connection (disconnected when it has none). */
+  phaseOf(profileId: string): ConnectionPhase {
+    return this.controllers.get(profileId)?.phase ?? { kind: 'disconnected', profileName: this.profiles.get(profileId)?.name };
+  }
+
+  /** The focused profile. */
   get activeProfile(): Profile | undefined {
-    return this.profile;
+    const c = this.focused;
+    return c ? this.profileFor(c.profile) : undefined;
   }
 
+  /** The focused server's phase. */
   get phase(): ConnectionPhase {
     return this.phaseValue;
   }
 
-  requireSession(): AriSession {
-    const session = this.active;
-    if (!session) throw new Error(t('Not connected to an ARI server: run "ARI: Connect" first.'));
+  /** Makes a connected profile the focused one (the views that show one server follow it). */
+  focus(profileId: string): void {
+    if (!this.controllers.has(profileId) || this.focusId === profileId) return;
+    this.focusId = profileId;
+    this.focusChanged();
+  }
+
+  requireSession(profileId?: string): AriSession {
+    const session = profileId ? this.sessionOf(profileId) : this.active;
+    if (!session) {
+      if (profileId && this.profiles.get(profileId)) throw new Error(t('"{0}" is not connected.', this.profiles.get(profileId)!.name));
+      throw new Error(t('Not connected to an ARI server: run "ARI: Connect" first.'));
+    }
     return session;
   }
 
@@ -112,7 +157,7 @@ export class ConnectionManager implements vscode.Disposable, LiveServers {
     return password;
   }
 
-  /** GET /asterisk/info with the profile's credentials, without touching the active session. */
+  /** GET /asterisk/info with the profile's credentials, without touching any session. */
   async testConnection(profile: Profile): Promise<AsteriskInfo> {
     const rest = new AriRestClient(this.connectionOptions(profile, await this.passwordFor(profile)));
     try {
@@ -122,23 +167,36 @@ export class ConnectionManager implements vscode.Disposable, LiveServers {
     }
   }
 
+  /**
+   * Connects a profile (again, if it already is) and focuses it. Other profiles' connections
+   * stay; `exclusive` ends them first (Switch Profile).
+   */
   async connect(profileId?: string, opts: ConnectOptions = {}): Promise<AriSession> {
     const profile = await this.resolveProfile(profileId);
-    await this.disconnect();
-    this.profile = profile;
+    if (opts.exclusive) for (const id of [...this.controllers.keys()]) if (id !== profile.id) this.release(id);
     const controller = this.controllerOf(profile);
     await this.profiles.setActive(profile.id);
-    return controller.connect(opts);
+    this.focusId = profile.id;
+    // The controller drops its old session and says "connecting" before its first await.
+    const connected = controller.connect(opts);
+    this.announceActive();
+    return connected;
   }
 
-  async disconnect(): Promise<void> {
-    if (this.controller) this.controller.disconnect();
-    else this.setPhase(this.idlePhase());
+  /** Ends one profile's connection, or every connection when no profile is named. */
+  async disconnect(profileId?: string): Promise<void> {
+    if (profileId === undefined) {
+      const ids = [...this.controllers.keys()];
+      if (!ids.length) this.setPhase(this.idlePhase());
+      for (const id of ids) this.release(id);
+      return;
+    }
+    this.release(profileId);
   }
 
-  async reconnect(): Promise<AriSession> {
-    const id = this.profile?.id ?? this.profiles.activeId;
-    return this.connect(id);
+  /** Reconnects a profile: the one named, else the focused one (or the last used). */
+  async reconnect(profileId?: string): Promise<AriSession> {
+    return this.connect(profileId ?? this.focusId ?? this.profiles.activeId);
   }
 
   /** Asks for a new password and stores it; a connection that failed with the old one is retried. */
@@ -151,10 +209,14 @@ export class ConnectionManager implements vscode.Disposable, LiveServers {
       this.storingPasswordFor = undefined;
     }
     // Only a connection that failed (on the old password) is retried; others use it next time.
-    if (this.profile?.id === profile.id && this.needsNewPassword(profile.id)) await this.connect(profile.id);
+    if (this.needsNewPassword(profile.id)) await this.connect(profile.id);
   }
 
   // ---- internals ----
+
+  private get focused(): ProfileController | undefined {
+    return this.focusId ? this.controllers.get(this.focusId) : undefined;
+  }
 
   private async resolveProfile(profileId?: string): Promise<Profile> {
     if (profileId) {
@@ -171,32 +233,64 @@ export class ConnectionManager implements vscode.Disposable, LiveServers {
 
   /** The connection failed, or its REST calls were refused with 401: a new password should reconnect. */
   private needsNewPassword(profileId: string): boolean {
-    const c = this.controller;
-    return !!c && c.profile.id === profileId && c.needsNewPassword;
+    return this.controllers.get(profileId)?.needsNewPassword === true;
   }
 
-  /** The profile's controller, made current; another profile's is released. */
+  /** The profile's controller, made if it has none. */
   private controllerOf(profile: Profile): ProfileController {
-    if (this.controller?.profile.id === profile.id) {
-      this.controller.profile = profile;
-      return this.controller;
+    const existing = this.controllers.get(profile.id);
+    if (existing) {
+      existing.profile = profile;
+      return existing;
     }
-    this.releaseController();
     const controller = new ProfileController(profile, this.host);
-    this.controller = controller;
-    this.controllerStore.add(controller.onDidChangeSession((session) => this.activeEmitter.fire(session)));
-    // A controller says "disconnected" for its own profile; the manager's idle phase follows the list.
-    this.controllerStore.add(controller.onDidChangePhase((phase) => this.setPhase(phase.kind === 'disconnected' ? this.idlePhase() : phase)));
+    const store = new DisposableStore();
+    this.controllers.set(profile.id, controller);
+    this.controllerStores.set(profile.id, store);
+    store.add(
+      controller.onDidChangeSession(() => {
+        if (this.focusId === profile.id) this.announceActive();
+        this.serversEmitter.fire(this.servers);
+      }),
+    );
+    store.add(
+      controller.onDidChangePhase((phase) => {
+        if (this.focusId === profile.id) this.setPhase(phase.kind === 'disconnected' ? this.idlePhase() : phase);
+        else this.phaseEmitter.fire(this.phaseValue); // the status bar summarises every server
+      }),
+    );
     return controller;
   }
 
-  private releaseController(): void {
-    const c = this.controller;
+  /** Ends a profile's connection and forgets its controller; the focus moves to the last one left. */
+  private release(profileId: string): void {
+    const c = this.controllers.get(profileId);
     if (!c) return;
-    this.controller = undefined;
-    this.controllerStore.dispose();
-    this.controllerStore = new DisposableStore();
+    this.controllerStores.get(profileId)?.dispose();
+    this.controllerStores.delete(profileId);
+    this.controllers.delete(profileId);
+    c.disconnect();
     c.dispose();
+    this.serversEmitter.fire(this.servers);
+    if (this.focusId === profileId) {
+      const live = [...this.controllers.values()].filter((x) => x.session);
+      this.focusId = live.at(-1)?.profile.id ?? [...this.controllers.keys()].at(-1);
+      this.focusChanged();
+    } else this.phaseEmitter.fire(this.phaseValue);
+  }
+
+  /** The focus moved: the single-server views follow it, the status bar re-renders. */
+  private focusChanged(): void {
+    this.announceActive();
+    const c = this.focused;
+    this.setPhase(!c || c.phase.kind === 'disconnected' ? this.idlePhase() : c.phase);
+  }
+
+  private announceActive(): void {
+    const session = this.active;
+    if (session === this.announced) return;
+    this.announced = session;
+    this.activeEmitter.fire(session);
   }
 
   /** The store's Profile behind a controller's profile (the same object unless edited since). */
@@ -247,22 +341,24 @@ export class ConnectionManager implements vscode.Disposable, LiveServers {
 
   private setPhase(phase: ConnectionPhase): void {
     this.phaseValue = phase;
-    void vscode.commands.executeCommand('setContext', 'ariExplorer.connected', phase.kind === 'connected');
-    void vscode.commands.executeCommand('setContext', 'ariExplorer.connecting', phase.kind === 'connecting' || phase.kind === 'reconnecting');
+    const all = [...this.controllers.values()].map((c) => c.phase);
+    const any = (...kinds: ConnectionPhase['kind'][]) => kinds.includes(phase.kind) || all.some((p) => kinds.includes(p.kind));
+    void vscode.commands.executeCommand('setContext', 'ariExplorer.connected', any('connected'));
+    void vscode.commands.executeCommand('setContext', 'ariExplorer.connecting', any('connecting', 'reconnecting'));
     // The explorer's welcome says the last attempt failed and offers the fixes.
     void vscode.commands.executeCommand('setContext', 'ariExplorer.connectionFailed', phase.kind === 'error');
+    void vscode.commands.executeCommand('setContext', 'ariExplorer.multipleServers', this.servers.length > 1);
     this.phaseEmitter.fire(phase);
   }
 
   private profilesChanged(): void {
     void vscode.commands.executeCommand('setContext', 'ariExplorer.hasProfiles', this.profiles.list().length > 0);
-    if (this.profile && !this.profiles.get(this.profile.id)) {
-      // The active profile was removed (here or in another window).
-      void this.disconnect().then(() => (this.profile = undefined));
-      return;
+    for (const [id, c] of [...this.controllers]) {
+      const p = this.profiles.get(id);
+      // A connected profile was removed (here or in another window).
+      if (!p) this.release(id);
+      else c.profile = p;
     }
-    if (this.profile) this.profile = this.profiles.get(this.profile.id);
-    if (this.profile && this.controller) this.controller.profile = this.profile;
     // An idle status follows the list (first profile added, last one removed); a connecting
     // or failed one is left to the connection.
     const idle = this.phaseValue.kind === 'noProfile' || this.phaseValue.kind === 'disconnected';
@@ -273,9 +369,9 @@ export class ConnectionManager implements vscode.Disposable, LiveServers {
     // Another window (or the edit command) stored a new password: a connection that failed on
     // it gets another go; a working one keeps running and uses it on the next connect.
     if (this.storingPasswordFor === id) return;
-    if (this.profile?.id === id && this.needsNewPassword(id)) {
+    if (this.needsNewPassword(id)) {
       void this.profiles.getPassword(id).then((pw) => {
-        if (pw !== undefined && this.profile?.id === id && this.needsNewPassword(id)) {
+        if (pw !== undefined && this.needsNewPassword(id)) {
           this.connect(id).catch(() => undefined);
         }
       });
@@ -283,7 +379,12 @@ export class ConnectionManager implements vscode.Disposable, LiveServers {
   }
 
   dispose(): void {
-    this.releaseController();
+    for (const id of [...this.controllers.keys()]) {
+      this.controllerStores.get(id)?.dispose();
+      this.controllers.get(id)?.dispose();
+    }
+    this.controllers.clear();
+    this.controllerStores.clear();
     for (const d of this.disposables.reverse()) d.dispose();
   }
 }
