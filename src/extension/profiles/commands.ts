@@ -229,6 +229,27 @@ export function registerProfileCommands(services: Services): vscode.Disposable[]
       await connect(profile);
     }),
 
+    cmd('ariExplorer.profiles.connectOnStartup', async (arg) => {
+      // From a server's root or with a profile id: toggle that one. From the palette: choose
+      // every profile that should connect when VS Code starts.
+      const named = serverArg(arg);
+      const one = named ? store.get(named) : undefined;
+      if (one) {
+        const on = !store.connectsOnStartup(one.id);
+        await store.setConnectOnStartup(one.id, on);
+        vscode.window.setStatusBarMessage(on ? t('$(pass-filled) ARI: "{0}" connects on startup', one.name) : t('$(circle-slash) ARI: "{0}" no longer connects on startup', one.name), 4000);
+        return on;
+      }
+      const list = store.list();
+      if (!list.length) throw new Error(t('There is no ARI connection profile yet: run "ARI: Add Connection Profile".'));
+      const items = list.map((p) => ({ label: p.name, description: `${p.username}@${p.url}`, picked: store.connectsOnStartup(p.id), profile: p }));
+      const picked = await vscode.window.showQuickPick(items, { canPickMany: true, placeHolder: t('Connect which profiles when VS Code starts?'), ignoreFocusOut: true });
+      if (!picked) return undefined;
+      const chosen = new Set(picked.map((i) => i.profile.id));
+      for (const p of list) if (chosen.has(p.id) !== store.connectsOnStartup(p.id)) await store.setConnectOnStartup(p.id, chosen.has(p.id));
+      return [...chosen];
+    }),
+
     cmd('ariExplorer.profiles.switch', async () => {
       // Switch: this profile only; the other connections end.
       const profile = await pickProfile(store.list(), t('Switch to profile…'), manager.activeProfile?.id);

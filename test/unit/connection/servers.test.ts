@@ -12,6 +12,8 @@ import type { Services } from '../../../src/extension/services';
 import { sessionOf } from '../../../src/extension/commands/prompts';
 import { renderServersStatus, serversActions, type ServerPhase } from '../../../src/extension/views/statusModel';
 import { startSimulator } from '../../../tools/ari-sim/index';
+import { registerProfileCommands } from '../../../src/extension/profiles/commands';
+import { connectOnStartup } from '../../../src/extension/profiles/index';
 
 const USER = 'explorer';
 const PASSWORD = 'Corr3ct-h0rse-battery';
@@ -166,4 +168,42 @@ test('the status summary counts reconnecting and failed servers', () => {
   assert.ok(actions.some((x) => x.command === 'ariExplorer.profiles.connectAnother'));
   // One server: exactly today's item.
   assert.equal(renderServersStatus([list[0]], list[0].phase, 0).text, '$(pass-filled) ARI: alpha (22.1.0)');
+});
+
+test('connect on startup: chosen per profile, never exported, and each connects on its own at activation', async () => {
+  const simA = await startSimulator({ port: 0, user: USER, password: PASSWORD });
+  const simB = await startSimulator({ port: 0, user: USER, password: PASSWORD, prefix: '/asterisk' });
+  const { manager, services } = makeManager();
+  const commands = registerProfileCommands(services);
+  try {
+    const a = await manager.profiles.add({ name: 'alpha', url: simA.url, username: USER, apps: [] }, PASSWORD);
+    const b = await manager.profiles.add({ name: 'beta', url: simB.url, username: USER, apps: [] }, PASSWORD);
+    const c = await manager.profiles.add({ name: 'gamma', url: 'http://127.0.0.1:1', username: USER, apps: [] }, PASSWORD);
+    // From the palette: a multi-select with the current choice preselected.
+    fake.quickPickAnswers.push((items) => (items as { label: string }[]).filter((i) => i.label !== 'gamma'));
+    await fake.commands.get('ariExplorer.profiles.connectOnStartup')!();
+    assert.deepEqual(manager.profiles.startupIds(), [a.id, b.id]);
+    // With a profile (a server's root): toggles that one.
+    assert.equal(await fake.commands.get('ariExplorer.profiles.connectOnStartup')!({ kind: 'serverRoot', id: c.id, profileId: c.id }), true);
+    assert.equal(await fake.commands.get('ariExplorer.profiles.connectOnStartup')!(c.id), false);
+    assert.ok(!JSON.stringify(manager.profiles.exportProfiles()).includes('Startup'), 'not part of an exported profile');
+
+    await manager.profiles.setConnectOnStartup(c.id, true);
+    await connectOnStartup(services);
+    assert.deepEqual(
+      manager.servers.map((s) => s.profileId).sort(),
+      [a.id, b.id].sort(),
+      'the two reachable servers are connected; the unreachable one failed alone',
+    );
+    assert.equal(manager.phaseOf(c.id).kind, 'error');
+    assert.ok(fake.messages.some((m) => m.level === 'error' && /gamma/.test(m.text)));
+
+    await manager.profiles.remove(c.id);
+    assert.deepEqual(manager.profiles.startupIds(), [a.id, b.id]);
+  } finally {
+    for (const d of commands) d.dispose();
+    manager.dispose();
+    await simA.close();
+    await simB.close();
+  }
 });
