@@ -18,6 +18,7 @@ export async function run(): Promise<void> {
   await import('./profiles.test');
   await import('./dialplan.test');
   await import('./live.test');
+  await import('./multi.test');
   return new Promise((resolve, reject) => {
     mocha.run((failures) => {
       if (failures > 0) reject(new Error(`${failures} test(s) failed`));

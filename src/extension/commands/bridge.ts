@@ -29,8 +29,8 @@ export function registerBridgeCommands(services: Services): vscode.Disposable[] 
   const reg = (id: string, handler: (node?: unknown, selection?: unknown) => Promise<unknown>): vscode.Disposable =>
     registerCommand(services, id, (node, selection) => handler(node, selection));
   return [
-    reg('ariExplorer.bridge.create', async () => {
-      const s = sessionOf(services);
+    reg('ariExplorer.bridge.create', async (node) => {
+      const s = await sessionOf(services, node);
       const picked = await vscode.window.showQuickPick(
         bridgeTypes().map((bt) => ({ label: bt.type, detail: bt.detail, picked: bt.type === 'mixing' })),
         { title: t('Create Bridge'), placeHolder: t('Bridge type attributes (mixing is the usual)'), canPickMany: true, ignoreFocusOut: true },
@@ -43,7 +43,7 @@ export function registerBridgeCommands(services: Services): vscode.Disposable[] 
     }),
 
     reg('ariExplorer.bridge.addChannels', async (node) => {
-      const s = sessionOf(services);
+      const s = await sessionOf(services, node);
       const bridgeId = await oneBridge(s, node, t('Add Channels to Bridge'));
       if (!bridgeId) return;
       // Only channels in Stasis can join (else 422): offer those, and say why others are missing.
@@ -68,7 +68,7 @@ export function registerBridgeCommands(services: Services): vscode.Disposable[] 
     }),
 
     reg('ariExplorer.bridge.removeChannels', async (node) => {
-      const s = sessionOf(services);
+      const s = await sessionOf(services, node);
       const bridgeId = await oneBridge(s, node, t('Remove Channels from Bridge'));
       if (!bridgeId) return;
       const inside = s.model.bridges.get(bridgeId)?.channels ?? [];
@@ -83,7 +83,7 @@ export function registerBridgeCommands(services: Services): vscode.Disposable[] 
     }),
 
     reg('ariExplorer.bridge.destroy', async (node, selection) => {
-      const s = sessionOf(services);
+      const s = await sessionOf(services, node);
       const ids = targetIds(['bridge'], node, selection) ?? (await pickBridges(s, { title: t('Destroy Bridge'), canPickMany: true }));
       if (!ids) return;
       const what = ids.length === 1 ? bridgeLabel(s, ids[0]) : t('{0} bridges', ids.length);
@@ -100,7 +100,7 @@ export function registerBridgeCommands(services: Services): vscode.Disposable[] 
     }),
 
     reg('ariExplorer.bridge.play', async (node) => {
-      const s = sessionOf(services);
+      const s = await sessionOf(services, node);
       const bridgeId = await oneBridge(s, node, t('Play Media on Bridge'));
       if (!bridgeId) return;
       const p = await askPlayParams(s, bridgeLabel(s, bridgeId));
@@ -110,7 +110,7 @@ export function registerBridgeCommands(services: Services): vscode.Disposable[] 
     }),
 
     reg('ariExplorer.bridge.record', async (node) => {
-      const s = sessionOf(services);
+      const s = await sessionOf(services, node);
       const bridgeId = await oneBridge(s, node, t('Record Bridge'));
       if (!bridgeId) return;
       const p = await askRecordParams(bridgeLabel(s, bridgeId));
@@ -120,7 +120,7 @@ export function registerBridgeCommands(services: Services): vscode.Disposable[] 
     }),
 
     reg('ariExplorer.bridge.startMoh', async (node) => {
-      const s = sessionOf(services);
+      const s = await sessionOf(services, node);
       const bridgeId = await oneBridge(s, node, t('Start Music on Hold on Bridge'));
       if (!bridgeId) return;
       const mohClass = await askText({ title: t('Music on hold for {0}', bridgeLabel(s, bridgeId)), prompt: t('Music on hold class (empty: default)') });
@@ -130,7 +130,7 @@ export function registerBridgeCommands(services: Services): vscode.Disposable[] 
     }),
 
     reg('ariExplorer.bridge.stopMoh', async (node) => {
-      const s = sessionOf(services);
+      const s = await sessionOf(services, node);
       const bridgeId = await oneBridge(s, node, t('Stop Music on Hold on Bridge'));
       if (!bridgeId) return;
       await bridgeMoh(s, bridgeId, false);

@@ -100,7 +100,7 @@ export function registerChannelCommands(services: Services): vscode.Disposable[]
     reg('ariExplorer.channel.originate', (node) => runOriginate(services, node)),
 
     reg('ariExplorer.channel.hangup', async (node, selection) => {
-      const s = sessionOf(services);
+      const s = await sessionOf(services, node);
       const ids = await channelsFor(s, node, selection, t('Hang Up'), { many: true });
       if (!ids) return;
       const descriptions = hangupDescriptions();
@@ -116,7 +116,7 @@ export function registerChannelCommands(services: Services): vscode.Disposable[]
 
     ...SIMPLE_COMMANDS.map(([id, op, title, verb]) =>
       reg(id, async (node, selection) => {
-        const s = sessionOf(services);
+        const s = await sessionOf(services, node);
         const ids = await channelsFor(s, node, selection, title(), { many: true, stasis: true });
         if (!ids) return;
         await channelOp(s, op, ids);
@@ -132,7 +132,7 @@ export function registerChannelCommands(services: Services): vscode.Disposable[]
       ] as const
     ).map(([id, verb]) =>
       reg(id, async (node, selection) => {
-        const s = sessionOf(services);
+        const s = await sessionOf(services, node);
         const mute = verb === 'mute';
         const ids = await channelsFor(s, node, selection, mute ? t('Mute') : t('Unmute'), { many: true, stasis: true });
         if (!ids) return;
@@ -149,7 +149,7 @@ export function registerChannelCommands(services: Services): vscode.Disposable[]
     ),
 
     reg('ariExplorer.channel.startMoh', async (node, selection) => {
-      const s = sessionOf(services);
+      const s = await sessionOf(services, node);
       const ids = await channelsFor(s, node, selection, t('Start Music on Hold'), { many: true, stasis: true });
       if (!ids) return;
       const mohClass = await askText({ title: t('Music on hold for {0}', who(s, ids)), prompt: t('Music on hold class (empty: default)'), placeHolder: DEFAULT_MOH_CLASS });
@@ -160,7 +160,7 @@ export function registerChannelCommands(services: Services): vscode.Disposable[]
     }),
 
     reg('ariExplorer.channel.sendDtmf', async (node) => {
-      const s = sessionOf(services);
+      const s = await sessionOf(services, node);
       const [id] = (await channelsFor(s, node, undefined, t('Send DTMF'), { stasis: true })) ?? [];
       if (!id) return;
       const dtmf = await askText({ title: t('Send DTMF to {0}', label(s, id)), prompt: t('Digits: 0-9, A-D, *, # — "," pauses'), validate: validateDtmf });
@@ -170,7 +170,7 @@ export function registerChannelCommands(services: Services): vscode.Disposable[]
     }),
 
     reg('ariExplorer.channel.play', async (node) => {
-      const s = sessionOf(services);
+      const s = await sessionOf(services, node);
       const [id] = (await channelsFor(s, node, undefined, t('Play Media'), { stasis: true })) ?? [];
       if (!id) return;
       const p = await askPlayParams(s, label(s, id), s.model.channels.get(id)?.language || undefined);
@@ -180,7 +180,7 @@ export function registerChannelCommands(services: Services): vscode.Disposable[]
     }),
 
     reg('ariExplorer.channel.record', async (node) => {
-      const s = sessionOf(services);
+      const s = await sessionOf(services, node);
       const [id] = (await channelsFor(s, node, undefined, t('Record Channel'), { stasis: true })) ?? [];
       if (!id) return;
       const p = await askRecordParams(label(s, id));
@@ -190,7 +190,7 @@ export function registerChannelCommands(services: Services): vscode.Disposable[]
     }),
 
     reg('ariExplorer.channel.getVariable', async (node) => {
-      const s = sessionOf(services);
+      const s = await sessionOf(services, node);
       const [id] = (await channelsFor(s, node, undefined, t('Get Channel Variable'))) ?? [];
       if (!id) return;
       const variable = await askText({ title: t('Variable of {0}', label(s, id)), prompt: t('Variable or function, e.g. CALLERID(num), CHANNEL(state)'), validate: validateVariableName });
@@ -202,7 +202,7 @@ export function registerChannelCommands(services: Services): vscode.Disposable[]
     }),
 
     reg('ariExplorer.channel.setVariable', async (node) => {
-      const s = sessionOf(services);
+      const s = await sessionOf(services, node);
       const [id] = (await channelsFor(s, node, undefined, t('Set Channel Variable'))) ?? [];
       if (!id) return;
       const title = t('Set a variable on {0}', label(s, id));
@@ -215,7 +215,7 @@ export function registerChannelCommands(services: Services): vscode.Disposable[]
     }),
 
     reg('ariExplorer.channel.snoop', async (node) => {
-      const s = sessionOf(services);
+      const s = await sessionOf(services, node);
       const [id] = (await channelsFor(s, node, undefined, t('Snoop on Channel'))) ?? [];
       if (!id) return;
       const title = t('Snoop on {0}', label(s, id));
@@ -231,7 +231,7 @@ export function registerChannelCommands(services: Services): vscode.Disposable[]
     }),
 
     reg('ariExplorer.channel.continue', async (node) => {
-      const s = sessionOf(services);
+      const s = await sessionOf(services, node);
       const [id] = (await channelsFor(s, node, undefined, t('Continue in Dialplan'), { stasis: true })) ?? [];
       if (!id) return;
       const title = t('Continue {0} in the dialplan', label(s, id));
@@ -246,7 +246,7 @@ export function registerChannelCommands(services: Services): vscode.Disposable[]
     }),
 
     reg('ariExplorer.channel.redirect', async (node) => {
-      const s = sessionOf(services);
+      const s = await sessionOf(services, node);
       const [id] = (await channelsFor(s, node, undefined, t('Redirect Channel'), { stasis: true })) ?? [];
       if (!id) return;
       const endpoint = await askText({ title: t('Redirect {0}', label(s, id)), prompt: t('Endpoint to redirect to (Tech/resource)'), validate: validateEndpoint });
@@ -257,7 +257,7 @@ export function registerChannelCommands(services: Services): vscode.Disposable[]
 
     // Node-only: the channel comes from the tree, the bridge is asked.
     reg('ariExplorer.channel.addToBridge', async (node, selection) => {
-      const s = sessionOf(services);
+      const s = await sessionOf(services, node);
       const ids = targetIds(['channel'], node, selection);
       if (!ids) return;
       const [bridgeId] = (await pickBridges(s, { title: t('Add {0} to bridge', who(s, ids)) })) ?? [];

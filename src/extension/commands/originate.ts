@@ -97,7 +97,7 @@ export async function askOriginateParams(services: Services, node: unknown): Pro
 }
 
 export async function runOriginate(services: Services, node: unknown): Promise<void> {
-  const session = sessionOf(services);
+  const session = await sessionOf(services, node);
   const p = await askOriginateParams(services, node);
   if (!p) return;
   const timeoutS = p.timeout ?? DEFAULT_TIMEOUT_S;

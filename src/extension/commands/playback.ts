@@ -25,7 +25,7 @@ function count(n: number): string {
 export function registerPlaybackCommands(services: Services): vscode.Disposable[] {
   return [
     registerCommand(services, 'ariExplorer.playback.stop', async (node, selection) => {
-      const s = sessionOf(services);
+      const s = await sessionOf(services, node);
       const ids = targetIds(['playback'], node, selection) ?? (await pickPlaybacks(s, { title: t('Stop Playback'), canPickMany: true }));
       if (!ids) return;
       await stopPlaybacks(s, ids);
@@ -33,7 +33,7 @@ export function registerPlaybackCommands(services: Services): vscode.Disposable[
     }),
     ...CONTROLS.map(([id, op, title, states, said]) =>
       registerCommand(services, id, async (node, selection) => {
-        const s = sessionOf(services);
+        const s = await sessionOf(services, node);
         const ids = targetIds(['playback'], node, selection) ?? (await pickPlaybacks(s, { title: title(), canPickMany: true, states }));
         if (!ids) return;
         await controlPlaybacks(s, ids, op);

@@ -6,11 +6,27 @@ import { bridgeEntry, channelEntry, playbackEntry, recordingEntry, type PickEntr
 import type { ChannelView, CommandSession } from './session';
 import type { Validator } from './validate';
 import { t } from '../util/l10n';
+import { profileIdOf } from '../connection/servers';
+import { CancelledError } from '../connection/cancelled';
 import { shown } from '../util/sanitize';
 
-/** The connected session, or a user-facing "Not connected…" error (ConnectionManager). */
-export function sessionOf(services: Services): CommandSession {
-  return services.connections.requireSession();
+/**
+ * The session a command acts on: the server of the node it starts from; from the palette (no
+ * argument) with several servers connected, the one the user picks; otherwise the focused one.
+ * A user-facing "Not connected…" error when there is none (ConnectionManager).
+ */
+export async function sessionOf(services: Services, arg?: unknown): Promise<CommandSession> {
+  const manager = services.connections;
+  const id = profileIdOf(arg);
+  if (id) return manager.requireSession(id);
+  const servers = manager.servers;
+  if (arg === undefined && servers.length > 1) {
+    const items = servers.map((s) => ({ label: s.profileName, description: s.session.info?.system?.version ? `Asterisk ${s.session.info.system.version}` : undefined, server: s }));
+    const pick = await vscode.window.showQuickPick(items, { placeHolder: t('On which server?'), ignoreFocusOut: true });
+    if (!pick) throw new CancelledError();
+    return manager.requireSession(pick.server.profileId);
+  }
+  return manager.requireSession();
 }
 
 export interface AskOptions {

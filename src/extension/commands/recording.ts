@@ -35,7 +35,7 @@ export function registerRecordingCommands(services: Services): vscode.Disposable
   return [
     ...LIVE.map(([id, op, title, states, said]) =>
       registerCommand(services, id, async (node, selection) => {
-        const s = sessionOf(services);
+        const s = await sessionOf(services, node);
         const names = targetIds(['recording'], node, selection) ?? (await pickLiveRecordings(s, { title: title(), canPickMany: true, states }));
         if (!names) return;
         const what = names.length === 1 ? names[0] : t('{0} recordings', names.length);
@@ -53,7 +53,7 @@ export function registerRecordingCommands(services: Services): vscode.Disposable
     ),
 
     registerCommand(services, 'ariExplorer.storedRecording.delete', async (node, selection) => {
-      const s = sessionOf(services);
+      const s = await sessionOf(services, node);
       const names = targetIds(['storedRecording'], node, selection) ?? (await pickStored(s, t('Delete Stored Recording'), true));
       if (!names) return;
       const what = names.length === 1 ? names[0] : t('{0} stored recordings', names.length);
@@ -66,7 +66,7 @@ export function registerRecordingCommands(services: Services): vscode.Disposable
 
     // Node-only: the recording comes from the tree, the channel is asked.
     registerCommand(services, 'ariExplorer.storedRecording.play', async (node) => {
-      const s = sessionOf(services);
+      const s = await sessionOf(services, node);
       const [name] = targetIds(['storedRecording'], node, undefined) ?? [];
       if (!name) return;
       // No context key tracks Stasis channels (it would cost work per event): say it plainly here.
@@ -84,7 +84,7 @@ export function registerRecordingCommands(services: Services): vscode.Disposable
     }),
 
     registerCommand(services, 'ariExplorer.storedRecording.copy', async (node) => {
-      const s = sessionOf(services);
+      const s = await sessionOf(services, node);
       const [name] = targetIds(['storedRecording'], node, undefined) ?? (await pickStored(s, t('Copy Stored Recording'), false)) ?? [];
       if (!name) return;
       const destination = await askText({ title: t('Copy {0}', name), prompt: t('Name of the copy'), value: `${name}-copy`, validate: validateRecordingName });

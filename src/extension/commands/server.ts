@@ -28,14 +28,14 @@ async function pickDevice(session: CommandSession, title: string, allowNew: bool
 
 export function registerServerCommands(services: Services, documents: ResponseDocuments): vscode.Disposable[] {
   return [
-    registerCommand(services, 'ariExplorer.server.showInfo', async () => {
-      const s = sessionOf(services);
+    registerCommand(services, 'ariExplorer.server.showInfo', async (node?: unknown) => {
+      const s = await sessionOf(services, node);
       const info = await serverInfo(s);
       await documents.show(`asterisk-info-${info.system?.entity_id ?? 'server'}`, info);
     }),
 
     registerCommand(services, 'ariExplorer.module.reload', async (node) => {
-      const s = sessionOf(services);
+      const s = await sessionOf(services, node);
       let [name] = targetIds(['module'], node, undefined) ?? [];
       if (!name) {
         const modules = await listModules(s);
@@ -52,8 +52,8 @@ export function registerServerCommands(services: Services, documents: ResponseDo
       void vscode.window.showInformationMessage(t('Reloaded {0}.', name));
     }),
 
-    registerCommand(services, 'ariExplorer.server.getGlobalVar', async () => {
-      const s = sessionOf(services);
+    registerCommand(services, 'ariExplorer.server.getGlobalVar', async (node?: unknown) => {
+      const s = await sessionOf(services, node);
       const variable = await askText({ title: t('Get Global Variable'), prompt: t('Global variable or function name'), validate: validateVariableName });
       if (!variable) return;
       const value = await getGlobalVar(s, variable);
@@ -62,8 +62,8 @@ export function registerServerCommands(services: Services, documents: ResponseDo
       if (copy) await vscode.env.clipboard.writeText(value);
     }),
 
-    registerCommand(services, 'ariExplorer.server.setGlobalVar', async () => {
-      const s = sessionOf(services);
+    registerCommand(services, 'ariExplorer.server.setGlobalVar', async (node?: unknown) => {
+      const s = await sessionOf(services, node);
       const variable = await askText({ title: t('Set Global Variable'), prompt: t('Global variable name'), validate: validateVariableName });
       if (!variable) return;
       const value = await askText({ title: t('Set Global Variable'), prompt: t('Value of {0} (empty clears it)', variable) });
@@ -73,7 +73,7 @@ export function registerServerCommands(services: Services, documents: ResponseDo
     }),
 
     registerCommand(services, 'ariExplorer.deviceState.update', async (node) => {
-      const s = sessionOf(services);
+      const s = await sessionOf(services, node);
       const name = isNodeRef(node) && node.kind === 'deviceState' ? node.id : await pickDevice(s, t('Update Device State'), true);
       if (!name) return;
       const current = s.model.deviceStates.get(name)?.state;
@@ -87,7 +87,7 @@ export function registerServerCommands(services: Services, documents: ResponseDo
     }),
 
     registerCommand(services, 'ariExplorer.deviceState.delete', async (node) => {
-      const s = sessionOf(services);
+      const s = await sessionOf(services, node);
       const name = isNodeRef(node) && node.kind === 'deviceState' ? node.id : await pickDevice(s, t('Delete Device State'), false);
       if (!name) return;
       await deleteDeviceState(s, name);

@@ -1,27 +1,30 @@
-// ConnectionManager: turns a profile into the active AriSession and keeps the UI informed
-// (phase for the status bar, context keys, onDidChangeActive). One session at a time.
+// ConnectionManager: the vscode adapter of the connection core (controller.ts). It owns the
+// profile store, answers the controller's prompts (password, apps in use), shows its notices
+// (401, ApplicationReplaced, TLS off) and keeps the context keys and the status phase.
 import * as vscode from 'vscode';
 import { AriRestClient } from '../ari/rest';
-import { AriError } from '../ari/errors';
 import type { AriConnectionOptions } from '../ari/options';
-import type { AriEvent, AsteriskInfo } from '../ari/models.generated';
-import type { SocketState } from '../ari/events';
-import { AriSession } from './session';
+import type { AsteriskInfo } from '../ari/models.generated';
+import type { AriSession } from './session';
 import { ProfileStore } from '../profiles/store';
 import type { Profile } from '../profiles/profile';
 import { CancelledError, askPassword, confirmAppsInUse, pickProfile } from '../profiles/prompts';
-import type { ConnectionPhase } from '../views/statusModel';
+import type { ConnectionPhase } from './phase';
 import { DisposableStore } from '../util/emitter';
-import { appsInUse, appsToRegister, applicationReplacedMessage, observerAppName } from './apps';
+import { observerAppName } from './apps';
 import { reconcileMs, requestTimeoutMs } from './settings';
 import { t } from '../util/l10n';
 import { maxResponseBytes } from '../util/limits';
-import { shown } from '../util/sanitize';
 import type { LiveServer, LiveServers, ServerListener } from './servers';
+import { ProfileController, type ConnectionProfile, type ControllerHost, type ControllerNotice } from './controller';
+
+export { isInsecure, insecureTlsWarning } from './controller';
 
 export interface ConnectOptions {
   /** Register the profile's app names without asking even if they are in use (seeding). */
   trustApps?: boolean;
+  /** End every other profile's connection first (Switch Profile). */
+  exclusive?: boolean;
 }
 
 export class ConnectionManager implements vscode.Disposable, LiveServers {
@@ -29,26 +32,30 @@ export class ConnectionManager implements vscode.Disposable, LiveServers {
   /** This window's own app name (`ari-explorer-<random>`), kept across reconnects. */
   readonly observerApp = observerAppName();
 
-  private session: AriSession | undefined;
-  private profile: Profile | undefined;
+  /** One controller per profile connected in this window, in the order they were connected. */
+  private readonly controllers = new Map<string, ProfileController>();
+  private readonly controllerStores = new Map<string, DisposableStore>();
+  /**
+   * The focused profile: the one the single-server views follow (`active`, `phase`) and a
+   * palette command acts on when nothing else says which. The last one connected.
+   */
+  private focusId: string | undefined;
   private phaseValue: ConnectionPhase = { kind: 'noProfile' };
-  /** Bumped by each connect/disconnect so a slower, older attempt gives up. */
-  private generation = 0;
-  /** The generation whose 401 was already turned into a password prompt (one per attempt). */
-  private offered401 = -1;
+  /** The session `onDidChangeActive` last announced. */
+  private announced: AriSession | undefined;
   /** Profiles whose "certificate verification is off" warning this window has shown. */
   private readonly warnedInsecure = new Set<string>();
-  /** A profile whose open session got a REST 401 (password changed on the server): a new password reconnects it. */
-  private restRejected: string | undefined;
   /** Set while updatePassword stores a password, so the secrets echo does not reconnect twice. */
   private storingPasswordFor: string | undefined;
-  /** Listeners on the current session; replaced per session (a DisposableStore is single-use). */
-  private sessionStore = new DisposableStore();
   private readonly disposables: vscode.Disposable[] = [];
   private readonly activeEmitter = new vscode.EventEmitter<AriSession | undefined>();
   private readonly phaseEmitter = new vscode.EventEmitter<ConnectionPhase>();
+  private readonly serversEmitter = new vscode.EventEmitter<readonly LiveServer[]>();
+  private readonly host: ControllerHost;
 
+  /** The focused server's session changed (connected, disconnected, or the focus moved). */
   readonly onDidChangeActive: vscode.Event<AriSession | undefined> = this.activeEmitter.event;
+  /** The focused server's phase, or any server's (the status bar summarises them all). */
   readonly onDidChangePhase: vscode.Event<ConnectionPhase> = this.phaseEmitter.event;
 
   constructor(
@@ -56,7 +63,16 @@ export class ConnectionManager implements vscode.Disposable, LiveServers {
     readonly log: vscode.LogOutputChannel,
   ) {
     this.profiles = new ProfileStore(context.globalState, context.secrets);
-    this.disposables.push(this.activeEmitter, this.phaseEmitter, this.profiles);
+    this.host = {
+      log,
+      observerApp: this.observerApp,
+      connectionOptions: (profile, password) => this.connectionOptions(profile, password),
+      reconcileMs: () => reconcileMs(),
+      password: (profile) => this.passwordFor(this.profileFor(profile)),
+      confirmAppsInUse: (profile, inUse) => confirmAppsInUse(this.profileFor(profile), inUse),
+      notice: (profile, notice) => this.notice(this.profileFor(profile), notice),
+    };
+    this.disposables.push(this.activeEmitter, this.phaseEmitter, this.serversEmitter, this.profiles);
     this.disposables.push(
       toVscode(this.profiles.onDidChange(() => this.profilesChanged())),
       toVscode(this.profiles.onDidChangePassword((id) => this.passwordChanged(id))),
@@ -64,34 +80,71 @@ export class ConnectionManager implements vscode.Disposable, LiveServers {
     this.profilesChanged();
   }
 
+  /** The focused server's session. */
   get active(): AriSession | undefined {
-    return this.session;
+    return this.focused?.session;
   }
 
-  /** Today one session at a time: the active one, if any (see connection/servers.ts). */
+  /** Every profile with a live session, in the order they were connected (connection/servers.ts). */
   get servers(): readonly LiveServer[] {
-    return this.session && this.profile ? [{ profileId: this.profile.id, profileName: this.profile.name, session: this.session }] : [];
+    const out: LiveServer[] = [];
+    for (const c of this.controllers.values()) {
+      const session = c.session;
+      if (session) out.push({ profileId: c.profile.id, profileName: c.profile.name, session });
+    }
+    return out;
   }
 
   onDidChangeServers(listener: ServerListener): vscode.Disposable {
-    return this.activeEmitter.event(() => listener(this.servers));
+    return this.serversEmitter.event(listener);
   }
 
+  /** Every profile this window has a connection for (live, failed or cancelled), with its phase. */
+  get connections(): readonly { profile: Profile; phase: ConnectionPhase }[] {
+    const out: { profile: Profile; phase: ConnectionPhase }[] = [];
+    for (const c of this.controllers.values()) out.push({ profile: this.profileFor(c.profile), phase: c.phase });
+    return out;
+  }
+
+  /** The live session of a profile, if it has one. */
+  sessionOf(profileId: string): AriSession | undefined {
+    return this.controllers.get(profileId)?.session;
+  }
+
+  /** The phase of one profile's connection (disconnected when it has none). */
+  phaseOf(profileId: string): ConnectionPhase {
+    return this.controllers.get(profileId)?.phase ?? { kind: 'disconnected', profileName: this.profiles.get(profileId)?.name };
+  }
+
+  /** The focused profile. */
   get activeProfile(): Profile | undefined {
-    return this.profile;
+    const c = this.focused;
+    return c ? this.profileFor(c.profile) : undefined;
   }
 
+  /** The focused server's phase. */
   get phase(): ConnectionPhase {
     return this.phaseValue;
   }
 
-  requireSession(): AriSession {
-    if (!this.session) throw new Error(t('Not connected to an ARI server: run "ARI: Connect" first.'));
-    return this.session;
+  /** Makes a connected profile the focused one (the views that show one server follow it). */
+  focus(profileId: string): void {
+    if (!this.controllers.has(profileId) || this.focusId === profileId) return;
+    this.focusId = profileId;
+    this.focusChanged();
+  }
+
+  requireSession(profileId?: string): AriSession {
+    const session = profileId ? this.sessionOf(profileId) : this.active;
+    if (!session) {
+      if (profileId && this.profiles.get(profileId)) throw new Error(t('"{0}" is not connected.', this.profiles.get(profileId)!.name));
+      throw new Error(t('Not connected to an ARI server: run "ARI: Connect" first.'));
+    }
+    return session;
   }
 
   /** The options both the session and a connection test use; the log gets request lines. */
-  connectionOptions(profile: Profile, password: string): AriConnectionOptions {
+  connectionOptions(profile: ConnectionProfile, password: string): AriConnectionOptions {
     return { url: profile.url, username: profile.username, password, tls: profile.tls, timeoutMs: requestTimeoutMs(), maxResponseBytes: maxResponseBytes(), log: this.log };
   }
 
@@ -104,7 +157,7 @@ export class ConnectionManager implements vscode.Disposable, LiveServers {
     return password;
   }
 
-  /** GET /asterisk/info with the profile's credentials, without touching the active session. */
+  /** GET /asterisk/info with the profile's credentials, without touching any session. */
   async testConnection(profile: Profile): Promise<AsteriskInfo> {
     const rest = new AriRestClient(this.connectionOptions(profile, await this.passwordFor(profile)));
     try {
@@ -114,49 +167,36 @@ export class ConnectionManager implements vscode.Disposable, LiveServers {
     }
   }
 
+  /**
+   * Connects a profile (again, if it already is) and focuses it. Other profiles' connections
+   * stay; `exclusive` ends them first (Switch Profile).
+   */
   async connect(profileId?: string, opts: ConnectOptions = {}): Promise<AriSession> {
     const profile = await this.resolveProfile(profileId);
-    await this.disconnect();
-    this.restRejected = undefined;
-    const generation = ++this.generation;
-    this.profile = profile;
+    if (opts.exclusive) for (const id of [...this.controllers.keys()]) if (id !== profile.id) this.release(id);
+    const controller = this.controllerOf(profile);
     await this.profiles.setActive(profile.id);
-    this.setPhase({ kind: 'connecting', profileName: profile.name, attempt: 1 });
-    this.log.info(`Connecting to "${profile.name}" (${profile.url}) as ${profile.username}`);
-    this.warnIfInsecure(profile);
-    try {
-      const connection = this.connectionOptions(profile, await this.passwordFor(profile));
-      const apps = await this.chooseApps(profile, connection, opts.trustApps ?? false);
-      if (generation !== this.generation) throw new CancelledError();
-      const session = new AriSession({ connection, apps, subscribeAll: true, reconcileMs: reconcileMs() });
-      this.attach(session, profile);
-      await session.start();
-      const state = session.socket.state;
-      if (state.kind === 'failed') throw state.error;
-      if (generation === this.generation && state.kind === 'open') this.setPhase(this.connectedPhase());
-      return session;
-    } catch (err) {
-      if (generation === this.generation) {
-        this.detach();
-        if (err instanceof CancelledError) this.setPhase({ kind: 'disconnected', profileName: profile.name });
-        else if (this.phaseValue.kind !== 'error') this.setError(profile, err); // the socket may have said it already
-        if (err instanceof AriError && err.status === 401) this.offerPasswordUpdateOnce(profile, generation);
-      }
-      throw err;
+    this.focusId = profile.id;
+    // The controller drops its old session and says "connecting" before its first await.
+    const connected = controller.connect(opts);
+    this.announceActive();
+    return connected;
+  }
+
+  /** Ends one profile's connection, or every connection when no profile is named. */
+  async disconnect(profileId?: string): Promise<void> {
+    if (profileId === undefined) {
+      const ids = [...this.controllers.keys()];
+      if (!ids.length) this.setPhase(this.idlePhase());
+      for (const id of ids) this.release(id);
+      return;
     }
+    this.release(profileId);
   }
 
-  async disconnect(): Promise<void> {
-    this.generation++;
-    const had = !!this.session;
-    this.detach();
-    if (had) this.log.info(`Disconnected from "${this.profile?.name}"`);
-    this.setPhase(this.idlePhase());
-  }
-
-  async reconnect(): Promise<AriSession> {
-    const id = this.profile?.id ?? this.profiles.activeId;
-    return this.connect(id);
+  /** Reconnects a profile: the one named, else the focused one (or the last used). */
+  async reconnect(profileId?: string): Promise<AriSession> {
+    return this.connect(profileId ?? this.focusId ?? this.profiles.activeId);
   }
 
   /** Asks for a new password and stores it; a connection that failed with the old one is retried. */
@@ -169,10 +209,14 @@ export class ConnectionManager implements vscode.Disposable, LiveServers {
       this.storingPasswordFor = undefined;
     }
     // Only a connection that failed (on the old password) is retried; others use it next time.
-    if (this.profile?.id === profile.id && this.needsNewPassword(profile.id)) await this.connect(profile.id);
+    if (this.needsNewPassword(profile.id)) await this.connect(profile.id);
   }
 
   // ---- internals ----
+
+  private get focused(): ProfileController | undefined {
+    return this.focusId ? this.controllers.get(this.focusId) : undefined;
+  }
 
   private async resolveProfile(profileId?: string): Promise<Profile> {
     if (profileId) {
@@ -187,139 +231,94 @@ export class ConnectionManager implements vscode.Disposable, LiveServers {
     return pickProfile(list, t('Connect to…'));
   }
 
-  /** The observer app always; the profile's own names only if free or the user agrees. */
-  private async chooseApps(profile: Profile, connection: AriConnectionOptions, trust: boolean): Promise<string[]> {
-    if (!profile.apps.length) return appsToRegister(this.observerApp, []);
-    const rest = new AriRestClient(connection);
-    let registered: { name: string }[];
-    try {
-      registered = await rest.applications.list();
-    } finally {
-      rest.dispose();
-    }
-    const inUse = appsInUse(profile.apps, registered);
-    if (!inUse.length) return appsToRegister(this.observerApp, profile.apps);
-    if (trust) {
-      this.log.warn(`Registering ${inUse.join(', ')} although already registered on "${profile.name}" (seeded profile)`);
-      return appsToRegister(this.observerApp, profile.apps);
-    }
-    const choice = await confirmAppsInUse(profile, inUse);
-    return appsToRegister(this.observerApp, profile.apps, choice === 'skip' ? inUse : []);
+  /** The connection failed, or its REST calls were refused with 401: a new password should reconnect. */
+  private needsNewPassword(profileId: string): boolean {
+    return this.controllers.get(profileId)?.needsNewPassword === true;
   }
 
-  private attach(session: AriSession, profile: Profile): void {
-    this.session = session;
-    const generation = this.generation;
-    this.sessionStore.add(
-      session.onState((state) => {
-        if (this.session !== session) return;
-        this.socketStateChanged(state, profile);
-        if (state.kind === 'failed' && state.error.status === 401) this.offerPasswordUpdateOnce(profile, generation);
+  /** The profile's controller, made if it has none. */
+  private controllerOf(profile: Profile): ProfileController {
+    const existing = this.controllers.get(profile.id);
+    if (existing) {
+      existing.profile = profile;
+      return existing;
+    }
+    const controller = new ProfileController(profile, this.host);
+    const store = new DisposableStore();
+    this.controllers.set(profile.id, controller);
+    this.controllerStores.set(profile.id, store);
+    store.add(
+      controller.onDidChangeSession(() => {
+        if (this.focusId === profile.id) this.announceActive();
+        this.serversEmitter.fire(this.servers);
       }),
     );
-    this.sessionStore.add(
-      session.onResyncFailed((err) => {
-        // The socket authenticated at its upgrade and stays open, but REST now says 401: the
-        // password was changed on the server. Same prompt as a failed connect.
-        if (this.session !== session || !(err instanceof AriError) || err.status !== 401) return;
-        this.restRejected = profile.id;
-        this.log.warn(`"${profile.name}": the server rejected the stored password on a REST call (401); the live view is out of date until it is updated.`);
-        this.offerPasswordUpdateOnce(profile, generation);
+    store.add(
+      controller.onDidChangePhase((phase) => {
+        if (this.focusId === profile.id) this.setPhase(phase.kind === 'disconnected' ? this.idlePhase() : phase);
+        else this.phaseEmitter.fire(this.phaseValue); // the status bar summarises every server
       }),
     );
-    this.sessionStore.add(
-      session.onModelChange(() => {
-        // Server info is re-read with each resync (an upgrade shows after a restart).
-        const version = session.info?.system?.version;
-        if (this.session === session && this.phaseValue.kind === 'connected' && this.phaseValue.version !== version) this.setPhase(this.connectedPhase());
-      }),
-    );
-    this.sessionStore.add(
-      session.onEvents((records) => {
-        // A cheap scan of the batch: ApplicationReplaced is rare and must be said out loud.
-        // r.type, not r.event.type: reading a record's event may parse it again.
-        for (const r of records) if (r.type === 'ApplicationReplaced') this.applicationReplaced(r.event, profile);
-      }),
-    );
+    return controller;
+  }
+
+  /** Ends a profile's connection and forgets its controller; the focus moves to the last one left. */
+  private release(profileId: string): void {
+    const c = this.controllers.get(profileId);
+    if (!c) return;
+    this.controllerStores.get(profileId)?.dispose();
+    this.controllerStores.delete(profileId);
+    this.controllers.delete(profileId);
+    c.disconnect();
+    c.dispose();
+    this.serversEmitter.fire(this.servers);
+    if (this.focusId === profileId) {
+      const live = [...this.controllers.values()].filter((x) => x.session);
+      this.focusId = live.at(-1)?.profile.id ?? [...this.controllers.keys()].at(-1);
+      this.focusChanged();
+    } else this.phaseEmitter.fire(this.phaseValue);
+  }
+
+  /** The focus moved: the single-server views follow it, the status bar re-renders. */
+  private focusChanged(): void {
+    this.announceActive();
+    const c = this.focused;
+    this.setPhase(!c || c.phase.kind === 'disconnected' ? this.idlePhase() : c.phase);
+  }
+
+  private announceActive(): void {
+    const session = this.active;
+    if (session === this.announced) return;
+    this.announced = session;
     this.activeEmitter.fire(session);
   }
 
-  private detach(): void {
-    const s = this.session;
-    if (!s) return;
-    this.session = undefined;
-    this.sessionStore.dispose();
-    this.sessionStore = new DisposableStore();
-    try {
-      s.dispose();
-    } finally {
-      this.activeEmitter.fire(undefined);
-    }
+  /** The store's Profile behind a controller's profile (the same object unless edited since). */
+  private profileFor(profile: ConnectionProfile): Profile {
+    return this.profiles.get(profile.id) ?? (profile as Profile);
   }
 
-  private socketStateChanged(state: SocketState, profile: Profile): void {
-    switch (state.kind) {
-      case 'connecting':
-        this.setPhase({ kind: 'connecting', profileName: profile.name, attempt: state.attempt });
+  private notice(profile: Profile, notice: ControllerNotice): void {
+    switch (notice.kind) {
+      case 'unauthorized':
+        void this.offerPasswordUpdate(profile);
         break;
-      case 'open':
-        this.setPhase(this.connectedPhase());
-        this.log.info(`Connected to "${profile.name}"${this.session?.info?.system?.version ? `, Asterisk ${this.session.info.system.version}` : ''}`);
+      case 'applicationReplaced':
+        void vscode.window.showWarningMessage(notice.text);
         break;
-      case 'reconnecting':
-        this.setPhase({ kind: 'reconnecting', profileName: profile.name, attempt: state.attempt, retryAt: Date.now() + state.delayMs, error: state.error?.message });
-        this.log.warn(`Connection to "${profile.name}" lost${state.error ? `: ${state.error.message}` : ''}; retry ${state.attempt} in ${Math.round(state.delayMs / 100) / 10} s`);
-        break;
-      case 'failed':
-        this.setError(profile, state.error);
-        break;
-      case 'closed':
-      case 'idle':
+      case 'insecure':
+        // Logged on every connect by the controller; shown once per window.
+        if (this.warnedInsecure.has(profile.id)) return;
+        this.warnedInsecure.add(profile.id);
+        void vscode.window.showWarningMessage(notice.text);
         break;
     }
-  }
-
-  /** The connection failed, or its REST calls were refused with 401: a new password should reconnect. */
-  private needsNewPassword(profileId: string): boolean {
-    return this.phaseValue.kind === 'error' || this.restRejected === profileId;
-  }
-
-  private connectedPhase(): ConnectionPhase {
-    return {
-      kind: 'connected',
-      profileName: this.profile?.name ?? '',
-      version: this.session?.info?.system?.version,
-      ...(this.profile && isInsecure(this.profile) ? { insecure: true } : {}),
-    };
-  }
-
-  /** A profile that skips TLS verification is said out loud (log each connect, a message once per window). */
-  private warnIfInsecure(profile: Profile): void {
-    if (!isInsecure(profile)) return;
-    const text = insecureTlsWarning(profile);
-    this.log.warn(text);
-    if (this.warnedInsecure.has(profile.id)) return;
-    this.warnedInsecure.add(profile.id);
-    void vscode.window.showWarningMessage(text);
   }
 
   private idlePhase(): ConnectionPhase {
     if (!this.profiles.list().length) return { kind: 'noProfile' };
     const id = this.profiles.activeId;
     return { kind: 'disconnected', profileName: id ? this.profiles.get(id)?.name : undefined };
-  }
-
-  private setError(profile: Profile, err: unknown): void {
-    const e = err instanceof AriError ? err : undefined;
-    const message = err instanceof Error ? err.message : String(err);
-    this.log.error(`Connection to "${profile.name}" failed: ${message}${e?.hint ? ` — ${e.hint}` : ''}`);
-    this.setPhase({ kind: 'error', profileName: profile.name, error: message, hint: e?.hint });
-  }
-
-  private offerPasswordUpdateOnce(profile: Profile, generation: number): void {
-    if (this.offered401 === generation) return;
-    this.offered401 = generation;
-    void this.offerPasswordUpdate(profile);
   }
 
   private async offerPasswordUpdate(profile: Profile): Promise<void> {
@@ -340,42 +339,39 @@ export class ConnectionManager implements vscode.Disposable, LiveServers {
     }
   }
 
-  private applicationReplaced(event: AriEvent, profile: Profile): void {
-    const text = shown(applicationReplacedMessage(event.application, profile.name, this.observerApp), 600);
-    this.log.warn(text);
-    void vscode.window.showWarningMessage(text);
-  }
-
   private setPhase(phase: ConnectionPhase): void {
     this.phaseValue = phase;
-    void vscode.commands.executeCommand('setContext', 'ariExplorer.connected', phase.kind === 'connected');
-    void vscode.commands.executeCommand('setContext', 'ariExplorer.connecting', phase.kind === 'connecting' || phase.kind === 'reconnecting');
+    const all = [...this.controllers.values()].map((c) => c.phase);
+    const any = (...kinds: ConnectionPhase['kind'][]) => kinds.includes(phase.kind) || all.some((p) => kinds.includes(p.kind));
+    void vscode.commands.executeCommand('setContext', 'ariExplorer.connected', any('connected'));
+    void vscode.commands.executeCommand('setContext', 'ariExplorer.connecting', any('connecting', 'reconnecting'));
     // The explorer's welcome says the last attempt failed and offers the fixes.
     void vscode.commands.executeCommand('setContext', 'ariExplorer.connectionFailed', phase.kind === 'error');
+    void vscode.commands.executeCommand('setContext', 'ariExplorer.multipleServers', this.servers.length > 1);
     this.phaseEmitter.fire(phase);
   }
 
   private profilesChanged(): void {
     void vscode.commands.executeCommand('setContext', 'ariExplorer.hasProfiles', this.profiles.list().length > 0);
-    if (this.profile && !this.profiles.get(this.profile.id)) {
-      // The active profile was removed (here or in another window).
-      void this.disconnect().then(() => (this.profile = undefined));
-      return;
+    for (const [id, c] of [...this.controllers]) {
+      const p = this.profiles.get(id);
+      // A connected profile was removed (here or in another window).
+      if (!p) this.release(id);
+      else c.profile = p;
     }
-    if (this.profile) this.profile = this.profiles.get(this.profile.id);
     // An idle status follows the list (first profile added, last one removed); a connecting
     // or failed one is left to the connection.
     const idle = this.phaseValue.kind === 'noProfile' || this.phaseValue.kind === 'disconnected';
-    if (!this.session && (idle || !this.profiles.list().length)) this.setPhase(this.idlePhase());
+    if (!this.active && (idle || !this.profiles.list().length)) this.setPhase(this.idlePhase());
   }
 
   private passwordChanged(id: string): void {
     // Another window (or the edit command) stored a new password: a connection that failed on
     // it gets another go; a working one keeps running and uses it on the next connect.
     if (this.storingPasswordFor === id) return;
-    if (this.profile?.id === id && this.needsNewPassword(id)) {
+    if (this.needsNewPassword(id)) {
       void this.profiles.getPassword(id).then((pw) => {
-        if (pw !== undefined && this.profile?.id === id && this.needsNewPassword(id)) {
+        if (pw !== undefined && this.needsNewPassword(id)) {
           this.connect(id).catch(() => undefined);
         }
       });
@@ -383,20 +379,14 @@ export class ConnectionManager implements vscode.Disposable, LiveServers {
   }
 
   dispose(): void {
-    this.generation++;
-    this.detach();
-    this.sessionStore.dispose();
+    for (const id of [...this.controllers.keys()]) {
+      this.controllerStores.get(id)?.dispose();
+      this.controllers.get(id)?.dispose();
+    }
+    this.controllers.clear();
+    this.controllerStores.clear();
     for (const d of this.disposables.reverse()) d.dispose();
   }
-}
-
-/** TLS verification is off only when the profile says so, and only matters for https. */
-export function isInsecure(profile: Profile): boolean {
-  return profile.tls?.insecure === true && profile.url.startsWith('https:');
-}
-
-export function insecureTlsWarning(profile: Profile): string {
-  return `TLS certificate verification is OFF for "${profile.name}" (${profile.url}): the server's identity is not checked, so anyone on the network path can read the ARI password and traffic. Trust a CA file in the profile instead where you can.`;
 }
 
 function toVscode(d: { dispose(): void }): vscode.Disposable {

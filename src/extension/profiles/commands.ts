@@ -9,6 +9,7 @@ import { connectionSettingsChanged, fromExport, IMPORT_LIMITS, type ProfileField
 import { t } from '../util/l10n';
 import { logged, shown } from '../util/sanitize';
 import { isCancelled, pickProfile, profileForm } from './prompts';
+import { profileIdOf } from '../connection/servers';
 
 /** A command may get a profile id, a profile, `{ id }`, or nothing (then it asks). */
 async function profileArg(services: Services, arg: unknown, placeHolder: string): Promise<Profile> {
@@ -17,6 +18,11 @@ async function profileArg(services: Services, arg: unknown, placeHolder: string)
   const found = id ? store.get(id) : undefined;
   if (found) return found;
   return pickProfile(store.list(), placeHolder, services.connections.activeProfile?.id ?? store.activeId);
+}
+
+/** The profile a command argument names: a profile id, or a node of one server's tree. */
+function serverArg(arg: unknown): string | undefined {
+  return typeof arg === 'string' && arg ? arg : profileIdOf(arg);
 }
 
 /** Error codes whose fix is the profile's URL (host, port, scheme, prefix). */
@@ -89,19 +95,18 @@ export function registerProfileCommands(services: Services): vscode.Disposable[]
       }
     });
 
-  const connect = async (profile: Profile) => {
+  const connect = async (profile: Profile, exclusive = false) => {
     try {
-      await manager.connect(profile.id);
+      await manager.connect(profile.id, { exclusive });
     } catch (err) {
       // 401s are offered a password update by the manager already.
       if (!(err instanceof AriError && err.status === 401)) await showConnectionError(services, err, profile);
     }
   };
 
-  /** 'connected' / 'connecting' when `profile` is the active one in that phase (reconnecting counts as connecting). */
+  /** 'connected' / 'connecting' when `profile` is connected or connecting in this window (reconnecting counts as connecting). */
   const connectedOrConnecting = (profile: Profile): 'connected' | 'connecting' | undefined => {
-    if (manager.activeProfile?.id !== profile.id) return undefined;
-    const kind = manager.phase.kind;
+    const kind = manager.phaseOf(profile.id).kind;
     return kind === 'connected' ? 'connected' : kind === 'connecting' || kind === 'reconnecting' ? 'connecting' : undefined;
   };
 
@@ -133,7 +138,7 @@ export function registerProfileCommands(services: Services): vscode.Disposable[]
       // An edit of the live profile applies at once: a toast asking "Reconnect?" outlived the
       // moment (it hid itself, then sat in the notification centre with a live-looking button
       // after the connection had moved on).
-      if (manager.activeProfile?.id !== current.id || !manager.active) return;
+      if (!manager.sessionOf(current.id)) return;
       const saved = store.get(current.id);
       if (!saved) return;
       if (connectionSettingsChanged(before, saved, password !== undefined && password !== '')) {
@@ -165,7 +170,7 @@ export function registerProfileCommands(services: Services): vscode.Disposable[]
         remove,
       );
       if (ok !== remove) return;
-      if (manager.activeProfile?.id === profile.id) await manager.disconnect();
+      await manager.disconnect(profile.id);
       await store.remove(profile.id);
     }),
 
@@ -197,11 +202,58 @@ export function registerProfileCommands(services: Services): vscode.Disposable[]
       await connect(profile);
     }),
 
-    cmd('ariExplorer.profiles.disconnect', () => manager.disconnect()),
+    cmd('ariExplorer.profiles.disconnect', async (arg) => {
+      // From a server's node or the status menu: that server. From the palette with several
+      // connected: ask which.
+      const named = serverArg(arg);
+      if (named) return manager.disconnect(named);
+      const live = manager.connections.filter((c) => c.phase.kind !== 'disconnected');
+      if (live.length < 2) return manager.disconnect();
+      const all = { label: t('$(debug-disconnect) All Servers'), profileId: undefined };
+      const items = [...live.map((c) => ({ label: c.profile.name, description: `${c.profile.username}@${c.profile.url}`, profileId: c.profile.id as string | undefined })), all];
+      const pick = await vscode.window.showQuickPick(items, { placeHolder: t('Disconnect which server?'), ignoreFocusOut: true });
+      if (!pick) return;
+      return manager.disconnect(pick.profileId);
+    }),
+
+    cmd('ariExplorer.profiles.disconnectAll', () => manager.disconnect()),
+
+    cmd('ariExplorer.profiles.connectAnother', async () => {
+      // The profiles not connected yet; each connection is independent of the others.
+      const idle = store.list().filter((p) => !connectedOrConnecting(p));
+      if (!idle.length) {
+        void vscode.window.showInformationMessage(t('Every profile is connected already.'));
+        return;
+      }
+      const profile = await pickProfile(idle, t('Connect another server…'));
+      await connect(profile);
+    }),
+
+    cmd('ariExplorer.profiles.connectOnStartup', async (arg) => {
+      // From a server's root or with a profile id: toggle that one. From the palette: choose
+      // every profile that should connect when VS Code starts.
+      const named = serverArg(arg);
+      const one = named ? store.get(named) : undefined;
+      if (one) {
+        const on = !store.connectsOnStartup(one.id);
+        await store.setConnectOnStartup(one.id, on);
+        vscode.window.setStatusBarMessage(on ? t('$(pass-filled) ARI: "{0}" connects on startup', one.name) : t('$(circle-slash) ARI: "{0}" no longer connects on startup', one.name), 4000);
+        return on;
+      }
+      const list = store.list();
+      if (!list.length) throw new Error(t('There is no ARI connection profile yet: run "ARI: Add Connection Profile".'));
+      const items = list.map((p) => ({ label: p.name, description: `${p.username}@${p.url}`, picked: store.connectsOnStartup(p.id), profile: p }));
+      const picked = await vscode.window.showQuickPick(items, { canPickMany: true, placeHolder: t('Connect which profiles when VS Code starts?'), ignoreFocusOut: true });
+      if (!picked) return undefined;
+      const chosen = new Set(picked.map((i) => i.profile.id));
+      for (const p of list) if (chosen.has(p.id) !== store.connectsOnStartup(p.id)) await store.setConnectOnStartup(p.id, chosen.has(p.id));
+      return [...chosen];
+    }),
 
     cmd('ariExplorer.profiles.switch', async () => {
+      // Switch: this profile only; the other connections end.
       const profile = await pickProfile(store.list(), t('Switch to profile…'), manager.activeProfile?.id);
-      await connect(profile);
+      await connect(profile, true);
     }),
 
     cmd('ariExplorer.profiles.updatePassword', async (arg) => {
@@ -257,8 +309,9 @@ export function registerProfileCommands(services: Services): vscode.Disposable[]
       void notify(parts.join(' '));
     }),
 
-    cmd('ariExplorer.connection.reconnect', async () => {
-      const profile = manager.activeProfile ?? (store.activeId ? store.get(store.activeId) : undefined);
+    cmd('ariExplorer.connection.reconnect', async (arg) => {
+      const named = serverArg(arg);
+      const profile = (named ? store.get(named) : undefined) ?? manager.activeProfile ?? (store.activeId ? store.get(store.activeId) : undefined);
       if (!profile) throw new Error(t('No profile to reconnect: run "ARI: Connect".'));
       await connect(profile);
     }),

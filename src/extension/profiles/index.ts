@@ -1,13 +1,30 @@
 // Profiles area: commands and the environment seed.
 import * as vscode from 'vscode';
 import type { Services } from '../services';
-import { registerProfileCommands } from './commands';
+import { registerProfileCommands, showConnectionError } from './commands';
 import { SEED_ENV, applySeed, parseSeed } from './seed';
+import { AriError } from '../ari/errors';
 
 export function registerProfiles(services: Services): vscode.Disposable {
   const disposables = registerProfileCommands(services);
-  void seedFromEnvironment(services);
+  void seedFromEnvironment(services).then(() => connectOnStartup(services));
   return vscode.Disposable.from(...disposables);
+}
+
+/** The profiles marked "connect on startup", each on its own (one failing leaves the others). */
+export async function connectOnStartup(services: Services): Promise<void> {
+  const manager = services.connections;
+  const ids = manager.profiles.startupIds().filter((id) => !manager.sessionOf(id));
+  await Promise.all(
+    ids.map(async (id) => {
+      try {
+        await manager.connect(id);
+      } catch (err) {
+        // 401s are offered a password update by the manager already.
+        if (!(err instanceof AriError && err.status === 401)) await showConnectionError(services, err, manager.profiles.get(id));
+      }
+    }),
+  );
 }
 
 async function seedFromEnvironment(services: Services): Promise<void> {

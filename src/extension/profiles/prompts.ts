@@ -4,17 +4,9 @@ import type { Profile, ProfileFields, ProfileTls } from './profile';
 import { checkAriUrl, checkName, parseAppNames } from './profile';
 import { t } from '../util/l10n';
 
-/** Thrown when the user dismisses a prompt: commands end quietly. */
-export class CancelledError extends Error {
-  constructor() {
-    super('Cancelled.');
-    this.name = 'CancelledError';
-  }
-}
-
-export function isCancelled(err: unknown): boolean {
-  return err instanceof CancelledError;
-}
+/** Thrown when the user dismisses a prompt: commands end quietly (defined in the connection core). */
+export { CancelledError, isCancelled } from '../connection/cancelled';
+import { CancelledError } from '../connection/cancelled';
 
 function need<T>(value: T | undefined): T {
   if (value === undefined) throw new CancelledError();

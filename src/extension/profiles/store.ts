@@ -27,6 +27,8 @@ export interface ImportResult {
 
 const PROFILES_KEY = 'ariExplorer.profiles';
 const ACTIVE_KEY = 'ariExplorer.activeProfileId';
+/** Ids of the profiles this machine connects when VS Code starts (not part of a profile, so never exported). */
+const STARTUP_KEY = 'ariExplorer.connectOnStartup';
 
 export class ProfileStore implements Disposable {
   private readonly changed = new Emitter<void>();
@@ -72,6 +74,25 @@ export class ProfileStore implements Disposable {
     this.changed.fire();
   }
 
+  /** The profiles to connect when VS Code starts, in the order they were chosen. */
+  startupIds(): string[] {
+    const raw = this.state.get<unknown>(STARTUP_KEY, []);
+    const ids = Array.isArray(raw) ? raw.filter((x): x is string => typeof x === 'string') : [];
+    const known = new Set(this.list().map((p) => p.id));
+    return ids.filter((id) => known.has(id));
+  }
+
+  connectsOnStartup(id: string): boolean {
+    return this.startupIds().includes(id);
+  }
+
+  async setConnectOnStartup(id: string, on: boolean): Promise<void> {
+    const ids = this.startupIds().filter((x) => x !== id);
+    if (on && this.get(id)) ids.push(id);
+    await this.state.update(STARTUP_KEY, ids);
+    this.changed.fire();
+  }
+
   async add(fields: ProfileFields, password?: string): Promise<Profile> {
     if (this.findByName(fields.name)) throw new Error(t('A profile named "{0}" already exists.', fields.name));
     const profile = clean({ ...fields, id: randomUUID() });
@@ -114,6 +135,7 @@ export class ProfileStore implements Disposable {
     await this.save(this.list().filter((p) => p.id !== id));
     await this.secrets.delete(secretKey(id));
     if (this.state.get<string>(ACTIVE_KEY) === id) await this.state.update(ACTIVE_KEY, undefined);
+    if (this.state.get<unknown>(STARTUP_KEY) !== undefined) await this.state.update(STARTUP_KEY, this.startupIds());
     this.changed.fire();
   }
 

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Services } from '../services';
 import { logged, shown } from './sanitize';
+import { isCancelled } from '../connection/cancelled';
 
 /**
  * Registers a command wrapped once: a thrown error goes to the log and to an error message
@@ -22,6 +23,8 @@ export function registerCommand(
 }
 
 export function reportError(services: Services, err: unknown, context?: string): void {
+  // A dismissed prompt (which server, which profile…) ends the command quietly.
+  if (isCancelled(err)) return;
   const message = err instanceof Error ? err.message : String(err);
   services.log.error(logged(context ? `${context}: ${message}` : message));
   // Errors quote server and file text: one line, no link syntax, capped (the log has it all).

@@ -1,4 +1,5 @@
-// Wires the explorer tree to the active session: model changes -> node refreshes, filters,
+// Wires the explorer tree to the live sessions (one tree per connected server, grouped under a
+// root per server when there are several): model changes -> node refreshes, filters,
 // Copy ID / Copy as JSON / Open as JSON.
 import * as vscode from 'vscode';
 import type { ProbeNode, Services } from '../services';
@@ -16,9 +17,36 @@ import { isChannelLabelMode, type ChannelLabelMode } from './tree/labels';
 import { controlsOf } from './tree/controls';
 import { changedKeys, noPaletteContext, paletteContext, type PaletteKey } from './tree/paletteContext';
 import { t } from '../util/l10n';
+import { ServerForest, isServerRootsMode, type ServerRootsMode } from './tree/forest';
+import type { LiveServer } from '../connection/servers';
+import { profileIdOf } from '../connection/servers';
+import type { ConnectionPhase } from '../connection/phase';
+import type { TreeFilter } from './tree/ariTree';
 
 export const EXPLORER_VIEW = 'ariExplorer.explorer';
 export const CHANNEL_LABEL_SETTING = 'ariExplorer.tree.channelLabel';
+export const SERVER_ROOTS_SETTING = 'ariExplorer.tree.serverRoots';
+
+function serverRootsSetting(): ServerRootsMode {
+  const v = vscode.workspace.getConfiguration('ariExplorer.tree').get<string>('serverRoots', 'whenSeveral');
+  return isServerRootsMode(v) ? v : 'whenSeveral';
+}
+
+/** A server root's description: its state, and the Asterisk version once connected. */
+function rootDescription(phase: ConnectionPhase): string | undefined {
+  switch (phase.kind) {
+    case 'connected':
+      return phase.version ? t('Asterisk {0}', phase.version) : t('connected');
+    case 'connecting':
+      return t('connecting…');
+    case 'reconnecting':
+      return t('reconnecting…');
+    case 'error':
+      return t('failed: {0}', phase.error);
+    default:
+      return undefined;
+  }
+}
 
 function channelLabelSetting(): ChannelLabelMode {
   const v = vscode.workspace.getConfiguration('ariExplorer.tree').get<string>('channelLabel', 'name');
@@ -64,12 +92,31 @@ async function probeTree(provider: AriTreeProvider, parent?: AriNode): Promise<P
 
 export function registerExplorer(services: Services): vscode.Disposable {
   const manager = services.connections;
-  const tree = new AriTree();
-  tree.setChannelLabel(channelLabelSetting());
-  const provider = new AriTreeProvider(tree);
-  const docs = new AriJsonDocuments(tree);
+  // Settings and the filter apply to every server's tree.
+  let filter: TreeFilter = {};
+  let channelLabel = channelLabelSetting();
+  const forest = new ServerForest((profileId) => {
+    const tree = new AriTree(Date.now, profileId);
+    tree.setChannelLabel(channelLabel);
+    tree.setFilter(filter);
+    return tree;
+  });
+  forest.setMode(serverRootsSetting());
+  const provider = new AriTreeProvider(forest);
+  const focusedTree = () => forest.tree(manager.activeProfile?.id) ?? forest.trees[0];
+  // Open as JSON looks in the focused server first, then the others.
+  const docs = new AriJsonDocuments({
+    entity: (ref) => {
+      for (const tree of [focusedTree(), ...forest.trees]) {
+        const e = tree?.entity(ref);
+        if (e !== undefined) return e;
+      }
+      return undefined;
+    },
+  });
   const view = vscode.window.createTreeView(EXPLORER_VIEW, { treeDataProvider: provider, showCollapseAll: true, canSelectMany: true });
-  let sessionSubs = new DisposableStore();
+  /** Per server: the session its tree shows, and the listeners on it. */
+  const attached = new Map<string, { session: AriSession; subs: DisposableStore }>();
   services.probes.tree = () => probeTree(provider);
 
   // Palette entries with nothing to act on stay hidden (contrib/40-commands.json `when`s).
@@ -78,19 +125,27 @@ export function registerExplorer(services: Services): vscode.Disposable {
     for (const k of changedKeys(palette, next)) void vscode.commands.executeCommand('setContext', k, next[k]);
     palette = next;
   };
+  /** The palette follows the focused server. */
+  const paletteFromFocus = () => {
+    const session = manager.active;
+    updatePalette(session ? paletteContext(session.model, controlsOf(session)) : noPaletteContext());
+  };
 
   // The Server node is live while shown: its uptime row ticks each second. VS Code may restore
   // the node open without an expand event, so only an explicit collapse stops the clock; a tick
   // refreshes the row only once VS Code has asked for it.
   let uptimeTimer: NodeJS.Timeout | undefined;
   const tickUptime = () => {
-    const server = tree.nodes.peek('server');
-    const collapsed = !!server && tree.isCollapsed(server);
-    const live = view.visible && !!manager.active && !collapsed;
+    const live =
+      view.visible &&
+      forest.trees.some((tree) => {
+        const server = tree.nodes.peek('server');
+        return !(server && tree.isCollapsed(server));
+      });
     if (live && !uptimeTimer) {
       uptimeTimer = setInterval(() => {
-        const row = tree.nodes.peek('server:uptime');
-        if (row) provider.refresh({ root: false, nodes: [row] });
+        const rows = forest.trees.map((tree) => tree.nodes.peek('server:uptime')).filter((n): n is AriNode => !!n);
+        if (rows.length) provider.refresh({ root: false, nodes: rows });
       }, 1000);
       uptimeTimer.unref?.();
     } else if (!live && uptimeTimer) {
@@ -99,6 +154,8 @@ export function registerExplorer(services: Services): vscode.Disposable {
     }
   };
   const expansion = (open: boolean) => (e: vscode.TreeViewExpansionEvent<AriNode>) => {
+    const tree = forest.treeOf(e.element);
+    if (!tree) return;
     tree.setExpanded(e.element, open);
     if (e.element.kind !== 'server' || e.element.id !== 'server') return;
     tickUptime();
@@ -107,33 +164,31 @@ export function registerExplorer(services: Services): vscode.Disposable {
   };
 
   const filterChanged = () => {
-    view.description = tree.filterDescription();
-    void vscode.commands.executeCommand('setContext', 'ariExplorer.treeFiltered', tree.isFiltered);
+    view.description = focusedTree()?.filterDescription() ?? undefined;
+    void vscode.commands.executeCommand('setContext', 'ariExplorer.treeFiltered', focusedTree()?.isFiltered ?? false);
     provider.refreshAll();
   };
+  const setFilter = (next: TreeFilter) => {
+    filter = next;
+    for (const tree of forest.allTrees) tree.setFilter(next);
+    filterChanged();
+  };
 
-  const setSession = (session: AriSession | undefined) => {
-    sessionSubs.dispose();
-    sessionSubs = new DisposableStore();
-    tree.setSource(session ? sourceOf(session, manager.observerApp) : undefined);
-    provider.refreshAll();
-    docs.refreshAll();
-    tickUptime();
-    if (!session) {
-      updatePalette(noPaletteContext());
-      return;
-    }
+  const attach = (profileId: string, session: AriSession) => {
+    const tree = forest.tree(profileId)!;
+    const subs = new DisposableStore();
+    attached.set(profileId, { session, subs });
+    tree.setSource(sourceOf(session, manager.observerApp));
     const controls = controlsOf(session);
-    updatePalette(paletteContext(session.model, controls));
-    sessionSubs.add(
+    subs.add(
       controls.onDidChange((ids) => {
         provider.refresh(tree.applyChange({ structural: false, changed: { channel: new Set(ids) } }));
-        updatePalette(paletteContext(session.model, controls));
+        if (session === manager.active) updatePalette(paletteContext(session.model, controls));
       }),
     );
     // Server info is re-read at each (re)connect; refresh its node with the first change after.
     let serverStale = false;
-    sessionSubs.add(
+    subs.add(
       session.onState((s) => {
         if (s.kind === 'open') {
           serverStale = true;
@@ -141,7 +196,7 @@ export function registerExplorer(services: Services): vscode.Disposable {
         }
       }),
     );
-    sessionSubs.add(
+    subs.add(
       session.onModelChange((change) => {
         // Already batched by the session (<= 1 per 100 ms): one pass, only changed nodes.
         const r = tree.applyChange(change);
@@ -152,13 +207,46 @@ export function registerExplorer(services: Services): vscode.Disposable {
         provider.refresh(r);
         docs.modelChanged(change);
         if (change.structural) controls.retain((id) => session.model.channels.has(id));
-        updatePalette(paletteContext(session.model, controls));
+        if (session === manager.active) updatePalette(paletteContext(session.model, controls));
       }),
     );
   };
-  setSession(manager.active);
+  const detach = (profileId: string) => {
+    attached.get(profileId)?.subs.dispose();
+    attached.delete(profileId);
+  };
+
+  /** One tree per live server; a server whose session changed (a new connect) starts over. */
+  const syncServers = (servers: readonly LiveServer[]) => {
+    const live = new Set(servers.map((s) => s.profileId));
+    for (const id of forest.profileIds) {
+      if (live.has(id)) continue;
+      detach(id);
+      forest.remove(id);
+    }
+    for (const s of servers) {
+      forest.add(s.profileId, s.profileName);
+      forest.describe(s.profileId, s.profileName, rootDescription(manager.phaseOf(s.profileId)));
+      if (attached.get(s.profileId)?.session === s.session) continue;
+      detach(s.profileId);
+      attach(s.profileId, s.session);
+    }
+    provider.refreshAll();
+    docs.refreshAll();
+    tickUptime();
+    paletteFromFocus();
+  };
+  syncServers(manager.servers);
   const phaseChanged = () => {
     view.message = explorerMessage(manager.phase);
+    // Each server root shows its own state.
+    const roots: AriNode[] = [];
+    for (const id of forest.profileIds) {
+      const profile = manager.profiles.get(id);
+      const root = forest.describe(id, profile?.name ?? id, rootDescription(manager.phaseOf(id)));
+      if (root) roots.push(root);
+    }
+    if (roots.length) provider.refresh({ root: false, nodes: roots });
   };
   phaseChanged();
   const phaseSub = manager.onDidChangePhase(phaseChanged);
@@ -172,16 +260,24 @@ export function registerExplorer(services: Services): vscode.Disposable {
     view,
     provider,
     docs,
-    new vscode.Disposable(() => sessionSubs.dispose()),
+    new vscode.Disposable(() => {
+      for (const id of [...attached.keys()]) detach(id);
+    }),
     new vscode.Disposable(() => uptimeTimer && clearInterval(uptimeTimer)),
     view.onDidExpandElement(expansion(true)),
     view.onDidCollapseElement(expansion(false)),
     view.onDidChangeVisibility(tickUptime),
-    manager.onDidChangeActive(setSession),
+    manager.onDidChangeServers(syncServers),
+    manager.onDidChangeActive(() => {
+      paletteFromFocus();
+      filterChanged();
+    }),
     phaseSub,
     vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration(SERVER_ROOTS_SETTING) && forest.setMode(serverRootsSetting())) provider.refreshAll();
       if (!e.affectsConfiguration(CHANNEL_LABEL_SETTING)) return;
-      tree.setChannelLabel(channelLabelSetting());
+      channelLabel = channelLabelSetting();
+      for (const tree of forest.allTrees) tree.setChannelLabel(channelLabel);
       provider.refreshAll();
     }),
     vscode.workspace.registerTextDocumentContentProvider(JSON_SCHEME, docs),
@@ -190,7 +286,10 @@ export function registerExplorer(services: Services): vscode.Disposable {
     // revealed, and the badge counts the channels waiting there. Internal, not in the palette.
     registerCommand(services, 'ariExplorer.tree.revealChannel', async (id: unknown) => {
       if (typeof id !== 'string') return;
-      const find = async () => (await tree.children(tree.categoryNode('channels'))).find((n) => n.id === id);
+      const find = async () => {
+        const tree = focusedTree();
+        return tree ? (await tree.children(tree.categoryNode('channels'))).find((n) => n.id === id) : undefined;
+      };
       // The model may take one batch longer than the event that announced the channel.
       let node = await find();
       if (!node) {
@@ -217,7 +316,7 @@ export function registerExplorer(services: Services): vscode.Disposable {
       // From the palette there is no argument: ask. An explicit undefined clears the filter.
       let app: string | undefined;
       if (args.length === 0) {
-        const names = tree.appNames();
+        const names = [...new Set(forest.trees.flatMap((tree) => tree.appNames()))].sort();
         const items = [...names.map((n) => ({ label: n, app: n as string | undefined })), { label: t('$(clear-all) Show all apps'), app: undefined }];
         const pick = await vscode.window.showQuickPick(items, { placeHolder: names.length ? t('Show only what belongs to the app…') : t('No Stasis app is known yet') });
         if (!pick) return;
@@ -226,8 +325,7 @@ export function registerExplorer(services: Services): vscode.Disposable {
         const a = args[0];
         app = typeof a === 'string' ? a : a && typeof a === 'object' && (a as EntityRef).kind === 'application' ? (a as EntityRef).id : undefined;
       }
-      tree.setFilter({ ...tree.filter, app });
-      filterChanged();
+      setFilter({ ...filter, app });
     }),
     registerCommand(services, 'ariExplorer.tree.filter', async (...args: unknown[]) => {
       const text =
@@ -236,11 +334,10 @@ export function registerExplorer(services: Services): vscode.Disposable {
           : await vscode.window.showInputBox({
               title: t('Filter the ARI Live view'),
               prompt: t('Text in a name, state, caller number, dialplan location or app (empty clears)'),
-              value: tree.filter.text ?? '',
+              value: filter.text ?? '',
             });
       if (text === undefined) return;
-      tree.setFilter({ ...tree.filter, text });
-      filterChanged();
+      setFilter({ ...filter, text });
     }),
     registerCommand(services, 'ariExplorer.tree.channelLabelCaller', () =>
       vscode.workspace.getConfiguration('ariExplorer.tree').update('channelLabel', 'caller', vscode.ConfigurationTarget.Global),
@@ -248,13 +345,12 @@ export function registerExplorer(services: Services): vscode.Disposable {
     registerCommand(services, 'ariExplorer.tree.channelLabelName', () =>
       vscode.workspace.getConfiguration('ariExplorer.tree').update('channelLabel', 'name', vscode.ConfigurationTarget.Global),
     ),
-    registerCommand(services, 'ariExplorer.tree.clearFilter', () => {
-      tree.setFilter({});
-      filterChanged();
-    }),
-    registerCommand(services, 'ariExplorer.tree.refresh', async () => {
-      const session = manager.active;
-      if (session) await session.resync();
+    registerCommand(services, 'ariExplorer.tree.clearFilter', () => setFilter({})),
+    registerCommand(services, 'ariExplorer.tree.refresh', async (arg) => {
+      // From a server's root: that server; from the title bar: every server.
+      const named = profileIdOf(arg);
+      const sessions = named ? [manager.sessionOf(named)].filter((s): s is AriSession => !!s) : manager.servers.map((s) => s.session);
+      if (sessions.length) await Promise.all(sessions.map((s) => s.resync()));
       else provider.refreshAll();
     }),
     registerCommand(services, 'ariExplorer.tree.copyId', async (arg) => {
@@ -263,7 +359,7 @@ export function registerExplorer(services: Services): vscode.Disposable {
     }),
     registerCommand(services, 'ariExplorer.tree.copyJson', async (arg) => {
       const ref = refOf(arg);
-      const entity = tree.entity(ref);
+      const entity = (forest.treeOf(arg as AriNode) ?? focusedTree())?.entity(ref);
       if (entity === undefined) throw new Error(t('The {0} {1} is gone.', ref.kind, ref.id));
       await copy(JSON.stringify(entity, null, 2), t('{0} as JSON', ref.kind));
     }),

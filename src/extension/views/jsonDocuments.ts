@@ -8,7 +8,7 @@ export class AriJsonDocuments implements vscode.TextDocumentContentProvider, vsc
   private readonly emitter = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.emitter.event;
 
-  constructor(private readonly tree: AriTree) {}
+  constructor(private readonly tree: Pick<AriTree, 'entity'>) {}
 
   static uri(ref: EntityRef): vscode.Uri {
     return vscode.Uri.from({ scheme: JSON_SCHEME, path: jsonPath(ref) });

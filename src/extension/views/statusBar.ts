@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import type { Services } from '../services';
 import { registerCommand } from '../util/commands';
-import { renderStatus, statusActions } from './statusModel';
+import { renderServersStatus, serversActions, statusActions, type ServerPhase } from './statusModel';
 
 export function registerStatusBar(services: Services): vscode.Disposable {
   const manager = services.connections;
@@ -11,8 +11,9 @@ export function registerStatusBar(services: Services): vscode.Disposable {
   item.command = 'ariExplorer.connection.statusMenu';
   let timer: NodeJS.Timeout | undefined;
 
+  const servers = (): ServerPhase[] => manager.connections.filter((c) => c.phase.kind !== 'disconnected').map((c) => ({ profileId: c.profile.id, phase: c.phase }));
   const render = () => {
-    const v = renderStatus(manager.phase, Date.now());
+    const v = renderServersStatus(servers(), manager.phase, Date.now());
     item.text = v.text;
     item.tooltip = new vscode.MarkdownString(v.tooltip, true);
     item.color = v.color ? new vscode.ThemeColor(v.color) : undefined;
@@ -28,8 +29,16 @@ export function registerStatusBar(services: Services): vscode.Disposable {
   item.show();
 
   const menu = registerCommand(services, 'ariExplorer.connection.statusMenu', async () => {
-    const actions = statusActions(manager.phase);
-    const pick = await vscode.window.showQuickPick(actions, { placeHolder: renderStatus(manager.phase, Date.now()).text.replace(/\$\([^)]*\)\s*/g, '') });
+    const now = Date.now();
+    const list = servers();
+    const placeHolder = renderServersStatus(list, manager.phase, now).text.replace(/\$\([^)]*\)\s*/g, '');
+    if (list.length > 1) {
+      // Several connections: each server's own actions, then those for all.
+      const pick = await vscode.window.showQuickPick(serversActions(list, now), { placeHolder });
+      if (pick) await vscode.commands.executeCommand(pick.command, ...(pick.profileId ? [pick.profileId] : []));
+      return;
+    }
+    const pick = await vscode.window.showQuickPick(statusActions(manager.phase), { placeHolder });
     if (pick) await vscode.commands.executeCommand(pick.command);
   });
 

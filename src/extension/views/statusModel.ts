@@ -2,13 +2,7 @@
 // No vscode import, so every state is checked in plain Node; statusBar.ts applies it.
 import { t } from '../util/l10n';
 
-export type ConnectionPhase =
-  | { kind: 'noProfile' }
-  | { kind: 'disconnected'; profileName?: string }
-  | { kind: 'connecting'; profileName: string; attempt: number }
-  | { kind: 'connected'; profileName: string; version?: string; /** the profile skips TLS certificate verification */ insecure?: boolean }
-  | { kind: 'reconnecting'; profileName: string; attempt: number; retryAt: number; error?: string }
-  | { kind: 'error'; profileName: string; error: string; hint?: string };
+import type { ConnectionPhase } from '../connection/phase';
 
 export interface StatusView {
   text: string;
@@ -130,4 +124,79 @@ export function explorerMessage(phase: ConnectionPhase): string | undefined {
   // Not after a failed connect: a message hides the welcome view and its Connect buttons.
   if (phase.kind !== 'reconnecting') return undefined;
   return t('Connection to {0} lost: the tree shows the state before the drop, until it reconnects.', phase.profileName);
+}
+
+/** One profile's connection, as the summary of several lists it. */
+export interface ServerPhase {
+  readonly profileId: string;
+  readonly phase: ConnectionPhase;
+}
+
+function phaseName(phase: ConnectionPhase): string {
+  return 'profileName' in phase ? (phase.profileName ?? '') : '';
+}
+
+function phaseWord(phase: ConnectionPhase, now: number): string {
+  switch (phase.kind) {
+    case 'connected':
+      return phase.version ? t('connected, Asterisk {0}', md(phase.version)) : t('connected');
+    case 'connecting':
+      return t('connecting…');
+    case 'reconnecting':
+      return t('reconnecting in {0} s', Math.max(0, Math.ceil((phase.retryAt - now) / 1000)));
+    case 'error':
+      return t('failed: {0}', md(phase.error));
+    default:
+      return t('disconnected');
+  }
+}
+
+/**
+ * The status bar with more than one connection: one item for all of them ("2 connected",
+ * plus how many are reconnecting or failed), each listed in the tooltip. With one connection
+ * or none, renderStatus() of that one.
+ */
+export function renderServersStatus(servers: readonly ServerPhase[], focused: ConnectionPhase, now: number): StatusView {
+  if (servers.length < 2) return renderStatus(focused, now);
+  const count = (...kinds: ConnectionPhase['kind'][]) => servers.filter((s) => kinds.includes(s.phase.kind)).length;
+  const connected = count('connected');
+  const reconnecting = count('reconnecting', 'connecting');
+  const failed = count('error');
+  const parts = [t('{0} connected', connected)];
+  if (reconnecting) parts.push(t('{0} reconnecting', reconnecting));
+  if (failed) parts.push(t('{0} failed', failed));
+  const icon = failed ? 'error' : reconnecting ? 'sync' : 'pass-filled';
+  const lines = servers.map((s) => `- **${md(phaseName(s.phase))}**: ${phaseWord(s.phase, now)}`);
+  return {
+    text: `$(${icon}) ARI: ${parts.join(', ')}`,
+    icon,
+    ...(failed ? { background: 'statusBarItem.errorBackground' as const } : reconnecting ? { background: 'statusBarItem.warningBackground' as const } : { color: 'charts.green' }),
+    tooltip: t('ARI Explorer: {0} servers.', servers.length) + '\n\n' + lines.join('\n') + click(),
+    ticking: servers.some((s) => s.phase.kind === 'reconnecting'),
+  };
+}
+
+export interface ServerAction {
+  label: string;
+  description?: string;
+  command: string;
+  /** The profile the command acts on (its argument), if it is about one server. */
+  profileId?: string;
+}
+
+/** The status item's menu with more than one connection: per server, then for all. */
+export function serversActions(servers: readonly ServerPhase[], now: number): ServerAction[] {
+  const out: ServerAction[] = [];
+  for (const s of servers) {
+    const name = phaseName(s.phase);
+    const state = phaseWord(s.phase, now).replace(/\\(.)/g, '$1');
+    if (s.phase.kind === 'error') out.push({ label: t('$(key) {0}: Update Stored Password…', name), description: state, command: 'ariExplorer.profiles.updatePassword', profileId: s.profileId });
+    out.push({ label: t('$(refresh) {0}: Reconnect', name), description: state, command: 'ariExplorer.connection.reconnect', profileId: s.profileId });
+    out.push({ label: t('$(debug-disconnect) {0}: Disconnect', name), description: state, command: 'ariExplorer.profiles.disconnect', profileId: s.profileId });
+  }
+  out.push({ label: t('$(plug) Connect Another Server…'), command: 'ariExplorer.profiles.connectAnother' });
+  out.push({ label: t('$(debug-disconnect) Disconnect All'), command: 'ariExplorer.profiles.disconnectAll' });
+  out.push({ label: t('$(list-unordered) Show Event Stream'), command: 'ariExplorer.events.show' });
+  out.push({ label: t('$(output) Show Log'), command: 'ariExplorer.connection.showLog' });
+  return out;
 }

@@ -23,7 +23,7 @@ describe('bridge picker against the simulator', () => {
     const services = {
       context: {} as vscode.ExtensionContext,
       log: new MemoryLogOutputChannel() as unknown as vscode.LogOutputChannel,
-      connections: { requireSession: () => s, activeProfile: { id: 'p', name: 'sim', url: s.url, username: 'test', apps: [] } } as unknown as Services['connections'],
+      connections: { servers: [], requireSession: () => s, activeProfile: { id: 'p', name: 'sim', url: s.url, username: 'test', apps: [] } } as unknown as Services['connections'],
       probes: {},
     } as Services;
     registerBridgeCommands(services);

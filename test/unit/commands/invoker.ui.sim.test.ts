@@ -26,7 +26,7 @@ describe('invoker through the fake vscode', () => {
     const services = {
       context: { workspaceState, secrets: new InMemorySecretStorage() } as unknown as vscode.ExtensionContext,
       log: new MemoryLogOutputChannel() as unknown as vscode.LogOutputChannel,
-      connections: { requireSession: () => s, activeProfile: { id: 'p', name: 'sim', url: s.url, username: 'test', apps: [] } } as unknown as Services['connections'],
+      connections: { servers: [], requireSession: () => s, activeProfile: { id: 'p', name: 'sim', url: s.url, username: 'test', apps: [] } } as unknown as Services['connections'],
       probes: {},
     };
     const documents = { show: async (_title: string, content: unknown) => void shown.push(content as ResponseDocument) } as unknown as ResponseDocuments;

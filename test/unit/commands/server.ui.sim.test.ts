@@ -19,7 +19,7 @@ describe('server commands through the fake vscode', () => {
     const services = {
       context: { workspaceState: new InMemoryMemento(), secrets: new InMemorySecretStorage() } as unknown as vscode.ExtensionContext,
       log: new MemoryLogOutputChannel() as unknown as vscode.LogOutputChannel,
-      connections: { requireSession: () => s } as unknown as Services['connections'],
+      connections: { servers: [], requireSession: () => s } as unknown as Services['connections'],
       probes: {},
     };
     documents = new ResponseDocuments();

@@ -30,7 +30,7 @@ function setup() {
   const services = {
     context: {} as vscode.ExtensionContext,
     log: new MemoryLogOutputChannel() as unknown as vscode.LogOutputChannel,
-    connections: { requireSession: () => session },
+    connections: { servers: [], requireSession: () => session },
     probes: {},
   } as unknown as Services;
   const disposables = registerRecordingCommands(services);

@@ -43,7 +43,7 @@ describe('commands through the fake vscode', () => {
     services = {
       context: { workspaceState, secrets } as unknown as vscode.ExtensionContext,
       log: log as unknown as vscode.LogOutputChannel,
-      connections: { requireSession: () => s, activeProfile: profile } as unknown as Services['connections'],
+      connections: { servers: [], requireSession: () => s, activeProfile: profile } as unknown as Services['connections'],
       probes: {},
     };
     const documents = { show: async () => undefined } as unknown as ResponseDocuments;

@@ -43,7 +43,7 @@ function services(rest: AriRestClient | undefined, extra: Partial<Services> = {}
   const s: Services = {
     context: { workspaceState, globalState: new InMemoryMemento(), secrets } as unknown as vscode.ExtensionContext,
     log: log as unknown as vscode.LogOutputChannel,
-    connections: { requireSession: () => session, activeProfile: undefined } as unknown as Services['connections'],
+    connections: { servers: [], requireSession: () => session, activeProfile: undefined } as unknown as Services['connections'],
     probes: {},
     ...extra,
   };

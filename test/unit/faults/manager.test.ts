@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import type * as vscode from 'vscode';
 import { fake, InMemoryMemento, InMemorySecretStorage, MemoryLogOutputChannel, type ShownMessage } from '../fakes/vscode';
 import { ConnectionManager, isInsecure } from '../../../src/extension/connection/manager';
-import type { ConnectionPhase } from '../../../src/extension/views/statusModel';
+import type { ConnectionPhase } from '../../../src/extension/connection/phase';
 import { INSECURE_TLS_TEXT, renderStatus } from '../../../src/extension/views/statusModel';
 import { AriRestClient } from '../../../src/extension/ari/rest';
 import { createAgent } from '../../../src/extension/ari/agent';

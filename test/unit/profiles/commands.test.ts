@@ -88,6 +88,7 @@ test('Add: the saved toast\'s Connect connects, but does nothing once the profil
   // The manager as it is when the toast is finally clicked.
   Object.defineProperty(connections, 'activeProfile', { get: () => (phase === 'disconnected' ? undefined : store.findByName('lab')) });
   Object.defineProperty(connections, 'phase', { get: () => ({ kind: phase, profileName: 'lab', attempt: 1 }) });
+  connections.phaseOf = () => ({ kind: phase, profileName: 'lab', attempt: 1 }) as ReturnType<typeof connections.phaseOf>;
   connections.connect = async (id?: string) => {
     connects.push(id!);
     return undefined as never;
@@ -138,6 +139,7 @@ test('Edit of the connected profile: new settings reconnect at once, a new name 
     const id = store.findByName('lab')!.id;
     Object.defineProperty(connections, 'activeProfile', { get: () => store.get(id) });
     Object.defineProperty(connections, 'active', { get: () => ({}) });
+    connections.sessionOf = (pid: string) => (pid === id ? ({} as ReturnType<typeof connections.sessionOf>) : undefined);
     connections.connect = async (pid?: string) => {
       connects.push(pid!);
       return undefined as never;

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import type * as vscode from 'vscode';
 import { fake, InMemoryMemento, InMemorySecretStorage, MemoryLogOutputChannel, type ShownMessage } from '../fakes/vscode';
 import { ConnectionManager } from '../../../src/extension/connection/manager';
-import type { ConnectionPhase } from '../../../src/extension/views/statusModel';
+import type { ConnectionPhase } from '../../../src/extension/connection/phase';
 import { AriSession } from '../../../src/extension/connection/session';
 import { startSimulator } from '../../../tools/ari-sim/index';
 

@@ -11,6 +11,8 @@ import { registerViews } from '../../../src/extension/views';
 import type { Services } from '../../../src/extension/services';
 import type { AriNode } from '../../../src/extension/views/tree/nodes';
 import { startSimulator } from '../../../tools/ari-sim/index';
+import { registerProfileCommands } from '../../../src/extension/profiles/commands';
+import { sessionOf } from '../../../src/extension/commands/prompts';
 
 type Fired = AriNode | AriNode[] | undefined;
 
@@ -121,5 +123,97 @@ test('views: status bar, tree refreshes, filters, JSON documents', async () => {
     views.dispose();
     connections.dispose();
     await sim.close();
+  }
+});
+
+test('views: two servers at once (one behind /asterisk) — a root per server, nodes that name their server, the status item for both', async () => {
+  fake.reset();
+  const simA = await startSimulator({ port: 0 });
+  const simB = await startSimulator({ port: 0, prefix: '/asterisk' });
+  const context = { globalState: new InMemoryMemento(), secrets: new InMemorySecretStorage() } as unknown as vscode.ExtensionContext;
+  const log = new MemoryLogOutputChannel() as unknown as vscode.LogOutputChannel;
+  const connections = new ConnectionManager(context, log);
+  const services: Services = { context, log, connections, probes: {} };
+  const views = registerViews(services);
+  const profileCommands = registerProfileCommands(services);
+  try {
+    const item = fake.statusBarItems.get('ariExplorer.status')!;
+    const view = fake.treeViews.get('ariExplorer.explorer')!;
+    const provider = view.provider as vscode.TreeDataProvider<AriNode>;
+    const a = await connections.profiles.add({ name: 'alpha', url: simA.url, username: 'test', apps: [] }, 'test_password');
+    const b = await connections.profiles.add({ name: 'beta', url: simB.url, username: 'test', apps: [] }, 'test_password');
+    await connections.connect(a.id);
+    // One server: today's flat layout, with its nodes naming their server.
+    const flat = (await provider.getChildren())!;
+    assert.equal(flat[0].kind, 'category');
+    assert.equal(flat[0].profileId, a.id);
+    assert.equal((provider.getTreeItem(flat[0]) as vscode.TreeItem).id, flat[0].key);
+
+    await connections.connect(b.id);
+    assert.match(item.text, /^\$\(pass-filled\) ARI: 2 connected$/);
+    const roots = (await provider.getChildren())!;
+    assert.deepEqual(
+      roots.map((n) => [n.kind, n.profileId]),
+      [
+        ['serverRoot', a.id],
+        ['serverRoot', b.id],
+      ],
+    );
+    const rootItem = provider.getTreeItem(roots[1]) as vscode.TreeItem;
+    assert.equal(rootItem.label, 'beta');
+    assert.equal(rootItem.contextValue, 'serverRoot');
+    assert.match(String(rootItem.description), /^Asterisk /);
+
+    // A call on beta shows under beta's root only; its node names beta.
+    const [alphaCats, betaCats] = await Promise.all(roots.map(async (r) => (await provider.getChildren(r))!));
+    const betaChannels = betaCats[0];
+    const alphaChannels = alphaCats[0];
+    assert.equal(betaChannels.profileId, b.id);
+    assert.equal(provider.getParent!(betaChannels), roots[1]);
+    assert.notEqual((provider.getTreeItem(betaChannels) as vscode.TreeItem).id, (provider.getTreeItem(alphaChannels) as vscode.TreeItem).id, 'item ids unique across servers');
+    const appeared = whenFired(provider, async () => (await provider.getChildren(betaChannels))!.length === 2);
+    await simB.originateFromCli('Local/100@default', { context: 'default', exten: '100' });
+    await appeared;
+    const [channel] = (await provider.getChildren(betaChannels))!;
+    assert.equal(channel.kind, 'channel');
+    assert.equal(channel.profileId, b.id);
+    assert.deepEqual((await provider.getChildren(alphaChannels))!.map((n) => n.kind), ['hint']);
+    // What a command started from that node acts on: beta's session, though alpha is asked about.
+    assert.equal(await sessionOf(services, channel), connections.sessionOf(b.id));
+    assert.ok(connections.sessionOf(b.id)!.model.channels.has(channel.id));
+    assert.ok(!connections.sessionOf(a.id)!.model.channels.has(channel.id));
+    const probed = await services.probes.tree!();
+    assert.deepEqual(
+      probed.map((p) => p.label),
+      ['alpha', 'beta'],
+    );
+
+    // Disconnect from beta's root: alpha is left, flat again.
+    await fake.commands.get('ariExplorer.profiles.disconnect')!(roots[1]);
+    assert.deepEqual(
+      connections.servers.map((s) => s.profileId),
+      [a.id],
+    );
+    const after = (await provider.getChildren())!;
+    assert.equal(after[0].kind, 'category');
+    assert.equal(after[0].profileId, a.id);
+    assert.match(item.text, /^\$\(pass-filled\) ARI: alpha \(.+\)$/);
+
+    // ariExplorer.tree.serverRoots "always": a root even for one.
+    fake.configuration.set('ariExplorer.tree.serverRoots', 'always');
+    fake.changeConfiguration('ariExplorer.tree.serverRoots');
+    assert.deepEqual(
+      (await provider.getChildren())!.map((n) => n.kind),
+      ['serverRoot'],
+    );
+    fake.configuration.delete('ariExplorer.tree.serverRoots');
+    fake.changeConfiguration('ariExplorer.tree.serverRoots');
+    assert.equal((await provider.getChildren())![0].kind, 'category');
+  } finally {
+    for (const d of profileCommands) d.dispose();
+    views.dispose();
+    connections.dispose();
+    await simA.close();
+    await simB.close();
   }
 });

@@ -96,8 +96,8 @@ export function registerInvokerCommands(services: Services, documents: ResponseD
   };
 
   return [
-    registerCommand(services, 'ariExplorer.api.invoke', async () => {
-      const session = sessionOf(services);
+    registerCommand(services, 'ariExplorer.api.invoke', async (node?: unknown) => {
+      const session = await sessionOf(services, node);
       const ops = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Window, title: t('Reading the server API description…') },
         () => loadOperations(session),
@@ -111,8 +111,8 @@ export function registerInvokerCommands(services: Services, documents: ResponseD
       await run(session, { resource: op.resource, nickname: op.nickname, operationPath: op.path, values: definedValues(values) }, built.request);
     }),
 
-    registerCommand(services, 'ariExplorer.api.rerun', async () => {
-      const session = sessionOf(services);
+    registerCommand(services, 'ariExplorer.api.rerun', async (node?: unknown) => {
+      const session = await sessionOf(services, node);
       const entry = await pickHistory(t('Rerun ARI Operation'));
       if (!entry) return;
       const how = await vscode.window.showQuickPick(

@@ -28,7 +28,7 @@ export interface TreeRefresh {
 }
 
 export class AriTree {
-  readonly nodes = new NodeCache();
+  readonly nodes: NodeCache;
   private source: TreeSource | undefined;
   private filterValue: TreeFilter = {};
   private channelLabelMode: ChannelLabelMode = 'name';
@@ -46,7 +46,13 @@ export class AriTree {
    *  forgotten the nodes (the tree was empty while disconnected). */
   private readonly expansion = new Map<string, boolean>();
 
-  constructor(private readonly now: () => number = Date.now) {}
+  /** `profileId`: the server this tree shows; its nodes carry it (forest.ts). */
+  constructor(
+    private readonly now: () => number = Date.now,
+    readonly profileId?: string,
+  ) {
+    this.nodes = new NodeCache(profileId);
+  }
 
   // ---- inputs ----
 

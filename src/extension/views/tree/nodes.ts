@@ -27,12 +27,16 @@ export type NodeKind =
   | 'server'
   | 'module'
   /** The one row of an empty category: what would fill it, and a command to do it. */
-  | 'hint';
+  | 'hint'
+  /** One connected server, above its categories, when the tree shows several (forest.ts). */
+  | 'serverRoot';
 
 export class AriNode {
   /** A channel node: the channel's name when last rendered, so a command run on it just after
    *  the channel went can still name it (`{ kind, id, name? }`). */
   name?: string;
+  /** The profile of the server the node belongs to (ServerScoped): commands act on that server. */
+  profileId?: string;
 
   constructor(
     readonly kind: NodeKind,
@@ -96,10 +100,14 @@ export function categoryKind(c: TopCategory): EntityKind {
 export class NodeCache {
   private readonly nodes = new Map<string, AriNode>();
 
+  /** `profileId`: the server every node of this cache belongs to. */
+  constructor(private readonly profileId?: string) {}
+
   get(kind: NodeKind, id: string, key: string, parent?: AriNode): AriNode {
     let n = this.nodes.get(key);
     if (!n) {
       n = new AriNode(kind, id, key, parent);
+      if (this.profileId) n.profileId = this.profileId;
       this.nodes.set(key, n);
     }
     return n;

@@ -1,8 +1,17 @@
 // The thin vscode side of the explorer: NodeView -> TreeItem, refreshes -> onDidChangeTreeData.
 import * as vscode from 'vscode';
-import type { AriTree, TreeRefresh } from './ariTree';
+import type { TreeRefresh } from './ariTree';
 import type { AriNode } from './nodes';
-import type { Collapsible } from './labels';
+import type { Collapsible, NodeView } from './labels';
+
+/** What the provider reads: an AriTree, or the ServerForest of several (forest.ts). */
+export interface TreeView {
+  view(node: AriNode): NodeView | undefined;
+  children(node?: AriNode): AriNode[] | Promise<AriNode[]>;
+  tooltip(node: AriNode): string | undefined;
+  parent?(node: AriNode): AriNode | undefined;
+  itemId?(node: AriNode): string;
+}
 
 const COLLAPSIBLE: Record<Collapsible, vscode.TreeItemCollapsibleState> = {
   none: vscode.TreeItemCollapsibleState.None,
@@ -14,13 +23,13 @@ export class AriTreeProvider implements vscode.TreeDataProvider<AriNode>, vscode
   private readonly emitter = new vscode.EventEmitter<AriNode | AriNode[] | undefined>();
   readonly onDidChangeTreeData = this.emitter.event;
 
-  constructor(readonly tree: AriTree) {}
+  constructor(readonly tree: TreeView) {}
 
   getTreeItem(node: AriNode): vscode.TreeItem {
     const v = this.tree.view(node);
     if (!v) return new vscode.TreeItem(node.id);
     const item = new vscode.TreeItem(v.label, COLLAPSIBLE[v.collapsible]);
-    item.id = node.key;
+    item.id = this.tree.itemId?.(node) ?? node.key;
     item.description = v.description;
     item.iconPath = new vscode.ThemeIcon(v.icon, v.color ? new vscode.ThemeColor(v.color) : undefined);
     item.contextValue = v.contextValue;
@@ -34,7 +43,7 @@ export class AriTreeProvider implements vscode.TreeDataProvider<AriNode>, vscode
   }
 
   getParent(node: AriNode): AriNode | undefined {
-    return node.parent;
+    return this.tree.parent ? this.tree.parent(node) : node.parent;
   }
 
   /** Tooltips are built on hover only: 10k channels never pay for Markdown per refresh. The

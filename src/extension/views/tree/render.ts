@@ -111,6 +111,9 @@ export function nodeView(node: AriNode, ctx: RenderContext): NodeView {
     }
     case 'hint':
       return hintView(node.id as TopCategory, ctx);
+    case 'serverRoot':
+      // Drawn by the forest (forest.ts), which knows the profile's name and state.
+      return { label: node.id, icon: 'server-environment', contextValue: 'serverRoot', collapsible: 'expanded' };
   }
 }
 

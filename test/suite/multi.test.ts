@@ -1,0 +1,85 @@
+// Two simulators at once (#16), one behind an http prefix: the explorer shows a root per
+// server, and a command run on a node of one server acts on that server only.
+import * as assert from 'node:assert/strict';
+import type * as vscode from 'vscode';
+import * as vscodeApi from 'vscode';
+import { startSimulator, type Simulator } from '../../tools/ari-sim/index';
+import type { Profile } from '../../src/extension/profiles/profile';
+import { activateExtension, waitFor } from './helpers';
+
+describe('several servers at once', function () {
+  this.timeout(30_000);
+  let simA: Simulator;
+  let simB: Simulator;
+  const profiles: Profile[] = [];
+
+  before(async () => {
+    simA = await startSimulator({ port: 0, timeScale: 0.2 });
+    simB = await startSimulator({ port: 0, timeScale: 0.2, prefix: '/asterisk' });
+    const { services } = await activateExtension();
+    await services.connections.disconnect();
+    const stamp = Date.now();
+    profiles.push(await services.connections.profiles.add({ name: `Alpha ${stamp}`, url: simA.url, username: 'test', apps: [] }, 'test_password'));
+    profiles.push(await services.connections.profiles.add({ name: `Beta ${stamp}`, url: simB.url, username: 'test', apps: [] }, 'test_password'));
+  });
+
+  after(async () => {
+    const { services } = await activateExtension();
+    await services.connections.disconnect().catch(() => undefined);
+    for (const p of profiles) await services.connections.profiles.remove(p.id).catch(() => undefined);
+    await simA?.close();
+    await simB?.close();
+  });
+
+  it('connects both; the tree has a root per server; a hang-up from a node of the prefixed server acts there only', async () => {
+    const { services } = await activateExtension();
+    const [a, b] = profiles;
+    await vscodeApi.commands.executeCommand('ariExplorer.profiles.connect', a.id);
+    // Connecting another profile keeps the first connection.
+    await vscodeApi.commands.executeCommand('ariExplorer.profiles.connect', b.id);
+    assert.deepEqual(
+      services.connections.servers.map((s) => s.profileId),
+      [a.id, b.id],
+    );
+    const roots = await services.probes.tree!();
+    assert.deepEqual(
+      roots.map((r) => [r.label, r.contextValue]),
+      [
+        [a.name, 'serverRoot'],
+        [b.name, 'serverRoot'],
+      ],
+    );
+
+    // A call on each server.
+    const sa = services.connections.sessionOf(a.id)!;
+    const sb = services.connections.sessionOf(b.id)!;
+    const idA = await simA.originateFromCli('Local/100@default', { context: 'default', exten: '100' });
+    const idB = await simB.originateFromCli('Local/100@default', { context: 'default', exten: '100' });
+    // Two fresh simulators number their channels alike: the same id on both servers, which
+    // only the node's server tells apart.
+    await waitFor('both calls in their own models', () => sa.model.channels.has(idA) && sb.model.channels.has(idB));
+
+    // Hang up from beta's node: the node names its server; the reason is given by a QuickPick.
+    const node = { kind: 'channel', id: idB, profileId: b.id };
+    const hangup = vscodeApi.commands.executeCommand('ariExplorer.channel.hangup', node);
+    let settled = false;
+    void Promise.resolve(hangup).finally(() => (settled = true));
+    const deadline = Date.now() + 10_000;
+    while (!settled && Date.now() < deadline) {
+      await vscodeApi.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await hangup;
+    await waitFor('beta channel gone', () => !sb.model.channels.has(idB), { events: [sb.onModelChange as vscode.Event<unknown>] });
+    assert.ok(sa.model.channels.has(idA), `alpha's call ${idA} is untouched (beta's was ${idB})`);
+
+    // Disconnect beta from its root: alpha stays, and the tree is flat again.
+    await vscodeApi.commands.executeCommand('ariExplorer.profiles.disconnect', { kind: 'serverRoot', id: b.id, profileId: b.id });
+    assert.deepEqual(
+      services.connections.servers.map((s) => s.profileId),
+      [a.id],
+    );
+    const flat = await services.probes.tree!();
+    assert.match(flat[0].contextValue ?? '', /^category\./);
+  });
+});
