@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
 import type { ConnectionManager } from './connection/manager';
+import type { EventFilter } from '../shared/protocol';
 
 /** One node as the explorer serves it to VS Code. */
 export interface ProbeNode {
@@ -17,7 +18,7 @@ export interface Probes {
   /** The explorer as its TreeDataProvider serves it (Server node not expanded). */
   tree?: () => Promise<ProbeNode[]>;
   /** The live event buffer that feeds the event panel and view. */
-  events?: () => { size: number; typeCounts: Record<string, number>; panelOpen: boolean };
+  events?: () => { size: number; typeCounts: Record<string, number>; serverCounts: Record<string, number>; panelOpen: boolean; panelFilter?: EventFilter; panelTotal?: number };
 }
 
 /** What every area of the extension is given: built once in extension.ts. */

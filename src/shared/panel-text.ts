@@ -47,6 +47,13 @@ export interface PanelText {
   showCallFlowTitle: string;
   deliveredTo: string;
   deliveredToTitle: string;
+  colServer: string;
+  allServers: string;
+  serverTitle: string;
+  serverOption: string;
+  sentBy: string;
+  afterDestroy: string;
+  afterDestroyTitle: string;
 }
 
 export const ENGLISH_PANEL_TEXT: PanelText = {
@@ -93,6 +100,13 @@ export const ENGLISH_PANEL_TEXT: PanelText = {
   showCallFlowTitle: 'The ladder diagram of the call this event belongs to',
   deliveredTo: 'Delivered to apps: {0}',
   deliveredToTitle: 'Asterisk sent one copy of this event per app on the socket; the JSON below is the copy that arrived first.',
+  colServer: 'Server',
+  allServers: 'All servers',
+  serverTitle: 'Show the events of one server',
+  serverOption: '{0} ({1})',
+  sentBy: 'Server: {0}',
+  afterDestroy: 'after destroy',
+  afterDestroyTitle: 'arrived after the channel was destroyed; Asterisk sends these normally',
 };
 
 /** The host's text over the English: only known keys, only strings, each capped. */

@@ -17,6 +17,8 @@ export interface EventFilter {
   bridge: string;
   /** An application name (exact, case-insensitive). */
   app: string;
+  /** The server (profile name) that sent the event, exactly; absent or '' = every server. */
+  server?: string;
 }
 
 export const EMPTY_FILTER: EventFilter = { types: [], text: '', channel: '', bridge: '', app: '' };
@@ -36,6 +38,8 @@ export interface RowSummary {
   deltaMs?: number;
   /** The event came after its channel's ChannelDestroyed (normal on real servers): drawn dimmed. */
   afterDestroy?: boolean;
+  /** The server (profile name) that sent it, when known. */
+  server?: string;
 }
 
 export interface SourceInfo {
@@ -55,6 +59,8 @@ export interface ViewCounts {
   held: number;
   /** Events per type in the whole buffer (not only the filtered view). */
   typeCounts: Record<string, number>;
+  /** Events per server in the whole buffer; the server column and filter show with two or more. */
+  serverCounts: Record<string, number>;
 }
 
 // ---- extension -> webview -------------------------------------------------------------
@@ -100,6 +106,8 @@ export interface DetailMessage {
    * Asterisk sends one copy per app, and `json` is the copy that came first.
    */
   applications?: string[];
+  /** The server (profile name) that sent the event, when known. */
+  server?: string;
 }
 export interface NoticeMessage {
   kind: 'notice';
@@ -179,7 +187,8 @@ export function isEventFilter(x: unknown): x is EventFilter {
     isString(x.text) &&
     isString(x.channel) &&
     isString(x.bridge) &&
-    isString(x.app)
+    isString(x.app) &&
+    (x.server === undefined || isString(x.server))
   );
 }
 
@@ -216,7 +225,7 @@ export function isWebviewToExtension(x: unknown): x is WebviewToExtension {
 }
 
 function isViewCounts(x: Record<string, unknown>): boolean {
-  return isIndex(x.epoch) && isIndex(x.total) && isIndex(x.base) && isIndex(x.held) && isRecord(x.typeCounts);
+  return isIndex(x.epoch) && isIndex(x.total) && isIndex(x.base) && isIndex(x.held) && isRecord(x.typeCounts) && isRecord(x.serverCounts);
 }
 
 function isRowSummary(x: unknown): x is RowSummary {
@@ -229,7 +238,8 @@ function isRowSummary(x: unknown): x is RowSummary {
     typeof x.object === 'string' &&
     typeof x.summary === 'string' &&
     (x.deltaMs === undefined || typeof x.deltaMs === 'number') &&
-    (x.afterDestroy === undefined || typeof x.afterDestroy === 'boolean')
+    (x.afterDestroy === undefined || typeof x.afterDestroy === 'boolean') &&
+    (x.server === undefined || typeof x.server === 'string')
   );
 }
 
@@ -262,7 +272,8 @@ export function isExtensionToWebview(x: unknown): x is ExtensionToWebview {
         (x.json === undefined || typeof x.json === 'string') &&
         Array.isArray(x.channelIds) &&
         Array.isArray(x.bridgeIds) &&
-        (x.applications === undefined || (Array.isArray(x.applications) && x.applications.every((a) => typeof a === 'string')))
+        (x.applications === undefined || (Array.isArray(x.applications) && x.applications.every((a) => typeof a === 'string'))) &&
+        (x.server === undefined || typeof x.server === 'string')
       );
     case 'notice':
       return (x.level === 'info' || x.level === 'warning' || x.level === 'error') && typeof x.text === 'string';

@@ -40,6 +40,9 @@ export class EventApp {
   private readonly rowCount: HTMLElement;
   private readonly showLive: HTMLElement;
   private readonly notice: HTMLElement;
+  private readonly serverSelect: HTMLSelectElement;
+  /** The servers the select lists, ','-joined: its options are rebuilt only when they change. */
+  private serverList = '';
   private filter: EventFilter;
   private paused = false;
   private eventTypes: string[] = [];
@@ -82,6 +85,9 @@ export class EventApp {
       bridge: input('bridge', 'filter-bridge', w.bridge, w.bridgeTitle),
       app: input('app', 'filter-app', w.app, w.appTitle),
     };
+    this.serverSelect = h('select', { id: 'filter-server', class: 'filter-select', 'aria-label': w.serverTitle, title: w.serverTitle }) as HTMLSelectElement;
+    this.serverSelect.hidden = true;
+    this.serverSelect.addEventListener('change', () => this.setFilter({ ...this.filter, server: this.serverSelect.value }));
     this.typeFilter = new TypeFilter(this.doc, (types) => {
       this.filter = { ...this.filter, types };
       this.sendFilterNow();
@@ -117,6 +123,7 @@ export class EventApp {
         this.inputs.channel,
         this.inputs.bridge,
         this.inputs.app,
+        this.serverSelect,
         h('span', { class: 'toolbar-gap' }),
         this.pauseButton,
         this.heldWrap,
@@ -132,6 +139,7 @@ export class EventApp {
         h('span', { class: 'col-chevron' }),
         h('span', { class: 'col-time' }, w.colTime),
         h('span', { class: 'col-delta' }, 'Δ'),
+        h('span', { class: 'col-server' }, w.colServer),
         h('span', { class: 'col-type' }, w.colType),
         h('span', { class: 'col-object' }, w.colObject),
         h('span', { class: 'col-summary' }, w.colSummary),
@@ -181,6 +189,7 @@ export class EventApp {
         if (m.tail) this.list.cacheRows(m.epoch, m.tail.from, m.tail.rows);
         this.applyCounts(m);
         this.typeFilter.setCounts(m.typeCounts);
+        this.applyServers(m.serverCounts);
         return;
       case 'rows':
         this.list.addRows(m);
@@ -220,6 +229,7 @@ export class EventApp {
     this.updateHeaderDelta();
     this.persist({ filter: m.filter });
     this.applyCounts(m);
+    this.applyServers(m.serverCounts);
     if (firstState) this.list.restoreScroll(this.persisted.scrollTop);
   }
 
@@ -233,6 +243,32 @@ export class EventApp {
       c.total !== buffered
         ? fill(w.rowCountFiltered, formatCount(c.total), formatCount(buffered), formatCount(this.bufferSize))
         : fill(w.rowCount, formatCount(c.total), formatCount(this.bufferSize));
+  }
+
+  /**
+   * With events of two or more servers in the buffer the rows get a server column and the
+   * toolbar a server filter; a filter already set keeps the select in sight so it can be undone.
+   */
+  private applyServers(counts: Record<string, number>): void {
+    const servers = Object.keys(counts);
+    const chosen = this.filter.server ?? '';
+    if (chosen !== '' && !servers.includes(chosen)) servers.push(chosen);
+    const multi = servers.length > 1;
+    this.doc.body.classList.toggle('multi-server', multi);
+    this.serverSelect.hidden = !multi && chosen === '';
+    const w = text();
+    const list = servers.join('\n');
+    if (list !== this.serverList) {
+      this.serverList = list;
+      const all = this.doc.createElement('option');
+      all.value = '';
+      all.textContent = w.allServers;
+      this.serverSelect.replaceChildren(all, ...servers.map((s) => Object.assign(this.doc.createElement('option'), { value: s })));
+    }
+    for (const option of Array.from(this.serverSelect.options)) {
+      if (option.value !== '') option.textContent = fill(w.serverOption, option.value, formatCount(counts[option.value] ?? 0));
+    }
+    if (this.serverSelect.value !== chosen) this.serverSelect.value = chosen;
   }
 
   private textChanged(): void {

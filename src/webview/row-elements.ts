@@ -28,14 +28,18 @@ export function makeRow(doc: Document, row: RowSummary, showDelta: boolean): HTM
   el.appendChild(chevron);
   cell('col-time', formatTime(row.time));
   cell('col-delta', showDelta ? formatDelta(row.deltaMs) : '');
+  // Always there, so the grid's columns line up; the stylesheet gives it width only when the
+  // buffer holds events of two or more servers.
+  cell('col-server', row.server ?? '');
   cell('col-type', row.type);
   cell('col-object', row.object);
-  cell('col-summary', row.afterDestroy ? `${row.summary} · after destroy`.replace(/^ · /, '') : row.summary);
-  el.title = `${row.type} ${row.object} ${row.summary}`.trim();
+  const w = text();
+  cell('col-summary', row.afterDestroy ? (row.summary ? `${row.summary} · ${w.afterDestroy}` : w.afterDestroy) : row.summary);
+  el.title = `${row.server ? `${row.server}: ` : ''}${row.type} ${row.object} ${row.summary}`.trim();
   if (row.afterDestroy) {
     // Real servers send some events of a channel after its ChannelDestroyed: say it is late, not back.
     el.classList.add('after-destroy');
-    el.title += ' (arrived after the channel was destroyed; Asterisk sends these normally)';
+    el.title += ` (${w.afterDestroyTitle})`;
   }
   return el;
 }
@@ -80,6 +84,12 @@ export function makeDetail(doc: Document, id: number, detail: DetailMessage | un
     flow.title = text().showCallFlowTitle;
     flow.dataset.callFlow = String(id);
     bar.appendChild(flow);
+  }
+  if (detail.server) {
+    const server = doc.createElement('div');
+    server.className = 'detail-server';
+    server.textContent = fill(text().sentBy, detail.server);
+    el.insertBefore(server, pre);
   }
   if (detail.applications && detail.applications.length > 1) {
     // One event, several copies (one per app on the socket): say so, or the JSON's single

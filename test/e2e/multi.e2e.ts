@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import type { Locator, Page } from 'playwright-core';
 import { startSimulator, type Simulator } from '../../tools/ari-sim/index';
 import { openBrowserSession, type BrowserSession } from './lib/session';
-import { answerQuickInput, notifications, openAriContainer, runCommand, runContextMenu, sidebar, statusBarItem, treeRows } from './lib/workbench';
+import { answerQuickInput, notifications, openAriContainer, runCommand, runContextMenu, sidebar, statusBarItem, treeRows, webview } from './lib/workbench';
 
 const AUTH = `Basic ${Buffer.from('test:test_password').toString('base64')}`;
 
@@ -107,6 +107,26 @@ describe('several servers at once in code-server', function () {
     assert.ok(!(await channelNames(beta)).includes(onBeta), 'hung up on Beta');
     assert.ok((await channelNames(alpha)).includes(onAlpha), "Alpha's channel of the same name is still there");
     await s.step('beta-hung-up');
+  });
+
+  it('the event panel merges both servers: a server column, and a filter that shows one', async () => {
+    const page = s.page;
+    await runCommand(page, 'ARI: Show Event Stream');
+    const panel = webview(page);
+    const serverCells = panel.locator('.event-row .col-server');
+    await panel.locator('.list-header .col-server', { hasText: 'Server' }).waitFor();
+    await serverCells.filter({ hasText: /^Alpha$/ }).first().waitFor();
+    await serverCells.filter({ hasText: /^Beta$/ }).first().waitFor();
+    await s.step('events-both-servers');
+    await panel.locator('#filter-server').selectOption('Beta');
+    await serverCells.filter({ hasText: /^Alpha$/ }).first().waitFor({ state: 'detached' });
+    const shown = await serverCells.allInnerTexts();
+    assert.ok(shown.length > 0, 'Beta has events');
+    assert.deepEqual([...new Set(shown)], ['Beta']);
+    await s.step('events-beta-only');
+    await panel.locator('#filter-server').selectOption('');
+    await serverCells.filter({ hasText: /^Alpha$/ }).first().waitFor();
+    await runCommand(page, 'View: Close Editor');
   });
 
   it("Disconnect from Beta's root ends Beta only; Alpha stays", async () => {

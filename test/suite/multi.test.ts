@@ -59,6 +59,23 @@ describe('several servers at once', function () {
     // only the node's server tells apart.
     await waitFor('both calls in their own models', () => sa.model.channels.has(idA) && sb.model.channels.has(idB));
 
+    // The event panel merges both streams, each event with its server; "Show Events for This
+    // Channel" on beta's node shows beta's channel only, though alpha has one with the same id.
+    const buffered = (): Record<string, number> => services.probes.events!().serverCounts;
+    await waitFor(`events of both servers in the panel's buffer`, () => (buffered()[a.name] ?? 0) > 0 && (buffered()[b.name] ?? 0) > 0, {
+      events: [sa.onEvents as vscode.Event<unknown>, sb.onEvents as vscode.Event<unknown>],
+    });
+    await vscodeApi.commands.executeCommand('ariExplorer.events.showForChannel', { kind: 'channel', id: idB, profileId: b.id });
+    const betaOnly = services.probes.events!();
+    assert.equal(betaOnly.panelFilter?.server, b.name);
+    assert.equal(betaOnly.panelFilter?.channel, idB);
+    await vscodeApi.commands.executeCommand('ariExplorer.events.showForChannel', { kind: 'channel', id: idB });
+    const both = services.probes.events!();
+    assert.equal(both.panelFilter?.server ?? '', '', 'a node without a server filters by channel only');
+    if (idA === idB) assert.ok((both.panelTotal ?? 0) > (betaOnly.panelTotal ?? 0), `${both.panelTotal} rows for ${idB} on both servers, ${betaOnly.panelTotal} on beta`);
+    assert.ok((betaOnly.panelTotal ?? 0) > 0);
+    await vscodeApi.commands.executeCommand('workbench.action.closeActiveEditor');
+
     // Hang up from beta's node: the node names its server; the reason is given by a QuickPick.
     const node = { kind: 'channel', id: idB, profileId: b.id };
     const hangup = vscodeApi.commands.executeCommand('ariExplorer.channel.hangup', node);

@@ -153,7 +153,7 @@ class CallFlowPanels implements vscode.Disposable {
     const flow: OpenFlow = { panel, controller: undefined as unknown as FlowController };
     const host: FlowHost = {
       log: this.services.log,
-      isLiveChannel: (id) => source === this.live && this.services.connections.active?.model.channels.has(id) === true,
+      isLiveChannel: (id) => source === this.live && this.services.connections.servers.some((s) => s.session.model.channels.has(id)),
       goToDialplan: (step, channel) => this.goToDialplan(step, channel),
       channelCommands: (channel) => this.channelCommands(channel),
       exportLadder: (format, ladder, title) => this.exportLadder(format, ladder, title),

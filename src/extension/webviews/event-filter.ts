@@ -45,6 +45,8 @@ export function compileFilter(filter: EventFilter): EventPredicate {
   const app = filter.app.trim().toLowerCase();
   // An event belongs to every app that got a copy of it, whichever copy came first.
   if (app) tests.push((s, n) => setHasApp(s.appAt(n), app));
+  const server = filter.server ?? '';
+  if (server !== '') tests.push((s, n) => s.serverAt(n) === server);
   const channel = filter.channel.trim();
   if (channel) {
     const lower = channel.toLowerCase();

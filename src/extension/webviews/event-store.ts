@@ -26,6 +26,8 @@ export class StoredEvent {
     private readonly receivedAt: number,
     /** The event's JSON text (the frame as received, or JSON.stringify of a pushed object). */
     readonly json: string,
+    /** The server (profile name) that sent it; '' when not known. */
+    readonly server = '',
   ) {}
 
   private get described(): EventFacts {
@@ -83,6 +85,20 @@ function str(x: unknown): string {
   return typeof x === 'string' ? x : typeof x === 'number' || typeof x === 'boolean' ? String(x) : '';
 }
 
+/**
+ * The field an exported event carries its server's name in (ARI events have no such field):
+ * a log of several servers keeps which server said what, and reopening it shows the column.
+ */
+export const SERVER_FIELD = 'ari_explorer_server';
+const MAX_SERVER_LABEL = 200;
+
+/** The line an export writes for an event: its JSON, with its server's name when it has one. */
+export function exportedLine(e: { json: string; server: string }): string {
+  if (e.server === '' || !e.json.startsWith('{') || e.json.includes(`"${SERVER_FIELD}"`)) return e.json;
+  const rest = e.json.slice(1).trimStart();
+  return `{${JSON.stringify(SERVER_FIELD)}:${JSON.stringify(e.server)}${rest.startsWith('}') ? '' : ','}${rest}`;
+}
+
 /** Destroyed channel ids remembered for marking late events. */
 const MAX_DESTROYED = 4096;
 
@@ -134,6 +150,9 @@ export class EventStore {
   private lateFlags: Uint8Array;
   private received: Float64Array;
   private apps: string[];
+  // The server (profile name) whose socket delivered the event; '' when one server or unknown.
+  private servers: string[];
+  private serverCounts_ = new Map<string, number>();
   private channelIds: string[];
   private bridgeIds: string[];
 
@@ -167,6 +186,7 @@ export class EventStore {
     this.lateFlags = new Uint8Array(capacity);
     this.received = new Float64Array(capacity);
     this.apps = new Array<string>(capacity).fill('');
+    this.servers = new Array<string>(capacity).fill('');
     this.channelIds = new Array<string>(capacity).fill('');
     this.bridgeIds = new Array<string>(capacity).fill('');
   }
@@ -237,12 +257,14 @@ export class EventStore {
    * else the event is serialised here; `apps` the apps it went to when the caller knows more
    * than its `application` (a session record). Returns the event's n.
    */
-  push(event: object, receivedAt: number, json?: string, apps?: string): number {
+  push(event: object, receivedAt: number, json?: string, apps?: string, server?: string): number {
     const text = json ?? JSON.stringify(event);
     const e = event as Record<string, unknown>;
     const type = typeof e.type === 'string' ? e.type : str(e.type);
     const app = apps ?? (typeof e.application === 'string' ? e.application : str(e.application));
-    return this.pushFacts(type, app, eventChannelId(e), eventBridgeId(e), receivedAt, text);
+    // An exported log names each event's server (exportedLine): read it back.
+    const from = server ?? (typeof e[SERVER_FIELD] === 'string' ? (e[SERVER_FIELD] as string).slice(0, MAX_SERVER_LABEL) : '');
+    return this.pushFacts(type, app, eventChannelId(e), eventBridgeId(e), receivedAt, text, from);
   }
 
   /**
@@ -250,13 +272,13 @@ export class EventStore {
    * app, own channel and bridge id (ari/eventRefs.ts) and its JSON, as text or UTF-8 bytes
    * (kept as given: the caller must not change them). Returns its n.
    */
-  pushFacts(type: string, app: string, channelId: string, bridgeId: string, receivedAt: number, json: string | Uint8Array): number {
+  pushFacts(type: string, app: string, channelId: string, bridgeId: string, receivedAt: number, json: string | Uint8Array, server = ''): number {
     const size = typeof json === 'string' ? json.length : json.byteLength;
     if (size > this.maxEventBytes) {
       json = truncatedEventJson(type, app, json, size, this.maxEventBytes);
       this.truncated_++;
     }
-    const slot = this.add(type, app, channelId, bridgeId, receivedAt);
+    const slot = this.add(type, app, channelId, bridgeId, receivedAt, server);
     this.json[slot] = json;
     this.frameLengths[slot] = -1;
     return this.stored(slot, typeof json === 'string' ? json.length : json.byteLength);
@@ -267,14 +289,24 @@ export class EventStore {
    * socket read the frame came in, as the session's records give it): kept as that shared
    * buffer and two numbers, so no object is held per event. The bytes must not change.
    */
-  pushFrame(type: string, app: string, channelId: string, bridgeId: string, receivedAt: number, source: ArrayBufferLike, start: number, length: number): number {
+  pushFrame(
+    type: string,
+    app: string,
+    channelId: string,
+    bridgeId: string,
+    receivedAt: number,
+    source: ArrayBufferLike,
+    start: number,
+    length: number,
+    server = '',
+  ): number {
     // A frame over the limit is kept truncated; a small frame inside a large read is copied
     // out, so that holding it does not hold the whole read.
     if (length > this.maxEventBytes || source.byteLength > this.maxEventBytes) {
       const view = new Uint8Array(source, start, length);
-      return this.pushFacts(type, app, channelId, bridgeId, receivedAt, length > this.maxEventBytes ? view : view.slice());
+      return this.pushFacts(type, app, channelId, bridgeId, receivedAt, length > this.maxEventBytes ? view : view.slice(), server);
     }
-    const slot = this.add(type, app, channelId, bridgeId, receivedAt);
+    const slot = this.add(type, app, channelId, bridgeId, receivedAt, server);
     this.json[slot] = source;
     this.frameStarts[slot] = start;
     this.frameLengths[slot] = length;
@@ -297,6 +329,7 @@ export class EventStore {
       this.totalBytes -= this.sizes[slot];
       this.sizes[slot] = 0;
       this.typeCounts_[this.typeIds[slot]]--;
+      this.uncountServer(slot);
       this.json[slot] = '';
       this.frameLengths[slot] = -1;
       if (++this.head === this.cap) this.head = 0;
@@ -306,7 +339,7 @@ export class EventStore {
   }
 
   /** Takes a slot for a new event (evicting the oldest when full) and stores its facts; returns the slot. */
-  private add(type: string, app: string, channelId: string, bridgeId: string, receivedAt: number): number {
+  private add(type: string, app: string, channelId: string, bridgeId: string, receivedAt: number, server: string): number {
     if (type === '') type = '(no type)';
     let typeId: number;
     if (type === this.lastType && this.lastTypeId >= 0) typeId = this.lastTypeId;
@@ -327,6 +360,7 @@ export class EventStore {
     } else {
       slot = this.head;
       this.typeCounts_[this.typeIds[slot]]--;
+      this.uncountServer(slot);
       this.totalBytes -= this.sizes[slot];
       this.sizes[slot] = 0;
       if (++this.head === this.cap) this.head = 0;
@@ -342,17 +376,27 @@ export class EventStore {
     this.lateFlags[slot] = late;
     this.received[slot] = receivedAt;
     this.apps[slot] = app;
+    this.servers[slot] = server;
+    if (server !== '') this.serverCounts_.set(server, (this.serverCounts_.get(server) ?? 0) + 1);
     this.channelIds[slot] = channelId;
     this.bridgeIds[slot] = bridgeId;
     this.typeCounts_[typeId]++;
     return slot;
   }
 
+  private uncountServer(slot: number): void {
+    const server = this.servers[slot];
+    if (server === '') return;
+    const left = (this.serverCounts_.get(server) ?? 1) - 1;
+    if (left > 0) this.serverCounts_.set(server, left);
+    else this.serverCounts_.delete(server);
+  }
+
   /** The event at position n, as an object (rows, details, export); undefined when not held. */
   get(n: number): StoredEvent | undefined {
     const slot = this.slotOf(n);
     if (slot < 0) return undefined;
-    return new StoredEvent(n, this.typeNames[this.typeIds[slot]], this.apps[slot], this.received[slot], this.textOf(slot));
+    return new StoredEvent(n, this.typeNames[this.typeIds[slot]], this.apps[slot], this.received[slot], this.textOf(slot), this.servers[slot]);
   }
 
   /** Cheap per-position reads for filters; n must be held (firstN <= n < nextN). */
@@ -363,6 +407,16 @@ export class EventStore {
   lateAt(n: number): boolean {
     const slot = this.slotOf(n);
     return slot >= 0 && this.lateFlags[slot] === 1;
+  }
+  /** The server that sent the event ('' when not known). */
+  serverAt(n: number): string {
+    return this.servers[this.slotOf(n)];
+  }
+  /** Events held per server, for the server filter (empty when no event names one). */
+  serverCounts(): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (const [server, count] of [...this.serverCounts_].sort((a, b) => a[0].localeCompare(b[0]))) out[server] = count;
+    return out;
   }
   /** The apps the event went to (ari/appSet.ts). */
   appAt(n: number): string {
@@ -402,6 +456,8 @@ export class EventStore {
     this.droppedForBytes_ = 0;
     this.truncated_ = 0;
     this.apps.fill('');
+    this.servers.fill('');
+    this.serverCounts_.clear();
     this.channelIds.fill('');
     this.bridgeIds.fill('');
     this.head = 0;
@@ -424,6 +480,7 @@ export class EventStore {
     const lateFlags = new Uint8Array(capacity);
     const received = new Float64Array(capacity);
     const apps = new Array<string>(capacity).fill('');
+    const servers = new Array<string>(capacity).fill('');
     const channelIds = new Array<string>(capacity).fill('');
     const bridgeIds = new Array<string>(capacity).fill('');
     const sizes = new Float64Array(capacity);
@@ -438,6 +495,7 @@ export class EventStore {
       lateFlags[i] = this.lateFlags[s];
       received[i] = this.received[s];
       apps[i] = this.apps[s];
+      servers[i] = this.servers[s];
       channelIds[i] = this.channelIds[s];
       bridgeIds[i] = this.bridgeIds[s];
       sizes[i] = this.sizes[s];
@@ -452,6 +510,9 @@ export class EventStore {
     this.lateFlags = lateFlags;
     this.received = received;
     this.apps = apps;
+    this.servers = servers;
+    this.serverCounts_.clear();
+    for (let i = 0; i < keep; i++) if (servers[i] !== '') this.serverCounts_.set(servers[i], (this.serverCounts_.get(servers[i]) ?? 0) + 1);
     this.channelIds = channelIds;
     this.bridgeIds = bridgeIds;
     this.cap = capacity;

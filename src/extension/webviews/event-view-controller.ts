@@ -143,7 +143,15 @@ export class EventViewController implements Disposable {
       case 'requestDetail': {
         const e = this.view.store.get(m.id);
         const apps = appsOf(e?.app ?? '');
-        this.post({ kind: 'detail', id: m.id, json: e?.json, channelIds: e?.channelIds ?? [], bridgeIds: e?.bridgeIds ?? [], ...(apps.length > 1 ? { applications: apps } : {}) });
+        this.post({
+          kind: 'detail',
+          id: m.id,
+          json: e?.json,
+          channelIds: e?.channelIds ?? [],
+          bridgeIds: e?.bridgeIds ?? [],
+          ...(apps.length > 1 ? { applications: apps } : {}),
+          ...(e && e.server !== '' ? { server: e.server } : {}),
+        });
         return;
       }
       case 'setPaused':

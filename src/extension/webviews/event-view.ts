@@ -65,7 +65,14 @@ export class EventView {
   }
 
   counts(): ViewCounts {
-    return { epoch: this.epoch, total: this.total, base: this.base, held: this.held, typeCounts: this.storeRef.typeCounts() };
+    return {
+      epoch: this.epoch,
+      total: this.total,
+      base: this.base,
+      held: this.held,
+      typeCounts: this.storeRef.typeCounts(),
+      serverCounts: this.storeRef.serverCounts(),
+    };
   }
 
   setFilter(filter: EventFilter): void {
@@ -158,6 +165,7 @@ export class EventView {
       const row: RowSummary = { id: e.n, time, type: e.type, family: eventFamily(e.type), object: e.object, summary: e.summary };
       if (prevTime !== undefined) row.deltaMs = time - prevTime;
       if (this.storeRef.lateAt(e.n)) row.afterDestroy = true;
+      if (e.server !== '') row.server = e.server;
       out.push(row);
       prevTime = time;
     }

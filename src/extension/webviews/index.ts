@@ -8,7 +8,7 @@ import type { Services } from '../services';
 import { registerCommand } from '../util/commands';
 import type { EventFilter, SourceInfo } from '../../shared/protocol';
 import { EMPTY_FILTER } from '../../shared/protocol';
-import { EventStore } from './event-store';
+import { EventStore, exportedLine } from './event-store';
 import { EventViewController, type EventViewHost, type WebviewPort } from './event-view-controller';
 import { EventView } from './event-view';
 import { buildEventPanelHtml, makeNonce } from './html';
@@ -49,7 +49,14 @@ class EventPanels implements vscode.Disposable, EventViewHost {
   private lastPanelFilter: EventFilter | undefined;
 
   constructor(private readonly services: Services) {
-    services.probes.events = () => ({ size: this.liveStore.size, typeCounts: this.liveStore.typeCounts(), panelOpen: this.panel !== undefined });
+    services.probes.events = () => ({
+      size: this.liveStore.size,
+      typeCounts: this.liveStore.typeCounts(),
+      serverCounts: this.liveStore.serverCounts(),
+      panelOpen: this.panel !== undefined,
+      panelFilter: this.panel?.controller.view.filter,
+      panelTotal: this.panel?.controller.view.total,
+    });
     this.disposables.push(
       new LiveFeed(
         services.connections,
@@ -81,9 +88,8 @@ class EventPanels implements vscode.Disposable, EventViewHost {
   }
 
   liveSource(): SourceInfo {
-    const session = this.services.connections.active;
-    const name = this.services.connections.activeProfile?.name;
-    return { kind: 'live', label: session ? t('live: {0}', name ?? t('connected')) : t('live: not connected') };
+    const names = this.services.connections.servers.map((s) => s.profileName);
+    return { kind: 'live', label: names.length > 0 ? t('live: {0}', names.join(', ')) : t('live: not connected') };
   }
 
   eventTypes(): string[] {
@@ -197,7 +203,7 @@ class EventPanels implements vscode.Disposable, EventViewHost {
       saveLabel: t('Export'),
     });
     if (!target) return undefined;
-    const lines = [...view.events()].map((e) => e.json);
+    const lines = [...view.events()].map(exportedLine);
     await vscode.workspace.fs.writeFile(target, Buffer.from(toNdjson(lines), 'utf8'));
     const where = vscode.workspace.asRelativePath(target);
     const text = lines.length === 1 ? t('Exported 1 event to {0}', where) : t('Exported {0} events to {1}', lines.length, where);
@@ -292,19 +298,24 @@ export function registerEventPanel(services: Services): vscode.Disposable & { li
     export: 'ariExplorer.events.export',
     clear: 'ariExplorer.events.clear',
   };
+  // With one server connected every event is its own: no server filter to set.
+  const serverName = (profileId: string): string | undefined => {
+    const servers = services.connections.servers;
+    return servers.length > 1 ? servers.find((s) => s.profileId === profileId)?.profileName : undefined;
+  };
   const disposable = vscode.Disposable.from(
     panels,
     registerCommand(services, ids.show, (arg) => {
-      panels.showPanel(filterFromArgument(arg));
+      panels.showPanel(filterFromArgument(arg, undefined, serverName));
     }),
     registerCommand(services, ids.showForChannel, (arg) => {
-      panels.showPanel(filterFromArgument(arg, 'channel'));
+      panels.showPanel(filterFromArgument(arg, 'channel', serverName));
     }),
     registerCommand(services, ids.showForBridge, (arg) => {
-      panels.showPanel(filterFromArgument(arg, 'bridge'));
+      panels.showPanel(filterFromArgument(arg, 'bridge', serverName));
     }),
     registerCommand(services, ids.showForApp, (arg) => {
-      panels.showPanel(filterFromArgument(arg, 'application'));
+      panels.showPanel(filterFromArgument(arg, 'application', serverName));
     }),
     registerCommand(services, ids.openLog, async () => {
       const controller = panels.showPanel(undefined);

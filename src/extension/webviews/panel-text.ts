@@ -48,5 +48,12 @@ export function panelText(): PanelText {
     showCallFlowTitle: t('The ladder diagram of the call this event belongs to'),
     deliveredTo: t('Delivered to apps: {0}'),
     deliveredToTitle: t('Asterisk sent one copy of this event per app on the socket; the JSON below is the copy that arrived first.'),
+    colServer: t('Server'),
+    allServers: t('All servers'),
+    serverTitle: t('Show the events of one server'),
+    serverOption: t('{0} ({1})'),
+    sentBy: t('Server: {0}'),
+    afterDestroy: t('after destroy'),
+    afterDestroyTitle: t('arrived after the channel was destroyed; Asterisk sends these normally'),
   };
 }

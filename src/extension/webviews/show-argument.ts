@@ -3,6 +3,7 @@
 // field by field. No vscode import.
 
 import { EMPTY_FILTER, type EventFilter } from '../../shared/protocol';
+import { profileIdOf } from '../connection/servers';
 
 export interface ShowEventsArgument {
   channelId?: string;
@@ -17,9 +18,22 @@ function str(x: unknown): string | undefined {
 /**
  * `{ channelId?, bridgeId?, app? }`, or a tree node `{ kind, id }` (channel, bridge,
  * application). `expect` is the node kind a per-node command requires. Returns undefined
- * when there is nothing to filter on (then the panel keeps its filter).
+ * when there is nothing to filter on (then the panel keeps its filter). A node of one of
+ * several servers (its `profileId`) also narrows to that server, through `serverName`: two
+ * servers often run the same app (hello-world) and only the server tells their events apart.
  */
-export function filterFromArgument(arg: unknown, expect?: 'channel' | 'bridge' | 'application'): EventFilter | undefined {
+export function filterFromArgument(
+  arg: unknown,
+  expect?: 'channel' | 'bridge' | 'application',
+  serverName: (profileId: string) => string | undefined = () => undefined,
+): EventFilter | undefined {
+  const filter = filterOf(arg, expect);
+  const profileId = filter ? profileIdOf(arg) : undefined;
+  const server = profileId === undefined ? undefined : serverName(profileId);
+  return filter && server ? { ...filter, server } : filter;
+}
+
+function filterOf(arg: unknown, expect?: 'channel' | 'bridge' | 'application'): EventFilter | undefined {
   if (typeof arg !== 'object' || arg === null) return undefined;
   const a = arg as Record<string, unknown>;
   const kind = str(a.kind);

@@ -47,7 +47,7 @@ test('rejects malformed or unknown webview messages', () => {
 });
 
 test('validates extension messages on the webview side too', () => {
-  const counts = { epoch: 1, total: 2, base: 0, held: 0, typeCounts: { StasisStart: 2 } };
+  const counts = { epoch: 1, total: 2, base: 0, held: 0, typeCounts: { StasisStart: 2 }, serverCounts: {} };
   assert.ok(isExtensionToWebview({ kind: 'update', ...counts }));
   assert.ok(
     isExtensionToWebview({

@@ -15,8 +15,8 @@ import { channelCreated, stasisStart } from './fixtures';
 function setup() {
   const events = new Emitter<LiveEventRecord[]>();
   const session = { onEvents: events.event };
-  const activeChanged = new Emitter<typeof session | undefined>();
-  const connections = { active: session as typeof session | undefined, activeProfile: { name: 'pbx1' }, onDidChangeActive: activeChanged.event };
+  const serversChanged = new Emitter<void>();
+  const connections = { servers: [{ profileId: 'p1', profileName: 'pbx1', session }], onDidChangeServers: serversChanged.event };
   const services = {
     context: { extensionUri: Uri.file('/ext'), subscriptions: [] },
     log: Object.assign(new MemoryLogger(), { show: () => undefined }),
@@ -24,7 +24,7 @@ function setup() {
     probes: {},
   } as unknown as Services;
   const disposable = registerEventPanel(services);
-  return { events, connections, activeChanged, services, disposable };
+  return { events, connections, serversChanged, services, disposable };
 }
 
 const run = (id: string, ...args: unknown[]) => Promise.resolve(fake.commands.get(id)?.(...args));
@@ -79,7 +79,7 @@ test('session events reach the panel as one update per batch; a channel command 
   const { events, disposable, services } = setup();
   try {
     events.fire([{ receivedAt: 1, event: channelCreated('9.1') }]);
-    assert.deepEqual(services.probes.events?.(), { size: 1, typeCounts: { ChannelCreated: 1 }, panelOpen: false });
+    assert.deepEqual(services.probes.events?.(), { size: 1, typeCounts: { ChannelCreated: 1 }, serverCounts: { pbx1: 1 }, panelOpen: false, panelFilter: undefined, panelTotal: undefined });
     await run('ariExplorer.events.show');
     assert.equal(services.probes.events?.().panelOpen, true);
     const panel = lastPanel();

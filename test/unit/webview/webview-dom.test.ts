@@ -67,6 +67,7 @@ function state(patch: Partial<StateMessage> = {}): StateMessage {
     base: 0,
     held: 0,
     typeCounts: {},
+    serverCounts: {},
     filter: EMPTY_FILTER,
     paused: false,
     source: { kind: 'live', label: 'live: test' },
@@ -124,7 +125,7 @@ test('a batch update adds rows at the tail', () => {
   app.handleMessage(state({ total: 5 }));
   serve(api, app);
   assert.equal(document.querySelectorAll('.event-row').length, 5);
-  app.handleMessage({ kind: 'update', epoch: 1, total: 8, base: 0, held: 0, typeCounts: { ChannelCreated: 4, StasisStart: 4 } });
+  app.handleMessage({ kind: 'update', epoch: 1, total: 8, base: 0, held: 0, typeCounts: { ChannelCreated: 4, StasisStart: 4 }, serverCounts: {} });
   const [req] = api.take('requestRows');
   assert.deepEqual([req.from, req.to], [5, 8], 'only the new rows are fetched');
   app.handleMessage({ kind: 'rows', requestId: req.requestId, epoch: 1, from: 5, rows: rows(5, 8) });
@@ -136,7 +137,7 @@ test('a following view draws the tail rows an update carries, without asking', (
   const { api, app, document } = mount();
   app.handleMessage(state({ total: 5 }));
   serve(api, app);
-  app.handleMessage({ kind: 'update', epoch: 1, total: 7, base: 0, held: 0, typeCounts: {}, tail: { from: 5, rows: rows(5, 7) } });
+  app.handleMessage({ kind: 'update', epoch: 1, total: 7, base: 0, held: 0, typeCounts: {}, serverCounts: {}, tail: { from: 5, rows: rows(5, 7) } });
   assert.deepEqual(api.take('requestRows'), []);
   assert.equal(document.querySelectorAll('.event-row').length, 7);
 });
@@ -160,7 +161,7 @@ test('typing a filter and picking types send setFilter', () => {
   const [f2] = api.take('setFilter');
   assert.deepEqual(f2.filter.types, ['StasisStart']);
   assert.equal(f2.filter.text, 'needle');
-  app.handleMessage({ kind: 'update', epoch: 1, total: 0, base: 0, held: 0, typeCounts: { StasisStart: 7 } });
+  app.handleMessage({ kind: 'update', epoch: 1, total: 0, base: 0, held: 0, typeCounts: { StasisStart: 7 }, serverCounts: {} });
   assert.equal(option.querySelector('.type-count')?.textContent, '7');
   assert.equal((api.state as PersistedState).filter.types[0], 'StasisStart', 'filters are persisted with setState');
 });
@@ -281,7 +282,7 @@ test('scroll position is saved and restored; rows dropped from the front keep th
   assert.equal(saved.followTail, false, 'scrolling up leaves the tail');
   assert.equal(saved.scrollTop, 300 * ROW_HEIGHT);
   // 50 rows fall out of the ring buffer: the same events stay in view.
-  app.handleMessage({ kind: 'update', epoch: 1, total: 1000, base: 50, held: 0, typeCounts: {} });
+  app.handleMessage({ kind: 'update', epoch: 1, total: 1000, base: 50, held: 0, typeCounts: {}, serverCounts: {} });
   assert.equal(list.scrollTop, 250 * ROW_HEIGHT);
   serve(api, app, 1, 50);
   const first = document.querySelector('.event-row') as HTMLElement;
@@ -298,7 +299,7 @@ test('a window the extension cannot fill is not asked for again until new counts
   const [req] = api.take('requestRows');
   app.handleMessage({ kind: 'rows', requestId: req.requestId, epoch: 1, from: 2, rows: rows(2, 5) });
   assert.deepEqual(api.take('requestRows'), [], 'no request loop');
-  app.handleMessage({ kind: 'update', epoch: 1, total: 3, base: 2, held: 0, typeCounts: {} });
+  app.handleMessage({ kind: 'update', epoch: 1, total: 3, base: 2, held: 0, typeCounts: {}, serverCounts: {} });
   assert.deepEqual(api.take('requestRows'), [], 'everything visible is cached now');
 });
 
@@ -329,7 +330,7 @@ test('clicking filters, the toolbar, the status line or the list itself keeps fo
   assert.equal((document.getElementById('follow-tail') as HTMLElement & { checked?: boolean }).checked, true);
 
   // New events still scroll into view.
-  app.handleMessage({ kind: 'update', epoch: 1, total: 203, base: 0, held: 0, typeCounts: {}, tail: { from: 200, rows: rows(200, 203) } });
+  app.handleMessage({ kind: 'update', epoch: 1, total: 203, base: 0, held: 0, typeCounts: {}, serverCounts: {}, tail: { from: 200, rows: rows(200, 203) } });
   assert.equal(list.scrollTop, 203 * ROW_HEIGHT - 10 * ROW_HEIGHT);
   assert.ok(document.querySelector('.event-row[data-id="202"]'), 'the newest row is drawn');
 
@@ -382,4 +383,34 @@ test('the expanded row names its channel and bridge; the id is in the tooltip an
   assert.deepEqual(api.take('showCallFlow'), [{ kind: 'showCallFlow', id: 2 }], 'the flow of the event\'s call');
   actions[0]!.click();
   assert.equal(api.take('setFilter')[0]?.filter.channel, '1700000000.42', 'filters by the exact id');
+});
+
+test('events of two servers: a server column, a server filter with counts, and the server in the detail', () => {
+  const { api, app, document } = mount();
+  app.handleMessage(state({ total: 2, serverCounts: { Lab: 1 } }));
+  const select = document.getElementById('filter-server') as unknown as HTMLElement & { value: string; options: ArrayLike<{ value: string; textContent: string | null }> };
+  assert.ok(select.hidden, 'one server: no server filter');
+  assert.ok(!document.body.classList.contains('multi-server'), 'one server: no server column');
+  app.handleMessage({ kind: 'update', epoch: 1, total: 3, base: 0, held: 0, typeCounts: {}, serverCounts: { Lab: 1, Prod: 2 } });
+  assert.ok(!select.hidden);
+  assert.ok(document.body.classList.contains('multi-server'));
+  assert.deepEqual(
+    Array.from(select.options).map((o) => o.textContent),
+    ['All servers', 'Lab (1)', 'Prod (2)'],
+  );
+  select.value = 'Prod';
+  select.dispatchEvent(new document.defaultView!.Event('change'));
+  const [f] = api.take('setFilter');
+  assert.equal(f.filter.server, 'Prod');
+  app.handleMessage(state({ total: 1, filter: { ...EMPTY_FILTER, server: 'Prod' }, serverCounts: { Lab: 1, Prod: 2 } }));
+  assert.equal(select.value, 'Prod');
+  api.take('requestRows');
+  app.handleMessage({ kind: 'rows', requestId: 99, epoch: 1, from: 0, rows: [{ ...rows(0, 1)[0], server: 'Prod' }] });
+  serve(api, app);
+  const row = document.querySelector('.event-row[data-id="0"]') as HTMLElement;
+  assert.equal(row.querySelector('.col-server')?.textContent, 'Prod');
+  assert.equal(document.querySelector('.list-header .col-server')?.textContent, 'Server');
+  row.click();
+  app.handleMessage({ kind: 'detail', id: 0, json: '{"type":"StasisStart"}', channelIds: [], bridgeIds: [], server: 'Prod' });
+  assert.equal(document.querySelector('.detail-server')?.textContent, 'Server: Prod');
 });
