@@ -42,6 +42,8 @@ export class AriTree {
   /** What the user opened or closed, by node key: kept across reconnects, when VS Code has
    *  forgotten the nodes (the tree was empty while disconnected). */
   private readonly expansion = new Map<string, boolean>();
+  /** Whether applyChange hears of every model change (the view is shown; explorer.ts). */
+  private live = true;
 
   /** `profileId`: the server this tree shows; its nodes carry it (forest.ts). */
   constructor(
@@ -111,6 +113,25 @@ export class AriTree {
     return this.expansion.get(node.key) === false;
   }
 
+  /**
+   * While not live nothing reports model changes, so each read first brings the cached lists
+   * up to date (reads are rare then: a probe, a reveal); going live again does the same once,
+   * and the caller refreshes everything.
+   */
+  setLive(live: boolean): void {
+    if (live === this.live) return;
+    this.live = live;
+    if (live) this.catchUp();
+  }
+
+  /** Re-reads every list VS Code has seen, as a full structural change would; rows of entities
+   *  that went away leave the cache. */
+  private catchUp(): void {
+    if (!this.source) return;
+    this.applyChange({ structural: true, changed: {} });
+    for (const { parent } of [...this.memberLists.values()]) this.refreshMembers(parent);
+  }
+
   /** Loads the module list, so the Modules row shows its count before it is opened. */
   preloadModules(): Promise<AriNode | undefined> {
     if (!this.source) return Promise.resolve(undefined);
@@ -142,6 +163,7 @@ export class AriTree {
   }
 
   children(node?: AriNode): AriNode[] | Promise<AriNode[]> {
+    if (!this.live) this.catchUp();
     if (!node) return this.roots();
     if (!this.source) return [];
     if (node.kind === 'category') {
