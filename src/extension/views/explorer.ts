@@ -22,6 +22,7 @@ import type { LiveServer } from '../connection/servers';
 import { profileIdOf } from '../connection/servers';
 import type { ConnectionPhase } from '../connection/phase';
 import type { TreeFilter } from './tree/ariTree';
+import { VisibleFeeds } from './tree/visibleFeeds';
 
 export const EXPLORER_VIEW = 'ariExplorer.explorer';
 export const CHANNEL_LABEL_SETTING = 'ariExplorer.tree.channelLabel';
@@ -117,6 +118,7 @@ export function registerExplorer(services: Services): vscode.Disposable {
   const view = vscode.window.createTreeView(EXPLORER_VIEW, { treeDataProvider: provider, showCollapseAll: true, canSelectMany: true });
   /** Per server: the session its tree shows, and the listeners on it. */
   const attached = new Map<string, { session: AriSession; subs: DisposableStore }>();
+  const feeds = new VisibleFeeds(view.visible, () => provider.refreshAll());
   services.probes.tree = () => probeTree(provider);
 
   // Palette entries with nothing to act on stay hidden (contrib/40-commands.json `when`s).
@@ -180,9 +182,16 @@ export function registerExplorer(services: Services): vscode.Disposable {
     attached.set(profileId, { session, subs });
     tree.setSource(sourceOf(session, manager.observerApp));
     const controls = controlsOf(session);
+    // The palette and open JSON documents follow the session whether the tree shows or not.
     subs.add(
-      controls.onDidChange((ids) => {
-        provider.refresh(tree.applyChange({ structural: false, changed: { channel: new Set(ids) } }));
+      controls.onDidChange(() => {
+        if (session === manager.active) updatePalette(paletteContext(session.model, controls));
+      }),
+    );
+    subs.add(
+      session.onModelChange((change) => {
+        docs.modelChanged(change);
+        if (change.structural) controls.retain((id) => session.model.channels.has(id));
         if (session === manager.active) updatePalette(paletteContext(session.model, controls));
       }),
     );
@@ -197,17 +206,25 @@ export function registerExplorer(services: Services): vscode.Disposable {
       }),
     );
     subs.add(
-      session.onModelChange((change) => {
-        // Already batched by the session (<= 1 per 100 ms): one pass, only changed nodes.
-        const r = tree.applyChange(change);
-        if (serverStale) {
-          serverStale = false;
-          r.nodes.push(tree.serverChanged());
-        }
-        provider.refresh(r);
-        docs.modelChanged(change);
-        if (change.structural) controls.retain((id) => session.model.channels.has(id));
-        if (session === manager.active) updatePalette(paletteContext(session.model, controls));
+      feeds.add(profileId, {
+        pause: () => tree.setLive(false),
+        resume: () => {
+          tree.setLive(true);
+          const live = new DisposableStore();
+          live.add(controls.onDidChange((ids) => provider.refresh(tree.applyChange({ structural: false, changed: { channel: new Set(ids) } }))));
+          live.add(
+            session.onModelChange((change) => {
+              // Already batched by the session (<= 1 per 100 ms): one pass, only changed nodes.
+              const r = tree.applyChange(change);
+              if (serverStale) {
+                serverStale = false;
+                r.nodes.push(tree.serverChanged());
+              }
+              provider.refresh(r);
+            }),
+          );
+          return live;
+        },
       }),
     );
   };
@@ -266,7 +283,11 @@ export function registerExplorer(services: Services): vscode.Disposable {
     new vscode.Disposable(() => uptimeTimer && clearInterval(uptimeTimer)),
     view.onDidExpandElement(expansion(true)),
     view.onDidCollapseElement(expansion(false)),
-    view.onDidChangeVisibility(tickUptime),
+    feeds,
+    view.onDidChangeVisibility((e) => {
+      feeds.setVisible(e.visible);
+      tickUptime();
+    }),
     manager.onDidChangeServers(syncServers),
     manager.onDidChangeActive(() => {
       paletteFromFocus();

@@ -1,22 +1,17 @@
 // The explorer tree as pure logic: roots and children, cached node objects, and which nodes
-// to refresh for a model change. What passes the filter is filter.ts; what a node shows is
-// render.ts. The vscode TreeDataProvider (provider.ts) only converts. No vscode import, so
-// tests drive it with plain Maps.
+// to refresh for a model change. What each kind lists and shows is its spec (kinds/*.ts);
+// what passes the filter is filter.ts; what a node shows is render.ts. The vscode
+// TreeDataProvider (provider.ts) only converts. No vscode import, so tests drive it with
+// plain Maps.
 import type { Module } from '../../ari/models.generated';
-import {
-  AriNode,
-  CATEGORIES,
-  KIND_CATEGORY,
-  NodeCache,
-  categoryKind,
-  keys,
-  type CategoryId,
-  type TopCategory,
-} from './nodes';
+import { AriNode, CATEGORIES, NodeCache, keys, type CategoryId, type NodeKind, type TopCategory } from './nodes';
+import { CATEGORY_SPECS, categoryOf, categorySpec, rowSpec, type RowSpec } from './kinds';
 import { serverRows, type ChannelLabelMode, type NodeView } from './labels';
-import { APP_DEPENDENT, appNames, describeFilter, isFiltered, normalizeFilter, visibleMembers, type TreeFilter } from './filter';
+import { APP_DEPENDENT, APP_MEMBER_KIND, appNames, describeFilter, isFiltered, normalizeFilter, visibleMembers, type TreeFilter } from './filter';
 import { nodeEntity, nodeTooltip, nodeView, type RenderContext } from './render';
 import type { TreeChange, TreeEntityKind, TreeSource } from './source';
+
+type Members = NonNullable<RowSpec['members']>;
 
 export type { TreeFilter } from './filter';
 
@@ -36,15 +31,19 @@ export class AriTree {
   private readonly visible = new Map<TopCategory, Set<string>>();
   /** Sorted child nodes per category, rebuilt only when membership changed. */
   private readonly sorted = new Map<TopCategory, AriNode[]>();
-  /** Member-channel nodes under bridges, by channel id, to refresh them with the channel. */
+  /** Member rows (channels under bridges), by the key of the entity's own row, to refresh
+   *  them with it. */
   private readonly memberNodes = new Map<string, Set<AriNode>>();
-  private readonly bridgeChildren = new Map<string, AriNode[]>();
+  /** The member rows of each opened row with members (a bridge), by that row's key. */
+  private readonly memberLists = new Map<string, { parent: AriNode; rows: AriNode[] }>();
   private modules: Promise<Module[]> | undefined;
   private modulesLoaded: Module[] | undefined;
   private modulesError: string | undefined;
   /** What the user opened or closed, by node key: kept across reconnects, when VS Code has
    *  forgotten the nodes (the tree was empty while disconnected). */
   private readonly expansion = new Map<string, boolean>();
+  /** Whether applyChange hears of every model change (the view is shown; explorer.ts). */
+  private live = true;
 
   /** `profileId`: the server this tree shows; its nodes carry it (forest.ts). */
   constructor(
@@ -69,7 +68,7 @@ export class AriTree {
     this.filterValue = normalizeFilter(filter);
     this.visible.clear();
     this.sorted.clear();
-    this.bridgeChildren.clear();
+    this.memberLists.clear();
   }
 
   get channelLabel(): ChannelLabelMode {
@@ -83,7 +82,7 @@ export class AriTree {
     if (this.filterValue.text) {
       this.visible.clear();
       this.sorted.clear();
-      this.bridgeChildren.clear();
+      this.memberLists.clear();
     }
   }
 
@@ -114,6 +113,25 @@ export class AriTree {
     return this.expansion.get(node.key) === false;
   }
 
+  /**
+   * While not live nothing reports model changes, so each read first brings the cached lists
+   * up to date (reads are rare then: a probe, a reveal); going live again does the same once,
+   * and the caller refreshes everything.
+   */
+  setLive(live: boolean): void {
+    if (live === this.live) return;
+    this.live = live;
+    if (live) this.catchUp();
+  }
+
+  /** Re-reads every list VS Code has seen, as a full structural change would; rows of entities
+   *  that went away leave the cache. */
+  private catchUp(): void {
+    if (!this.source) return;
+    this.applyChange({ structural: true, changed: {} });
+    for (const { parent } of [...this.memberLists.values()]) this.refreshMembers(parent);
+  }
+
   /** Loads the module list, so the Modules row shows its count before it is opened. */
   preloadModules(): Promise<AriNode | undefined> {
     if (!this.source) return Promise.resolve(undefined);
@@ -127,7 +145,7 @@ export class AriTree {
     this.visible.clear();
     this.sorted.clear();
     this.memberNodes.clear();
-    this.bridgeChildren.clear();
+    this.memberLists.clear();
     this.modules = undefined;
     this.modulesLoaded = undefined;
     this.modulesError = undefined;
@@ -145,87 +163,70 @@ export class AriTree {
   }
 
   children(node?: AriNode): AriNode[] | Promise<AriNode[]> {
+    if (!this.live) this.catchUp();
     if (!node) return this.roots();
     if (!this.source) return [];
     if (node.kind === 'category') {
       if (node.id === 'modules') return this.moduleChildren(node);
       return this.categoryChildren(node.id as TopCategory);
     }
-    if (node.kind === 'bridge' && !node.parent?.parent) return this.memberChildren(node);
     if (node.kind === 'server' && node.id === 'server') {
       const rows = serverRows(this.source.info, this.now()).map((r) => this.nodes.get('server', r.id, keys.serverInfo(r.id), node));
       return [...rows, this.nodes.get('category', 'modules', keys.category('modules'), node)];
     }
+    // Members are listed under a category's row only, not under a member row.
+    const members = rowSpec(node.kind)?.members;
+    if (members && !node.parent?.parent) return this.memberChildren(node, members);
     return [];
   }
 
   private categoryChildren(c: TopCategory): AriNode[] {
     const cached = this.sorted.get(c);
     if (cached) return cached;
-    const ids = this.visibleIds(c);
+    const spec = categorySpec(c);
     const parent = this.categoryNode(c);
-    const m = this.source!.model;
-    let out: AriNode[];
-    switch (c) {
-      case 'channels':
-        out = sortBy(ids, (id) => m.channels.get(id)?.creationtime ?? '').map((id) => this.nodes.get('channel', id, keys.channel(id), parent));
-        break;
-      case 'bridges':
-        out = sortBy(ids, (id) => m.bridges.get(id)?.creationtime ?? '').map((id) => this.nodes.get('bridge', id, keys.bridge(id), parent));
-        break;
-      case 'playbacks':
-        // Insertion order of the model: the order plays were started.
-        out = [...ids].map((id) => this.nodes.get('playback', id, keys.playback(id), parent));
-        break;
-      case 'recordings': {
-        const live: AriNode[] = [];
-        const stored: AriNode[] = [];
-        for (const k of sortBy(ids, (k) => k)) {
-          if (k.startsWith('live:')) live.push(this.nodes.get('recording', k.slice(5), keys.recording(k.slice(5)), parent));
-          else stored.push(this.nodes.get('storedRecording', k.slice(7), keys.storedRecording(k.slice(7)), parent));
-        }
-        out = [...live, ...stored];
-        break;
-      }
-      case 'endpoints':
-        out = sortBy(ids, (id) => id).map((id) => this.nodes.get('endpoint', id, keys.endpoint(id), parent));
-        break;
-      case 'applications':
-        out = sortBy(ids, (id) => id).map((id) => this.nodes.get('application', id, keys.application(id), parent));
-        break;
-      case 'deviceStates':
-        out = sortBy(ids, (id) => id).map((id) => this.nodes.get('deviceState', id, keys.deviceState(id), parent));
-        break;
-    }
+    let out = spec.order(this.visibleIds(c), this.source!.model).map((k) => {
+      const { kind, id } = spec.row(k);
+      return this.nodes.get(kind as NodeKind, id, rowSpec(kind)!.key(id), parent);
+    });
     if (!out.length) out = [this.nodes.get('hint', c, keys.hint(c), parent)];
     this.sorted.set(c, out);
     return out;
   }
 
-  private memberChildren(bridgeNode: AriNode): AriNode[] {
-    const cached = this.bridgeChildren.get(bridgeNode.id);
-    if (cached) return cached;
-    const b = this.source!.model.bridges.get(bridgeNode.id);
-    const next = (b?.channels ?? []).map((cid) => {
-      const n = this.nodes.get('channel', cid, keys.member(bridgeNode.id, cid), bridgeNode);
-      let set = this.memberNodes.get(cid);
-      if (!set) this.memberNodes.set(cid, (set = new Set()));
+  private memberChildren(parent: AriNode, members: Members): AriNode[] {
+    const cached = this.memberLists.get(parent.key);
+    if (cached) return cached.rows;
+    const memberRow = rowSpec(members.kind)!;
+    const rows = members.ids(parent.id, this.source!.model).map((id) => {
+      const own = memberRow.key(id);
+      const n = this.nodes.get(members.kind as NodeKind, id, keys.member(parent.key, own), parent);
+      let set = this.memberNodes.get(own);
+      if (!set) this.memberNodes.set(own, (set = new Set()));
       set.add(n);
       return n;
     });
-    this.bridgeChildren.set(bridgeNode.id, next);
-    return next;
+    this.memberLists.set(parent.key, { parent, rows });
+    return rows;
   }
 
-  private dropMembers(bridgeId: string, keep: ReadonlySet<string> = new Set()): void {
-    for (const n of this.bridgeChildren.get(bridgeId) ?? []) {
+  /** Forgets a row's member list (VS Code asks again), and the member rows not in `keep`. */
+  private dropMembers(parentKey: string, keep: ReadonlySet<string> = new Set()): void {
+    for (const n of this.memberLists.get(parentKey)?.rows ?? []) {
       if (keep.has(n.id)) continue;
       this.nodes.delete(n.key);
-      const set = this.memberNodes.get(n.id);
+      const own = rowSpec(n.kind)!.key(n.id);
+      const set = this.memberNodes.get(own);
       set?.delete(n);
-      if (set && !set.size) this.memberNodes.delete(n.id);
+      if (set && !set.size) this.memberNodes.delete(own);
     }
-    this.bridgeChildren.delete(bridgeId);
+    this.memberLists.delete(parentKey);
+  }
+
+  /** Re-reads the member list of a row with members, keeping the rows still in it. */
+  private refreshMembers(parent: { kind: string; id: string; key: string }): void {
+    const members = rowSpec(parent.kind)?.members;
+    if (members) this.dropMembers(parent.key, new Set(members.ids(parent.id, this.source!.model)));
   }
 
   private moduleChildren(parent: AriNode): Promise<AriNode[]> | AriNode[] {
@@ -283,12 +284,13 @@ export class AriTree {
     if (change.structural) {
       if (change.structuralKinds) {
         for (const kind of change.structuralKinds) {
-          if (!(kind in KIND_CATEGORY)) continue;
-          check.add(KIND_CATEGORY[kind]);
-          if (!change.changed[kind]?.size) force.add(KIND_CATEGORY[kind]);
+          const c = categoryOf(kind);
+          if (!c) continue;
+          check.add(c);
+          if (!change.changed[kind]?.size) force.add(c);
         }
         // A channel moving between apps changes what an app filter shows everywhere.
-        if (change.structuralKinds.has('channel') && this.filterValue.app) APP_DEPENDENT.forEach((c) => check.add(c));
+        if (change.structuralKinds.has(APP_MEMBER_KIND) && this.filterValue.app) APP_DEPENDENT.forEach((c) => check.add(c));
       } else {
         CATEGORIES.forEach((c) => check.add(c));
       }
@@ -296,9 +298,10 @@ export class AriTree {
     if (this.isFiltered) {
       // A field change can move an entity in or out of a filter (its app or its text).
       for (const kind of Object.keys(change.changed) as TreeEntityKind[]) {
-        if (!change.changed[kind]?.size || !(kind in KIND_CATEGORY)) continue;
-        if (this.filterValue.app && kind === 'channel') APP_DEPENDENT.forEach((c) => check.add(c));
-        else check.add(KIND_CATEGORY[kind]);
+        const c = categoryOf(kind);
+        if (!change.changed[kind]?.size || !c) continue;
+        if (this.filterValue.app && kind === APP_MEMBER_KIND) APP_DEPENDENT.forEach((a) => check.add(a));
+        else check.add(c);
       }
     }
     for (const c of check) {
@@ -312,54 +315,48 @@ export class AriTree {
       refreshed.add(c);
       fire.add(this.categoryNode(c));
     }
-    if (refreshed.has('bridges')) {
-      // Expanded bridges are re-read with their category: their member lists must be too.
-      for (const id of [...this.bridgeChildren.keys()]) this.dropMembers(id, new Set(this.source.model.bridges.get(id)?.channels ?? []));
+    // Opened rows are re-read with their category: their member lists must be too.
+    for (const { parent } of [...this.memberLists.values()]) {
+      if (parent.parent && refreshed.has(parent.parent.id as TopCategory)) this.refreshMembers(parent);
     }
     for (const kind of Object.keys(change.changed) as TreeEntityKind[]) {
       const ids = change.changed[kind];
-      if (!ids?.size || !(kind in KIND_CATEGORY)) continue;
-      const c = KIND_CATEGORY[kind];
+      const c = categoryOf(kind);
+      const row = rowSpec(kind);
+      if (!ids?.size || !c || !row) continue;
       for (const id of ids) {
-        if (kind === 'bridge') {
-          // Membership may have changed: rebuild the member list when VS Code asks again.
-          const b = this.source.model.bridges.get(id);
-          this.dropMembers(id, new Set(b?.channels ?? []));
-        }
-        if (kind === 'channel') {
-          if (!refreshed.has('bridges')) for (const member of this.memberNodes.get(id) ?? []) fire.add(member);
-        }
+        const key = row.key(id);
+        // Membership may have changed: rebuild the member list when VS Code asks again.
+        this.refreshMembers({ kind, id, key });
+        // The same entity shown as a member elsewhere (a channel under its bridge).
+        for (const member of this.memberNodes.get(key) ?? []) fire.add(member);
         if (refreshed.has(c)) continue; // the category refresh re-renders its children
-        const node = this.nodes.peek(entityKey(kind, id));
+        const node = this.nodes.peek(key);
         if (node) fire.add(node);
       }
     }
-    // Application nodes count the channels in their app: re-render them when channels come,
-    // go or change app (a handful of nodes, only those VS Code has asked for).
-    const channelsMoved = change.structural && (!change.structuralKinds || change.structuralKinds.has('channel') || change.structuralKinds.has('bridge'));
-    if (channelsMoved && !refreshed.has('applications')) {
-      for (const n of this.sorted.get('applications') ?? []) fire.add(n);
+    // Rows whose text counts other entities (an application's channels and bridges): re-render
+    // them when those come, go or move (a handful of nodes, only those VS Code has asked for).
+    for (const spec of CATEGORY_SPECS) {
+      const counted = spec.countsOf;
+      if (!counted || refreshed.has(spec.id) || !change.structural) continue;
+      if (change.structuralKinds && !counted.some((k) => change.structuralKinds!.has(k))) continue;
+      for (const n of this.sorted.get(spec.id) ?? []) fire.add(n);
     }
-    // Drop nodes of a bridge that was fired itself (VS Code re-reads its children).
-    for (const n of [...fire]) if (n.parent && fire.has(n.parent)) fire.delete(n);
+    // Drop nodes under one that is fired itself (VS Code re-reads its children).
+    for (const n of [...fire]) if (hasAncestorIn(n, fire)) fire.delete(n);
     return { root: false, nodes: [...fire] };
   }
 
   /** Forget nodes of removed entities so the cache does not grow forever. */
   private prune(c: TopCategory, prev: ReadonlySet<string>, next: ReadonlySet<string>): void {
+    const spec = categorySpec(c);
     for (const k of prev) {
       if (next.has(k)) continue;
-      switch (c) {
-        case 'recordings':
-          this.nodes.delete(k.startsWith('live:') ? keys.recording(k.slice(5)) : keys.storedRecording(k.slice(7)));
-          break;
-        case 'bridges':
-          this.dropMembers(k);
-          this.nodes.delete(keys.bridge(k));
-          break;
-        default:
-          this.nodes.delete(entityKey(categoryKind(c), k));
-      }
+      const { kind, id } = spec.row(k);
+      const key = rowSpec(kind)!.key(id);
+      this.dropMembers(key);
+      this.nodes.delete(key);
     }
   }
 
@@ -405,20 +402,13 @@ export class AriTree {
   }
 }
 
-function entityKey(kind: TreeEntityKind, id: string): string {
-  return keys[kind](id);
+function hasAncestorIn(n: AriNode, set: ReadonlySet<AriNode>): boolean {
+  for (let p = n.parent; p; p = p.parent) if (set.has(p)) return true;
+  return false;
 }
 
 function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
   if (a.size !== b.size) return false;
   for (const x of a) if (!b.has(x)) return false;
   return true;
-}
-
-/** One sort per rebuild, on precomputed string keys (no per-compare lookups). */
-function sortBy(ids: Iterable<string>, keyOf: (id: string) => string): string[] {
-  const rows: [string, string][] = [];
-  for (const id of ids) rows.push([keyOf(id), id]);
-  rows.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
-  return rows.map((r) => r[1]);
 }

@@ -1,5 +1,6 @@
 // Addresses of the read-only JSON documents (`ari-json:/<kind>/<id>.json`) and which open
 // documents a model change makes stale. Pure (no vscode).
+import { rowSpec } from './kinds';
 import type { TreeChange, TreeEntityKind } from './source';
 
 export const JSON_SCHEME = 'ari-json';
@@ -26,9 +27,7 @@ export function parseJsonPath(path: string): EntityRef | undefined {
 
 /** The model kind whose changes concern a document of this node kind. */
 function modelKind(kind: string): TreeEntityKind | undefined {
-  if (kind === 'storedRecording') return 'recording';
-  const kinds: readonly string[] = ['channel', 'bridge', 'playback', 'recording', 'endpoint', 'application', 'deviceState'];
-  return kinds.includes(kind) ? (kind as TreeEntityKind) : undefined;
+  return rowSpec(kind)?.modelKind;
 }
 
 export function isStale(ref: EntityRef, change: TreeChange): boolean {

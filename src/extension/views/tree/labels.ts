@@ -1,6 +1,7 @@
-// Label, description, codicon, theme colour and contextValue of each node, as plain data.
-// The thin vscode provider turns a NodeView into a TreeItem. No vscode import.
-import type { AsteriskInfo, Bridge, Endpoint, LiveRecording, Module, Playback } from '../../ari/models.generated';
+// What a row shows (label, description, codicon, theme colour, contextValue) as plain data,
+// for channels, modules and the server; the other kinds' rows are in kinds/*.ts. The thin vscode
+// provider turns a NodeView into a TreeItem. No vscode import.
+import type { AsteriskInfo, Module } from '../../ari/models.generated';
 import { t } from '../../util/l10n';
 import { channelApp, type TreeChannel, type TreeModelSource } from './source';
 import { escapeMarkdown, markdownCodeCell } from '../../util/markdown';
@@ -124,23 +125,10 @@ export function channelView(ch: TreeChannel, mode: ChannelLabelMode = 'name', co
   return { ...text, ariaLabel: `${ch.name}, ${text.description}`, ...channelIcon(ch), contextValue: channelContextValue(ch, controls), collapsible: 'none' };
 }
 
-// ---- bridges, playbacks, recordings ----
+// ---- shared by the kinds' rows (kinds/*.ts) ----
 
-function channelCount(n: number): string {
+export function channelCount(n: number): string {
   return n === 1 ? t('1 channel') : t('{0} channels', n);
-}
-
-export function bridgeView(b: Bridge): NodeView {
-  const n = b.channels?.length ?? 0;
-  return {
-    label: b.name || b.id,
-    // The count first: it is what changes, and what a narrow sidebar still shows.
-    description: [channelCount(n), b.bridge_type, b.technology].filter(Boolean).join(' · '),
-    icon: b.bridge_type === 'holding' ? 'watch' : 'link',
-    color: n > 0 ? 'charts.green' : undefined,
-    contextValue: `bridge.${b.bridge_type}`,
-    collapsible: n > 0 ? 'collapsed' : 'none',
-  };
 }
 
 /** `channel:123` -> the channel's name when known, `bridge:abc` -> the bridge's name. */
@@ -156,97 +144,12 @@ export function targetLabel(uri: string | undefined, model: TreeModelSource): st
   return uri;
 }
 
-const PLAYBACK_ICONS: Record<string, { icon: string; color?: string }> = {
-  queued: { icon: 'clock', color: 'disabledForeground' },
-  playing: { icon: 'play-circle', color: 'charts.green' },
-  paused: { icon: 'debug-pause', color: 'charts.yellow' },
-  continuing: { icon: 'play-circle', color: 'charts.green' },
-  done: { icon: 'pass', color: 'disabledForeground' },
-  failed: { icon: 'error', color: 'errorForeground' },
-  cancelled: { icon: 'circle-slash', color: 'disabledForeground' },
-};
-
-export function playbackView(p: Playback, model: TreeModelSource): NodeView {
-  return {
-    label: p.media_uri,
-    description: `${p.state} → ${targetLabel(p.target_uri, model)}`,
-    ...(PLAYBACK_ICONS[p.state] ?? { icon: 'play' }),
-    contextValue: `playback.${p.state}`,
-    collapsible: 'none',
-  };
+/** A row whose entity went away between a refresh and the next read. */
+export function goneView(id: string): NodeView {
+  return { label: id, description: t('gone'), icon: 'circle-slash', color: 'disabledForeground', contextValue: 'gone', collapsible: 'none' };
 }
 
-const RECORDING_ICONS: Record<string, { icon: string; color?: string }> = {
-  queued: { icon: 'clock', color: 'disabledForeground' },
-  recording: { icon: 'record', color: 'charts.red' },
-  paused: { icon: 'debug-pause', color: 'charts.yellow' },
-  done: { icon: 'pass', color: 'disabledForeground' },
-  failed: { icon: 'error', color: 'errorForeground' },
-  canceled: { icon: 'circle-slash', color: 'disabledForeground' },
-};
-
-export function recordingView(r: LiveRecording, model: TreeModelSource): NodeView {
-  const parts = [r.state, r.format, targetLabel(r.target_uri, model)];
-  if (r.duration !== undefined) parts.push(`${r.duration} s`);
-  return {
-    label: r.name,
-    description: parts.filter(Boolean).join(' · '),
-    ...(RECORDING_ICONS[r.state] ?? { icon: 'record' }),
-    contextValue: `recording.${r.state}`,
-    collapsible: 'none',
-  };
-}
-
-// ---- endpoints, applications, device states ----
-
-export function endpointView(e: Endpoint): NodeView {
-  const state = e.state ?? 'unknown';
-  const n = e.channel_ids?.length ?? 0;
-  const look =
-    state === 'online' ? { icon: 'vm-active', color: 'charts.green' } : state === 'offline' ? { icon: 'vm-outline', color: 'disabledForeground' } : { icon: 'vm' };
-  return {
-    label: `${e.technology}/${e.resource}`,
-    description: n ? `${state} · ${channelCount(n)}` : state,
-    ...look,
-    contextValue: `endpoint.${state}`,
-    collapsible: 'none',
-  };
-}
-
-export function applicationView(name: string, model: TreeModelSource, ownApp?: string): NodeView {
-  // Live counts: the Application object is a snapshot (GET /applications at connect and at each
-  // reconcile) and no event updates its channel_ids, so channels are counted from the model; a
-  // bridge counts while it exists and the snapshot listed it or one of its channels is in the app
-  // (as the app filter decides).
-  const inApp = (id: string) => {
-    const c = model.channels.get(id);
-    return !!c && channelApp(c) === name;
-  };
-  let ch = 0;
-  for (const c of model.channels.values()) if (channelApp(c) === name) ch++;
-  const listed = new Set(model.applications.get(name)?.bridge_ids ?? []);
-  let br = 0;
-  for (const b of model.bridges.values()) if (listed.has(b.id) || b.channels?.some(inApp)) br++;
-  const parts = [channelCount(ch), br === 1 ? t('1 bridge') : t('{0} bridges', br)];
-  if (name === ownApp) parts.push(t('ARI Explorer observer'));
-  return { label: name, description: parts.join(' · '), icon: 'rocket', color: ch ? 'charts.green' : undefined, contextValue: 'application', collapsible: 'none' };
-}
-
-const DEVICE_COLORS: Record<string, string> = {
-  NOT_INUSE: 'charts.green',
-  INUSE: 'charts.blue',
-  BUSY: 'charts.red',
-  RINGING: 'charts.yellow',
-  RINGINUSE: 'charts.yellow',
-  ONHOLD: 'charts.purple',
-  UNAVAILABLE: 'disabledForeground',
-  INVALID: 'errorForeground',
-  UNKNOWN: 'disabledForeground',
-};
-
-export function deviceStateView(name: string, state: string): NodeView {
-  return { label: name, description: state, icon: 'pulse', color: DEVICE_COLORS[state], contextValue: 'deviceState', collapsible: 'none' };
-}
+// ---- modules ----
 
 export function moduleView(m: Module): NodeView {
   return {

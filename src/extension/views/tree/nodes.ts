@@ -1,28 +1,17 @@
 // Tree node objects. A node is what VS Code holds and what commands receive: `{kind, id}`
 // plus a stable `key` (also the TreeItem id). Nodes are cached by key so a refresh fires the
 // very object VS Code knows.
-import type { EntityKind } from '../../state/model';
 import { t } from '../../util/l10n';
+import { categorySpec, type RowKind, type TopCategory } from './kinds';
 
-export type CategoryId =
-  | 'channels'
-  | 'bridges'
-  | 'playbacks'
-  | 'recordings'
-  | 'endpoints'
-  | 'applications'
-  | 'deviceStates'
-  | 'modules';
+export { CATEGORIES, type TopCategory } from './kinds';
+
+/** A category row: the top-level ones (kinds/index.ts) and Modules under Server. */
+export type CategoryId = TopCategory | 'modules';
 
 export type NodeKind =
-  | 'channel'
-  | 'bridge'
-  | 'playback'
-  | 'recording'
-  | 'endpoint'
-  | 'application'
-  | 'deviceState'
-  | 'storedRecording'
+  /** An entity's row: channel, bridge… (kinds/*.ts). */
+  | RowKind
   | 'category'
   | 'server'
   | 'module'
@@ -47,54 +36,8 @@ export class AriNode {
   ) {}
 }
 
-/** A top-level category ('modules' lives under Server). */
-export type TopCategory = Exclude<CategoryId, 'modules'>;
-
-/** Top-level categories in display order. */
-export const CATEGORIES: readonly TopCategory[] = [
-  'channels',
-  'bridges',
-  'playbacks',
-  'recordings',
-  'endpoints',
-  'applications',
-  'deviceStates',
-];
-
 export function categoryLabel(c: CategoryId): string {
-  switch (c) {
-    case 'channels':
-      return t('Channels');
-    case 'bridges':
-      return t('Bridges');
-    case 'playbacks':
-      return t('Playbacks');
-    case 'recordings':
-      return t('Recordings');
-    case 'endpoints':
-      return t('Endpoints');
-    case 'applications':
-      return t('Applications');
-    case 'deviceStates':
-      return t('Device States');
-    case 'modules':
-      return t('Modules');
-  }
-}
-
-/** The category each model entity kind is listed under. */
-export const KIND_CATEGORY: Record<EntityKind, TopCategory> = {
-  channel: 'channels',
-  bridge: 'bridges',
-  playback: 'playbacks',
-  recording: 'recordings',
-  endpoint: 'endpoints',
-  application: 'applications',
-  deviceState: 'deviceStates',
-};
-
-export function categoryKind(c: TopCategory): EntityKind {
-  return (Object.keys(KIND_CATEGORY) as EntityKind[]).find((k) => KIND_CATEGORY[k] === c)!;
+  return c === 'modules' ? t('Modules') : categorySpec(c).label();
 }
 
 export class NodeCache {
@@ -130,19 +73,13 @@ export class NodeCache {
   }
 }
 
+/** Keys of the tree's own nodes; an entity row's key is its RowSpec's (kinds/*.ts). */
 export const keys = {
   category: (c: CategoryId) => `cat:${c}`,
   server: () => 'server',
   serverInfo: (row: string) => `server:${row}`,
   module: (name: string) => `module:${name}`,
-  channel: (id: string) => `channel:${id}`,
-  member: (bridgeId: string, channelId: string) => `bridge:${bridgeId}/channel:${channelId}`,
-  bridge: (id: string) => `bridge:${id}`,
-  playback: (id: string) => `playback:${id}`,
-  recording: (name: string) => `recording:${name}`,
-  storedRecording: (name: string) => `stored:${name}`,
-  endpoint: (id: string) => `endpoint:${id}`,
-  application: (name: string) => `application:${name}`,
-  deviceState: (name: string) => `deviceState:${name}`,
+  /** A row under another (a channel in a bridge): unique per parent. */
+  member: (parentKey: string, memberKey: string) => `${parentKey}/${memberKey}`,
   hint: (c: CategoryId) => `hint:${c}`,
 };

@@ -1,23 +1,11 @@
 // What a tree node shows (label, icon, contextValue…), its hover, and the ARI object behind
-// it, read from the model. No vscode.
+// it. Entity rows are drawn by their kind's spec (kinds/*.ts); this file draws the tree's own
+// nodes (categories, hints, Server, modules) and the parts every kind shares. No vscode.
 import type { Module } from '../../ari/models.generated';
-import { categoryLabel, type AriNode, type CategoryId, type NodeKind, type TopCategory } from './nodes';
+import { categoryLabel, type AriNode, type CategoryId, type TopCategory } from './nodes';
 import { t } from '../../util/l10n';
-import {
-  applicationView,
-  bridgeView,
-  channelTooltip,
-  channelView,
-  deviceStateView,
-  endpointView,
-  fieldsTooltip,
-  moduleView,
-  playbackView,
-  recordingView,
-  serverRows,
-  type ChannelLabelMode,
-  type NodeView,
-} from './labels';
+import { fieldsTooltip, goneView, moduleView, serverRows, type ChannelLabelMode, type NodeView } from './labels';
+import { categorySpec, rowSpec, type ViewContext } from './kinds';
 import type { TreeSource } from './source';
 
 /** What the tree knows beyond the model when it renders a node. */
@@ -34,66 +22,24 @@ export interface RenderContext {
   readonly channelLabel?: ChannelLabelMode;
 }
 
-const CATEGORY_ICONS: Record<TopCategory, string> = {
-  channels: 'call-outgoing',
-  bridges: 'link',
-  playbacks: 'play',
-  recordings: 'record',
-  endpoints: 'vm',
-  applications: 'rocket',
-  deviceStates: 'pulse',
-};
-
 export function nodeView(node: AriNode, ctx: RenderContext): NodeView {
   const s = ctx.source;
-  const m = s.model;
   switch (node.kind) {
     case 'category': {
       if (node.id === 'modules') {
         return { label: categoryLabel('modules'), description: ctx.modules ? String(ctx.modules.length) : undefined, icon: 'package', contextValue: 'category.modules', collapsible: 'collapsed' };
       }
       const c = node.id as TopCategory;
+      const spec = categorySpec(c);
       const n = ctx.visibleCount(c);
-      const total = totalOf(c, s);
+      const total = spec.total(s.model);
       return {
-        label: categoryLabel(c),
+        label: spec.label(),
         description: ctx.filtered ? t('{0} of {1}', n, total) : String(total),
-        icon: CATEGORY_ICONS[c],
+        icon: spec.icon,
         contextValue: `category.${c}`,
-        collapsible: c === 'channels' || c === 'bridges' ? 'expanded' : 'collapsed',
+        collapsible: spec.expanded ? 'expanded' : 'collapsed',
       };
-    }
-    case 'channel': {
-      const ch = m.channels.get(node.id);
-      if (!ch) return gone(node);
-      node.name = ch.name;
-      return channelView(ch, ctx.channelLabel, s.controls?.of(ch.id));
-    }
-    case 'bridge': {
-      const b = m.bridges.get(node.id);
-      return b ? bridgeView(b) : gone(node);
-    }
-    case 'playback': {
-      const p = m.playbacks.get(node.id);
-      return p ? playbackView(p, m) : gone(node);
-    }
-    case 'recording': {
-      const r = m.recordings.get(node.id);
-      return r ? recordingView(r, m) : gone(node);
-    }
-    case 'storedRecording': {
-      const r = m.storedRecordings.get(node.id);
-      return { label: node.id, description: r ? t('stored · {0}', r.format) : t('gone'), icon: 'file-media', contextValue: 'storedRecording', collapsible: 'none' };
-    }
-    case 'endpoint': {
-      const e = m.endpoints.get(node.id);
-      return e ? endpointView(e) : gone(node);
-    }
-    case 'application':
-      return applicationView(node.id, m, s.ownApp);
-    case 'deviceState': {
-      const d = m.deviceStates.get(node.id);
-      return deviceStateView(node.id, d?.state ?? t('gone'));
     }
     case 'module': {
       const mod = ctx.modules?.find((x) => x.name === node.id);
@@ -114,7 +60,15 @@ export function nodeView(node: AriNode, ctx: RenderContext): NodeView {
     case 'serverRoot':
       // Drawn by the forest (forest.ts), which knows the profile's name and state.
       return { label: node.id, icon: 'server-environment', contextValue: 'serverRoot', collapsible: 'expanded' };
+    default: {
+      const row = rowSpec(node.kind);
+      return row ? row.view(node, viewContext(ctx)) : goneView(node.id);
+    }
   }
+}
+
+function viewContext(ctx: RenderContext): ViewContext {
+  return { source: ctx.source, channelLabel: ctx.channelLabel ?? 'name' };
 }
 
 const SERVER_ROW_ICONS: Record<string, string> = {
@@ -133,54 +87,16 @@ const SERVER_ROW_ICONS: Record<string, string> = {
 function hintView(c: TopCategory, ctx: RenderContext): NodeView {
   const base = { icon: 'info', color: 'disabledForeground', contextValue: 'hint', collapsible: 'none' as const };
   if (ctx.filtered) return { ...base, label: t('Nothing matches the filter'), description: t('click to clear it'), command: 'ariExplorer.tree.clearFilter' };
-  switch (c) {
-    case 'channels':
-      return { ...base, label: t('No channels'), description: t('originate one, or call an extension that runs Stasis()'), command: 'ariExplorer.channel.originate' };
-    case 'bridges':
-      return { ...base, label: t('No bridges'), description: t('click to create one'), command: 'ariExplorer.bridge.create' };
-    case 'playbacks':
-      return { ...base, label: t('No playbacks'), description: t('Play Media on a channel in Stasis') };
-    case 'recordings':
-      return { ...base, label: t('No recordings'), description: t('Record a channel or bridge in Stasis') };
-    case 'endpoints':
-      return { ...base, label: t('No endpoints') };
-    case 'applications':
-      return { ...base, label: t('No Stasis applications') };
-    case 'deviceStates':
-      return { ...base, label: t('No device states'), description: t('Update Device State creates one') };
-  }
+  return { ...base, ...categorySpec(c).hint() };
 }
 
 /** What a category holds, for its hover (its name alone would repeat the label). */
 function categoryTooltip(c: CategoryId): string {
-  switch (c) {
-    case 'channels':
-      return t('Live channels, oldest first. Right-click one for what you can do with it; the menu offers only what applies to its state.');
-    case 'bridges':
-      return t('Bridges and the channels in them.');
-    case 'playbacks':
-      return t('Media being played, in the order started. ARI cannot list playbacks: the ones started from here or announced by events.');
-    case 'recordings':
-      return t('Live recordings, then the stored ones.');
-    case 'endpoints':
-      return t('Endpoints (PJSIP, Local…) with their state and channel count.');
-    case 'applications':
-      return t('Stasis applications with the channels and bridges in each.');
-    case 'deviceStates':
-      return t('Device states controlled through ARI (Stasis:…).');
-    case 'modules':
-      return t('Loaded Asterisk modules.');
-  }
+  return c === 'modules' ? t('Loaded Asterisk modules.') : categorySpec(c).tooltip();
 }
 
 /** Markdown for the hover. */
 export function nodeTooltip(node: AriNode, ctx: RenderContext): string | undefined {
-  const m = ctx.source.model;
-  const e = nodeEntity(node, ctx.source, ctx.modules);
-  if (node.kind === 'channel') {
-    const ch = m.channels.get(node.id);
-    return ch ? channelTooltip(ch) : undefined;
-  }
   if (node.kind === 'category') return categoryTooltip(node.id as CategoryId);
   if (node.kind === 'hint') return undefined;
   if (node.kind === 'server') {
@@ -188,6 +104,9 @@ export function nodeTooltip(node: AriNode, ctx: RenderContext): string | undefin
     const row = serverRows(ctx.source.info, ctx.now()).find((r) => r.id === node.id);
     return row ? fieldsTooltip(row.label, [[t('value'), row.value], [t('as sent'), row.raw]]) : undefined;
   }
+  const tooltip = rowSpec(node.kind)?.tooltip;
+  if (tooltip) return tooltip(node.id, viewContext(ctx));
+  const e = nodeEntity(node, ctx.source, ctx.modules);
   if (e && typeof e === 'object') {
     const v = nodeView(node, ctx);
     return fieldsTooltip(v.label, Object.entries(e as Record<string, unknown>));
@@ -197,31 +116,9 @@ export function nodeTooltip(node: AriNode, ctx: RenderContext): string | undefin
 
 /** The ARI object behind a node (Copy as JSON, Open as JSON). */
 export function nodeEntity(node: { kind: string; id: string }, s: TreeSource, modules: Module[] | undefined): unknown {
-  const m = s.model;
-  switch (node.kind as NodeKind) {
-    case 'channel':
-      return m.channels.get(node.id);
-    case 'bridge':
-      return m.bridges.get(node.id);
-    case 'playback':
-      return m.playbacks.get(node.id);
-    case 'recording':
-      return m.recordings.get(node.id);
-    case 'storedRecording':
-      return m.storedRecordings.get(node.id);
-    case 'endpoint':
-      return m.endpoints.get(node.id);
-    case 'application':
-      return m.applications.get(node.id);
-    case 'deviceState':
-      return m.deviceStates.get(node.id);
-    case 'module':
-      return modules?.find((x) => x.name === node.id);
-    case 'server':
-      return s.info;
-    default:
-      return undefined;
-  }
+  if (node.kind === 'module') return modules?.find((x) => x.name === node.id);
+  if (node.kind === 'server') return s.info;
+  return rowSpec(node.kind)?.entity(node.id, s.model);
 }
 
 /** `{ system: { version } }` -> `[['system.version', …]]`: one row per value, not a JSON dump. */
@@ -232,28 +129,4 @@ function flatten(o: object, prefix = ''): [string, unknown][] {
     else out.push([`${prefix}${k}`, v]);
   }
   return out;
-}
-
-function totalOf(c: TopCategory, s: TreeSource): number {
-  const m = s.model;
-  switch (c) {
-    case 'channels':
-      return m.channels.size;
-    case 'bridges':
-      return m.bridges.size;
-    case 'playbacks':
-      return m.playbacks.size;
-    case 'recordings':
-      return m.recordings.size + m.storedRecordings.size;
-    case 'endpoints':
-      return m.endpoints.size;
-    case 'applications':
-      return m.applications.size;
-    case 'deviceStates':
-      return m.deviceStates.size;
-  }
-}
-
-function gone(node: AriNode): NodeView {
-  return { label: node.id, description: t('gone'), icon: 'circle-slash', color: 'disabledForeground', contextValue: 'gone', collapsible: 'none' };
 }
