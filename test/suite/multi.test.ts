@@ -5,7 +5,7 @@ import type * as vscode from 'vscode';
 import * as vscodeApi from 'vscode';
 import { startSimulator, type Simulator } from '../../tools/ari-sim/index';
 import type { Profile } from '../../src/extension/profiles/profile';
-import { activateExtension, waitFor } from './helpers';
+import { activateExtension, probes, waitFor } from './helpers';
 
 describe('several servers at once', function () {
   this.timeout(30_000);
@@ -41,7 +41,7 @@ describe('several servers at once', function () {
       services.connections.servers.map((s) => s.profileId),
       [a.id, b.id],
     );
-    const roots = await services.probes.tree!();
+    const roots = await (await probes()).tree!();
     assert.deepEqual(
       roots.map((r) => [r.label, r.contextValue]),
       [
@@ -79,7 +79,7 @@ describe('several servers at once', function () {
       services.connections.servers.map((s) => s.profileId),
       [a.id],
     );
-    const flat = await services.probes.tree!();
+    const flat = await (await probes()).tree!();
     assert.match(flat[0].contextValue ?? '', /^category\./);
   });
 });

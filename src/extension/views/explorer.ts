@@ -117,7 +117,7 @@ export function registerExplorer(services: Services): vscode.Disposable {
   const view = vscode.window.createTreeView(EXPLORER_VIEW, { treeDataProvider: provider, showCollapseAll: true, canSelectMany: true });
   /** Per server: the session its tree shows, and the listeners on it. */
   const attached = new Map<string, { session: AriSession; subs: DisposableStore }>();
-  services.probes.tree = () => probeTree(provider);
+  if (services.probes) services.probes.tree = () => probeTree(provider);
 
   // Palette entries with nothing to act on stay hidden (contrib/40-commands.json `when`s).
   let palette: Partial<Record<PaletteKey, boolean>> = {};

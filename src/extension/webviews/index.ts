@@ -49,7 +49,7 @@ class EventPanels implements vscode.Disposable, EventViewHost {
   private lastPanelFilter: EventFilter | undefined;
 
   constructor(private readonly services: Services) {
-    services.probes.events = () => ({ size: this.liveStore.size, typeCounts: this.liveStore.typeCounts(), panelOpen: this.panel !== undefined });
+    if (services.probes) services.probes.events = () => ({ size: this.liveStore.size, typeCounts: this.liveStore.typeCounts(), panelOpen: this.panel !== undefined });
     this.disposables.push(
       new LiveFeed(
         services.connections,

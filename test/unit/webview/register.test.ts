@@ -82,9 +82,9 @@ test('session events reach the panel as one update per batch; a channel command 
   const { events, disposable, services } = setup();
   try {
     events.fire([{ receivedAt: 1, event: channelCreated('9.1') }]);
-    assert.deepEqual(services.probes.events?.(), { size: 1, typeCounts: { ChannelCreated: 1 }, panelOpen: false });
+    assert.deepEqual(services.probes?.events?.(), { size: 1, typeCounts: { ChannelCreated: 1 }, panelOpen: false });
     await run('ariExplorer.events.show');
-    assert.equal(services.probes.events?.().panelOpen, true);
+    assert.equal(services.probes?.events?.().panelOpen, true);
     const panel = lastPanel();
     assert.deepEqual(posted(panel), [], 'nothing before ready');
     await send(panel, { kind: 'ready' });
