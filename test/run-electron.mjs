@@ -19,6 +19,8 @@ try {
     extensionDevelopmentPath: root,
     extensionTestsPath: resolve(root, 'out/test/suite/index.js'),
     launchArgs: [resolve(root, 'demo'), '--disable-extensions', '--disable-workspace-trust', '--skip-welcome'],
+    // The suite reads the explorer and the event buffer through them (src/extension/services.ts).
+    extensionTestsEnv: { ARI_EXPLORER_TEST_PROBES: '1' },
   });
 } catch (err) {
   console.error('extension-host suite failed:', err instanceof Error ? err.message : err);

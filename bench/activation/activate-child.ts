@@ -2,19 +2,15 @@
 // require() and activate(); counts network connections opened during and right after
 // activation (ARI Explorer connects lazily: with no seeded profile, none). Prints one JSON line.
 // Usage: node --import tsx bench/activation/activate-child.ts <bundle.js> <extension root>
-import Module from 'node:module';
 import net from 'node:net';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+// The unit tests' fake 'vscode', with inert stubs for what it lacks: only activation is
+// measured, never behaviour.
+import { stubMissingVscodeApi } from '../../test/unit/fakes/register-vscode';
 
 const [bundle, root] = process.argv.slice(2);
-const fakePath = join(__dirname, 'fake-vscode.ts');
-type Resolve = (request: string, ...rest: unknown[]) => string;
-const mod = Module as unknown as { _resolveFilename: Resolve };
-const original = mod._resolveFilename;
-mod._resolveFilename = function (this: unknown, request, ...rest) {
-  return request === 'vscode' ? fakePath : original.call(this, request, ...rest);
-};
+stubMissingVscodeApi();
 
 let connections = 0;
 const connect = net.Socket.prototype.connect;

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { ConnectionManager } from './connection/manager';
-import type { Services } from './services';
+import { TEST_PROBES_ENV, type Services } from './services';
 import { registerProfiles } from './profiles';
 import { registerViews } from './views';
 import { registerEventPanel } from './webviews';
@@ -21,7 +21,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   context.subscriptions.push(log);
   const connections = new ConnectionManager(context, log);
   context.subscriptions.push(connections);
-  const services: Services = { context, log, connections, probes: {} };
+  const services: Services = { context, log, connections, probes: process.env[TEST_PROBES_ENV] === '1' ? {} : undefined };
   const eventPanel = registerEventPanel(services);
   context.subscriptions.push(
     registerProfiles(services),

@@ -26,5 +26,12 @@ export interface Services {
   readonly context: vscode.ExtensionContext;
   readonly log: vscode.LogOutputChannel;
   readonly connections: ConnectionManager;
-  readonly probes: Probes;
+  /**
+   * Only when the test launchers set TEST_PROBES_ENV: a user's extension holds no probe and
+   * keeps nothing alive for one.
+   */
+  readonly probes?: Probes;
 }
+
+/** Set to 1 by test/run-electron.mjs and test/e2e/run-suite.ts, for the extension-host suite. */
+export const TEST_PROBES_ENV = 'ARI_EXPLORER_TEST_PROBES';

@@ -37,7 +37,8 @@ async function main(): Promise<number> {
   // The seeding contract (docs/ARCHITECTURE.md): a profile handed in by the environment, not
   // connected (nothing listens there); test/suite/profiles.test.ts checks it and its secret.
   const seed = { name: 'Seeded by the suite', url: 'http://127.0.0.1:9', username: 'seeded', password: 'seeded-secret', apps: ['hello-world'], connect: false };
-  const server = await startServerMain(dirs, { ARI_EXPLORER_SEED_PROFILE: JSON.stringify(seed) });
+  // ARI_EXPLORER_TEST_PROBES: the suite reads the explorer and the event buffer through them.
+  const server = await startServerMain(dirs, { ARI_EXPLORER_SEED_PROFILE: JSON.stringify(seed), ARI_EXPLORER_TEST_PROBES: '1' });
   console.log(`[suite] VS Code server up at ${server.url} in ${Date.now() - started} ms`);
 
   const browser = await launchBrowser();

@@ -1,6 +1,7 @@
 // Shared by the extension-host tests: the extension's API and small awaiting helpers.
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension/extension';
+import { TEST_PROBES_ENV, type Probes } from '../../src/extension/services';
 
 export const EXTENSION_ID = 'ari-explorer.ari-explorer';
 
@@ -8,6 +9,13 @@ export async function activateExtension(): Promise<ExtensionApi> {
   const ext = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID);
   if (!ext) throw new Error(`extension ${EXTENSION_ID} not found`);
   return ext.isActive ? ext.exports : await ext.activate();
+}
+
+/** The extension's test probes: there only when the suite's launcher set TEST_PROBES_ENV. */
+export async function probes(): Promise<Probes> {
+  const { services } = await activateExtension();
+  if (!services.probes) throw new Error(`no test probes: the suite's launcher must set ${TEST_PROBES_ENV}=1`);
+  return services.probes;
 }
 
 /** package.json as the running VS Code sees it. */

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { startSimulator, type Simulator } from '../../tools/ari-sim/index';
 import type { AriSession, EventRecord } from '../../src/extension/connection/session';
 import type { Profile } from '../../src/extension/profiles/profile';
-import { activateExtension, acceptQuickPicksUntil, waitFor } from './helpers';
+import { activateExtension, acceptQuickPicksUntil, probes, waitFor } from './helpers';
 
 describe('live against the simulator', function () {
   this.timeout(30_000);
@@ -71,7 +71,6 @@ describe('live against the simulator', function () {
   });
 
   it('the explorer tree shows the call under Channels and drops it after the hangup', async () => {
-    const { services } = await activateExtension();
     const id = await originateIntoStasis();
     const name = session.model.channels.get(id)!.name;
     // The row leads with what tells the halves apart: "00000001;2 · Local/1776@from-test".
@@ -79,7 +78,7 @@ describe('live against the simulator', function () {
     assert.ok(tail, `a Local half's name: ${name}`);
     const label = `${tail[2]} · ${tail[1]}`;
     const channelRow = async () => {
-      const roots = await services.probes.tree!();
+      const roots = await (await probes()).tree!();
       const channels = roots.find((r) => r.label === 'Channels');
       return channels?.children.find((c) => c.label === label);
     };
@@ -124,13 +123,13 @@ describe('live against the simulator', function () {
       events: [vscode.window.tabGroups.onDidChangeTabs as vscode.Event<unknown>],
     });
     assert.equal(tab.label, 'ARI Events');
-    const { services } = await activateExtension();
-    const buffered = services.probes.events!();
+    const probe = await probes();
+    const buffered = probe.events!();
     assert.equal(buffered.panelOpen, true);
     assert.ok((buffered.typeCounts.StasisStart ?? 0) >= 1 && (buffered.typeCounts.PlaybackFinished ?? 0) >= 1, 'the panel\'s buffer holds the session\'s events');
     const before = buffered.size;
     await originateIntoStasis();
-    await waitFor('new events in the panel\'s buffer', () => services.probes.events!().size > before, { events: [session.onEvents as vscode.Event<unknown>] });
+    await waitFor('new events in the panel\'s buffer', () => probe.events!().size > before, { events: [session.onEvents as vscode.Event<unknown>] });
     await vscode.window.tabGroups.close(tab);
   });
 

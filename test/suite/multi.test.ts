@@ -5,7 +5,7 @@ import type * as vscode from 'vscode';
 import * as vscodeApi from 'vscode';
 import { startSimulator, type Simulator } from '../../tools/ari-sim/index';
 import type { Profile } from '../../src/extension/profiles/profile';
-import { activateExtension, waitFor } from './helpers';
+import { activateExtension, probes, waitFor } from './helpers';
 
 describe('several servers at once', function () {
   this.timeout(30_000);
@@ -41,7 +41,7 @@ describe('several servers at once', function () {
       services.connections.servers.map((s) => s.profileId),
       [a.id, b.id],
     );
-    const roots = await services.probes.tree!();
+    const roots = await (await probes()).tree!();
     assert.deepEqual(
       roots.map((r) => [r.label, r.contextValue]),
       [
@@ -61,16 +61,17 @@ describe('several servers at once', function () {
 
     // The event panel merges both streams, each event with its server; "Show Events for This
     // Channel" on beta's node shows beta's channel only, though alpha has one with the same id.
-    const buffered = (): Record<string, number> => services.probes.events!().serverCounts;
+    const probe = await probes();
+    const buffered = (): Record<string, number> => probe.events!().serverCounts;
     await waitFor(`events of both servers in the panel's buffer`, () => (buffered()[a.name] ?? 0) > 0 && (buffered()[b.name] ?? 0) > 0, {
       events: [sa.onEvents as vscode.Event<unknown>, sb.onEvents as vscode.Event<unknown>],
     });
     await vscodeApi.commands.executeCommand('ariExplorer.events.showForChannel', { kind: 'channel', id: idB, profileId: b.id });
-    const betaOnly = services.probes.events!();
+    const betaOnly = probe.events!();
     assert.equal(betaOnly.panelFilter?.server, b.name);
     assert.equal(betaOnly.panelFilter?.channel, idB);
     await vscodeApi.commands.executeCommand('ariExplorer.events.showForChannel', { kind: 'channel', id: idB });
-    const both = services.probes.events!();
+    const both = probe.events!();
     assert.equal(both.panelFilter?.server ?? '', '', 'a node without a server filters by channel only');
     if (idA === idB) assert.ok((both.panelTotal ?? 0) > (betaOnly.panelTotal ?? 0), `${both.panelTotal} rows for ${idB} on both servers, ${betaOnly.panelTotal} on beta`);
     assert.ok((betaOnly.panelTotal ?? 0) > 0);
@@ -96,7 +97,7 @@ describe('several servers at once', function () {
       services.connections.servers.map((s) => s.profileId),
       [a.id],
     );
-    const flat = await services.probes.tree!();
+    const flat = await (await probes()).tree!();
     assert.match(flat[0].contextValue ?? '', /^category\./);
   });
 });

@@ -119,7 +119,7 @@ export function registerExplorer(services: Services): vscode.Disposable {
   /** Per server: the session its tree shows, and the listeners on it. */
   const attached = new Map<string, { session: AriSession; subs: DisposableStore }>();
   const feeds = new VisibleFeeds(view.visible, () => provider.refreshAll());
-  services.probes.tree = () => probeTree(provider);
+  if (services.probes) services.probes.tree = () => probeTree(provider);
 
   // Palette entries with nothing to act on stay hidden (contrib/40-commands.json `when`s).
   let palette: Partial<Record<PaletteKey, boolean>> = {};

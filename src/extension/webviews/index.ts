@@ -49,14 +49,16 @@ class EventPanels implements vscode.Disposable, EventViewHost {
   private lastPanelFilter: EventFilter | undefined;
 
   constructor(private readonly services: Services) {
-    services.probes.events = () => ({
-      size: this.liveStore.size,
-      typeCounts: this.liveStore.typeCounts(),
-      serverCounts: this.liveStore.serverCounts(),
-      panelOpen: this.panel !== undefined,
-      panelFilter: this.panel?.controller.view.filter,
-      panelTotal: this.panel?.controller.view.total,
-    });
+    if (services.probes) {
+      services.probes.events = () => ({
+        size: this.liveStore.size,
+        typeCounts: this.liveStore.typeCounts(),
+        serverCounts: this.liveStore.serverCounts(),
+        panelOpen: this.panel !== undefined,
+        panelFilter: this.panel?.controller.view.filter,
+        panelTotal: this.panel?.controller.view.total,
+      });
+    }
     this.disposables.push(
       new LiveFeed(
         services.connections,

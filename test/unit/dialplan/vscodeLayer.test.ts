@@ -1,7 +1,8 @@
 // The thin vscode layer over the pure core, against a scripted fake of the vscode API:
 // Go to Dialplan Location, the originate lens command, reload on save, the Stasis lens
 // command, and the providers' shapes.
-import { host, window, ConfigurationTarget, TextDocument, Uri, Position, type CodeLens, type DocumentSymbol, type Location, type Hover } from './vscodeFake';
+import '../fakes/register-vscode';
+import { fake, window, workspace, ConfigurationTarget, TextDocument, Uri, Position, type CodeLens, type DocumentSymbol, type Location, type Hover } from '../fakes/vscode';
 import { test, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -65,20 +66,26 @@ const services = {
   connections,
 } as unknown as Services;
 
-host.dialplanFiles = [Uri.file(SEED), Uri.file(FEATURES)];
+fake.workspaceFiles = [Uri.file(SEED), Uri.file(FEATURES)];
 registerDialplan(services);
 
+/** A quick-pick answer: the item whose label includes `text`. */
+const labelled = (text: string) => (items: readonly unknown[]) => (items as { label: string }[]).find((i) => i.label.includes(text));
+
+/** Enter on a quick pick as it opens: its first item. */
+const enter = (items: readonly unknown[]) => items[0];
+
 async function run(id: string, ...args: unknown[]): Promise<unknown> {
-  const fn = host.commands.get(id);
+  const fn = fake.commands.get(id);
   assert.ok(fn, `command ${id} registered`);
   return fn(...args);
 }
 
 beforeEach(() => {
-  host.reset();
-  host.config.clear();
-  host.userConfig.clear();
-  host.trusted = true;
+  fake.clearRecords();
+  fake.workspaceConfiguration.clear();
+  fake.configuration.clear();
+  workspace.isTrusted = true;
   calls.originate = [];
   calls.reload = [];
   calls.reloadFails = false;
@@ -87,16 +94,16 @@ beforeEach(() => {
 
 test('Go to Dialplan Location opens the Stasis line of 1776@from-test', async () => {
   await run('ariExplorer.channel.goToDialplan', { kind: 'channel', id: 'in-stasis' });
-  assert.equal(host.shown.length, 1);
-  assert.ok(host.shown[0].uri.endsWith('/extensions.conf'));
-  assert.equal(host.shown[0].selection?.start.line, 11);
-  assert.equal(host.shown[0].viewColumn, undefined, 'not open anywhere: the active group');
-  assert.deepEqual(host.messages, []);
+  assert.equal(fake.shown.length, 1);
+  assert.ok(fake.shown[0].uri.endsWith('/extensions.conf'));
+  assert.equal(fake.shown[0].selection?.start.line, 11);
+  assert.equal(fake.shown[0].viewColumn, undefined, 'not open anywhere: the active group');
+  assert.deepEqual(fake.messages, []);
   // Already open in the first group while another group is active: shown there, not twice.
-  window.visibleTextEditors.push({ document: { uri: { toString: () => host.shown[0].uri } }, viewColumn: 1 });
+  window.visibleTextEditors.push({ document: { uri: { toString: () => fake.shown[0].uri } }, viewColumn: 1 });
   try {
     await run('ariExplorer.channel.goToDialplan', { kind: 'channel', id: 'in-stasis' });
-    assert.equal(host.shown[1].viewColumn, 1);
+    assert.equal(fake.shown[1].viewColumn, 1);
   } finally {
     window.visibleTextEditors.length = 0;
   }
@@ -104,158 +111,160 @@ test('Go to Dialplan Location opens the Stasis line of 1776@from-test', async ()
 
 test('Go to Dialplan Location resolves pattern extensions and labels by counting', async () => {
   await run('ariExplorer.channel.goToDialplan', { kind: 'channel', id: 'pattern' });
-  assert.ok(host.shown[0].uri.endsWith('/extensions_features.conf'));
-  assert.equal(host.shown[0].selection?.start.line, 12); // n(busy),Busy(5) of _1XX
+  assert.ok(fake.shown[0].uri.endsWith('/extensions_features.conf'));
+  assert.equal(fake.shown[0].selection?.start.line, 12); // n(busy),Busy(5) of _1XX
 });
 
 test('Go to Dialplan Location says plainly what is missing', async () => {
   await run('ariExplorer.channel.goToDialplan', { kind: 'channel', id: 'no-exten' });
-  assert.equal(host.shown[0].selection?.start.line, 8, 'the [from-test] header');
-  assert.match(host.messages[0].text, /Extension 1778 is not in \[from-test\].*closest match/);
-  host.reset();
+  assert.equal(fake.shown[0].selection?.start.line, 8, 'the [from-test] header');
+  assert.match(fake.messages[0].text, /Extension 1778 is not in \[from-test\].*closest match/);
+  fake.clearRecords();
   await run('ariExplorer.channel.goToDialplan', { kind: 'channel', id: 'no-context' });
-  assert.equal(host.shown.length, 0);
-  assert.equal(host.messages[0].level, 'warning');
-  assert.match(host.messages[0].text, /Context \[nowhere\] is not defined .* Searched 3 dialplan files/);
+  assert.equal(fake.shown.length, 0);
+  assert.equal(fake.messages[0].level, 'warning');
+  assert.match(fake.messages[0].text, /Context \[nowhere\] is not defined .* Searched 3 dialplan files/);
 });
 
 test('Go to Dialplan Location on a channel that just hung up names it by the name the tree showed, else the id', async () => {
   await run('ariExplorer.channel.goToDialplan', { kind: 'channel', id: '1796000000.19', name: 'Local/1776@from-test-0000000f;2' });
-  assert.equal(host.shown.length, 0);
-  assert.equal(host.messages.at(-1)?.text, 'Channel Local/1776@from-test-0000000f;2 is no longer live.');
+  assert.equal(fake.shown.length, 0);
+  assert.equal(fake.messages.at(-1)?.text, 'Channel Local/1776@from-test-0000000f;2 is no longer live.');
   await run('ariExplorer.channel.goToDialplan', { kind: 'channel', id: '1796000000.19' });
-  assert.equal(host.messages.at(-1)?.text, 'Channel 1796000000.19 is no longer live.');
+  assert.equal(fake.messages.at(-1)?.text, 'Channel 1796000000.19 is no longer live.');
 });
 
 test('Go to Dialplan Location from the palette asks for a channel', async () => {
-  host.quickPickAnswers.push('Local/1776@from-test');
+  fake.quickPickAnswers.push(labelled('Local/1776@from-test'));
   await run('ariExplorer.channel.goToDialplan');
-  assert.equal(host.shown[0].selection?.start.line, 11);
+  assert.equal(fake.shown[0].selection?.start.line, 11);
 });
 
 test('originate lens: Local/<exten>@<context> with the waiting extension, or into an app', async () => {
+  fake.quickPickAnswers.push(enter);
   await run('ariExplorer.dialplan.originate', { exten: '1776', context: 'from-test' });
   assert.deepEqual(calls.originate, [{ endpoint: 'Local/1776@from-test', extension: '100', context: 'default', priority: 1 }]);
-  assert.match(host.messages[0].text, /^Originated Local\/100@default-00000000;2 to 1776@from-test/);
-  host.quickPickAnswers.push('Stasis app hello-world');
+  assert.match(fake.messages[0].text, /^Originated Local\/100@default-00000000;2 to 1776@from-test/);
+  fake.quickPickAnswers.push(labelled('Stasis app hello-world'));
   await run('ariExplorer.dialplan.originate', { exten: '200', context: 'default' });
   assert.deepEqual(calls.originate[1], { endpoint: 'Local/200@default', app: 'hello-world' });
   // The last choice comes first next time.
+  fake.quickPickAnswers.push(enter);
   await run('ariExplorer.dialplan.originate', { exten: '200', context: 'default' });
   assert.deepEqual(calls.originate[2], { endpoint: 'Local/200@default', app: 'hello-world' });
 });
 
 test('reload on save: always, ask, outside the server folder, not connected', async () => {
-  const doc = new TextDocument(Uri.file(SEED), fixture('extensions.conf'));
-  const save = () => Promise.all(host.saveListeners.map((l) => l(doc)));
-  host.config.set('ariExplorer.dialplan.reloadOnSave', 'always');
+  const doc = new TextDocument(Uri.file(SEED), fixture('extensions.conf'), 'asterisk');
+  const save = () => Promise.all(fake.saveListeners.map((l) => l(doc)));
+  fake.workspaceConfiguration.set('ariExplorer.dialplan.reloadOnSave', 'always');
   await save();
   assert.deepEqual(calls.reload, ['pbx_config.so']);
-  assert.match(host.messages[0].text, /Dialplan reloaded on local-sim/);
+  assert.match(fake.messages[0].text, /Dialplan reloaded on local-sim/);
 
-  host.reset();
-  host.config.set('ariExplorer.dialplan.reloadOnSave', 'ask');
-  host.messageAnswers.push('Reload Dialplan');
+  fake.clearRecords();
+  fake.workspaceConfiguration.set('ariExplorer.dialplan.reloadOnSave', 'ask');
+  fake.messageAnswers.push('Reload Dialplan');
   await save();
-  assert.match(host.messages[0].text, /Saved extensions.conf. Reload the dialplan on local-sim\?/);
+  assert.match(fake.messages[0].text, /Saved extensions.conf. Reload the dialplan on local-sim\?/);
   assert.deepEqual(calls.reload, ['pbx_config.so', 'pbx_config.so']);
 
-  host.reset();
-  host.config.set('ariExplorer.dialplan.serverConfigFolder', '/etc/asterisk');
+  fake.clearRecords();
+  fake.workspaceConfiguration.set('ariExplorer.dialplan.serverConfigFolder', '/etc/asterisk');
   await save();
-  assert.equal(host.messages[0].level, 'warning');
-  assert.match(host.messages[0].text, /outside \/etc\/asterisk .*local-sim does not read this file/);
+  assert.equal(fake.messages[0].level, 'warning');
+  assert.match(fake.messages[0].text, /outside \/etc\/asterisk .*local-sim does not read this file/);
   assert.equal(calls.reload.length, 2);
 
-  host.reset();
-  host.config.set('ariExplorer.dialplan.serverConfigFolder', FIXTURES);
-  host.messageAnswers.push('Never');
+  fake.clearRecords();
+  fake.workspaceConfiguration.set('ariExplorer.dialplan.serverConfigFolder', FIXTURES);
+  fake.messageAnswers.push('Never');
   await save();
-  assert.deepEqual(host.configUpdates, [{ key: 'ariExplorer.dialplan.reloadOnSave', value: 'never', target: ConfigurationTarget.Global }]);
+  assert.deepEqual(fake.configUpdates, [{ key: 'ariExplorer.dialplan.reloadOnSave', value: 'never', target: ConfigurationTarget.Global }]);
   assert.equal(calls.reload.length, 2);
 
-  host.reset();
-  host.config.set('ariExplorer.dialplan.reloadOnSave', 'always');
+  fake.clearRecords();
+  fake.workspaceConfiguration.set('ariExplorer.dialplan.reloadOnSave', 'always');
   connections.active = undefined;
   await save();
-  assert.deepEqual(host.messages, []);
+  assert.deepEqual(fake.messages, []);
 });
 
 test('Restricted Mode: the workspace cannot make saves reload the dialplan or pick the calling side; the user still can', async () => {
-  const doc = new TextDocument(Uri.file(SEED), fixture('extensions.conf'));
-  const save = () => Promise.all(host.saveListeners.map((l) => l(doc)));
-  host.trusted = false;
-  host.workspaceFolder = FIXTURES;
-  host.config.set('ariExplorer.dialplan.reloadOnSave', 'always');
-  host.config.set('ariExplorer.dialplan.originate.waitExtension', '999@premium');
+  const doc = new TextDocument(Uri.file(SEED), fixture('extensions.conf'), 'asterisk');
+  const save = () => Promise.all(fake.saveListeners.map((l) => l(doc)));
+  workspace.isTrusted = false;
+  workspace.workspaceFolders = [{ uri: Uri.file(FIXTURES) }];
+  fake.workspaceConfiguration.set('ariExplorer.dialplan.reloadOnSave', 'always');
+  fake.workspaceConfiguration.set('ariExplorer.dialplan.originate.waitExtension', '999@premium');
   await save();
   assert.deepEqual(calls.reload, [], 'the workspace value "always" is ignored');
-  assert.match(host.messages[0].text, /Reload the dialplan on local-sim\?/, 'the default, ask, applies');
+  assert.match(fake.messages[0].text, /Reload the dialplan on local-sim\?/, 'the default, ask, applies');
 
-  host.reset();
-  host.messageAnswers.push('Always');
+  fake.clearRecords();
+  fake.messageAnswers.push('Always');
   await save();
-  assert.deepEqual(host.configUpdates, [{ key: 'ariExplorer.dialplan.reloadOnSave', value: 'always', target: ConfigurationTarget.Global }], 'saved where it will be read');
+  assert.deepEqual(fake.configUpdates, [{ key: 'ariExplorer.dialplan.reloadOnSave', value: 'always', target: ConfigurationTarget.Global }], 'saved where it will be read');
   assert.deepEqual(calls.reload, ['pbx_config.so']);
 
-  host.reset();
+  fake.clearRecords();
   await save();
-  assert.deepEqual(host.messages.filter((m) => /Reload the dialplan/.test(m.text)), [], 'the user setting applies without asking');
+  assert.deepEqual(fake.messages.filter((m) => /Reload the dialplan/.test(m.text)), [], 'the user setting applies without asking');
   assert.deepEqual(calls.reload, ['pbx_config.so', 'pbx_config.so']);
 
-  host.quickPickAnswers.push('100@default');
+  fake.quickPickAnswers.push(labelled('100@default'));
   await run('ariExplorer.dialplan.originate', { exten: '1776', context: 'from-test' });
   assert.deepEqual(calls.originate[0], { endpoint: 'Local/1776@from-test', extension: '100', context: 'default', priority: 1 }, 'not 999@premium');
 
-  host.trusted = true;
-  host.config.delete('ariExplorer.dialplan.reloadOnSave');
-  host.quickPickAnswers.push('999@premium');
+  workspace.isTrusted = true;
+  fake.workspaceConfiguration.delete('ariExplorer.dialplan.reloadOnSave');
+  fake.quickPickAnswers.push(labelled('999@premium'));
   await run('ariExplorer.dialplan.originate', { exten: '1776', context: 'from-test' });
   assert.deepEqual(calls.originate[1], { endpoint: 'Local/1776@from-test', extension: '999', context: 'premium', priority: 1 }, 'trusted: the workspace value');
-  host.workspaceFolder = undefined;
+  workspace.workspaceFolders = undefined;
 });
 
 test('reload command reports a failure', async () => {
   calls.reloadFails = true;
   await run('ariExplorer.dialplan.reload');
-  assert.equal(host.messages[0].level, 'error');
-  assert.match(host.messages[0].text, /pbx_config.so not found/);
+  assert.equal(fake.messages[0].level, 'error');
+  assert.match(fake.messages[0].text, /pbx_config.so not found/);
 });
 
 test('Stasis lens command filters the tree and shows the app events', async () => {
   await run('ariExplorer.dialplan.showAppChannels', 'hello-world');
-  assert.deepEqual(host.executed.map((e) => [e.id, e.args[0]]), [
+  assert.deepEqual(fake.executed.map((e) => [e.id, e.args[0]]), [
     ['ariExplorer.tree.filterByApp', 'hello-world'],
     ['ariExplorer.events.show', { app: 'hello-world' }],
   ]);
 });
 
 test('providers: lenses only while connected, symbols, hover, definition', async () => {
-  const doc = new TextDocument(Uri.file(SEED), fixture('extensions.conf'));
-  const lenses = host.providers.codeLens as { provideCodeLenses(d: TextDocument): CodeLens[] };
+  const doc = new TextDocument(Uri.file(SEED), fixture('extensions.conf'), 'asterisk');
+  const lenses = fake.providers.codeLens as { provideCodeLenses(d: TextDocument): CodeLens[] };
   const titles = lenses.provideCodeLenses(doc).map((l) => l.command?.title);
   assert.ok(titles.includes('1 live channel in hello-world'));
   assert.ok(titles.includes('Originate to 1776@from-test'));
   connections.active = undefined;
   assert.deepEqual(lenses.provideCodeLenses(doc), []);
 
-  const symbols = (host.providers.symbols as { provideDocumentSymbols(d: TextDocument): DocumentSymbol[] }).provideDocumentSymbols(doc);
+  const symbols = (fake.providers.symbols as { provideDocumentSymbols(d: TextDocument): DocumentSymbol[] }).provideDocumentSymbols(doc);
   assert.deepEqual(symbols.map((s) => s.name), ['general', 'globals', 'from-test', 'default']);
   assert.deepEqual(symbols[2].children[0].children.map((c) => c.name), ['1', '2', '3', '4']);
 
-  const hover = (host.providers.hover as { provideHover(d: TextDocument, p: Position): Hover | undefined }).provideHover(doc, new Position(11, 12));
+  const hover = (fake.providers.hover as { provideHover(d: TextDocument, p: Position): Hover | undefined }).provideHover(doc, new Position(11, 12));
   assert.match(hover?.contents.value ?? '', /Stasis\(app\[,args\.\.\.\]\)/);
   assert.match(hover?.contents.value ?? '', /application `app`;/, 'code spans of the summary stay Markdown');
 
-  const feat = new TextDocument(Uri.file(FEATURES), fixture('extensions_features.conf'));
-  const defs = await (host.providers.definition as { provideDefinition(d: TextDocument, p: Position): Promise<Location[]> }).provideDefinition(feat, new Position(8, 12));
+  const feat = new TextDocument(Uri.file(FEATURES), fixture('extensions_features.conf'), 'asterisk');
+  const defs = await (fake.providers.definition as { provideDefinition(d: TextDocument, p: Position): Promise<Location[]> }).provideDefinition(feat, new Position(8, 12));
   assert.deepEqual(defs.map((d) => [d.uri.fsPath, d.range.start.line]), [[SEED, 19]]);
 });
 
 test('#include: its files join the index (go to definition) and become document links', async () => {
-  const feat = new TextDocument(Uri.file(FEATURES), fixture('extensions_features.conf'));
-  const defs = await (host.providers.definition as { provideDefinition(d: TextDocument, p: Position): Promise<Location[]> }).provideDefinition(feat, new Position(36, 33));
+  const feat = new TextDocument(Uri.file(FEATURES), fixture('extensions_features.conf'), 'asterisk');
+  const defs = await (fake.providers.definition as { provideDefinition(d: TextDocument, p: Position): Promise<Location[]> }).provideDefinition(feat, new Position(36, 33));
   assert.deepEqual(defs.map((d) => [d.uri.fsPath, d.range.start.line]), [[join(FIXTURES, 'dialplan', 'after-hours.conf'), 3]]);
-  const links = await (host.providers.links as { provideDocumentLinks(d: TextDocument): Promise<{ target?: Uri }[]> }).provideDocumentLinks(feat);
+  const links = await (fake.providers.links as { provideDocumentLinks(d: TextDocument): Promise<{ target?: Uri }[]> }).provideDocumentLinks(feat);
   assert.deepEqual(links.map((l) => l.target?.fsPath), [join(FIXTURES, 'dialplan', 'after-hours.conf')]);
 });

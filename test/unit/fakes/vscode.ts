@@ -1,7 +1,9 @@
-// A plain-Node stand-in for the subset of the 'vscode' API that tree, status bar, profile and
-// command code touch, so that code runs under node:test. register-vscode.ts makes `require('vscode')`
-// resolve here. Shapes follow @types/vscode; only what tests need is implemented.
+// The one plain-Node stand-in for the 'vscode' API, for every unit test and the activation
+// bench: register-vscode.ts makes `require('vscode')` resolve here. Shapes follow
+// @types/vscode; only what tests need is implemented, and what a test scripts or inspects is
+// on `fake`. Files are read from and written to the real disk (tests use temp folders).
 import * as fsp from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import assert from 'node:assert/strict';
 import type * as vscode from 'vscode';
 
@@ -91,13 +93,16 @@ export class Uri {
   static parse(value: string): Uri {
     const m = /^([a-zA-Z][\w+.-]*):(?:\/\/([^/?#]*))?([^?#]*)(?:\?([^#]*))?(?:#(.*))?$/.exec(value);
     if (!m) throw new Error(`invalid uri ${value}`);
-    return new Uri(m[1], m[2] ?? '', m[3] ?? '', m[4] ?? '', m[5] ?? '');
+    return new Uri(m[1], m[2] ?? '', decodeURIComponent(m[3] ?? ''), m[4] ?? '', m[5] ?? '');
   }
   static file(path: string): Uri {
     return new Uri('file', '', path, '', '');
   }
   static from(c: { scheme: string; authority?: string; path?: string; query?: string; fragment?: string }): Uri {
     return new Uri(c.scheme, c.authority ?? '', c.path ?? '', c.query ?? '', c.fragment ?? '');
+  }
+  static joinPath(base: Uri, ...parts: string[]): Uri {
+    return base.with({ path: [base.path.replace(/\/$/, ''), ...parts].join('/') });
   }
   private constructor(
     readonly scheme: string,
@@ -113,7 +118,8 @@ export class Uri {
     return new Uri(c.scheme ?? this.scheme, c.authority ?? this.authority, c.path ?? this.path, c.query ?? this.query, c.fragment ?? this.fragment);
   }
   toString(): string {
-    const auth = this.authority ? `//${this.authority}` : '';
+    // As VS Code writes them: file URIs always have the (maybe empty) authority, file:///x.
+    const auth = this.authority || this.scheme === 'file' ? `//${this.authority}` : '';
     return `${this.scheme}:${auth}${this.path}${this.query ? `?${this.query}` : ''}${this.fragment ? `#${this.fragment}` : ''}`;
   }
   toJSON(): string {
@@ -211,22 +217,51 @@ export const fake = {
   statusBarItems: new Map<string, FakeStatusBarItem>(),
   contentProviders: new Map<string, vscode.TextDocumentContentProvider>(),
   clipboard: '',
-  reset(): void {
-    this.treeViews.clear();
-    this.statusBarItems.clear();
-    this.contentProviders.clear();
-    this.clipboard = '';
-    workspace.textDocuments.length = 0;
+  /** Webview panels created, oldest first; views and serializers by id. */
+  panels: [] as FakePanel[],
+  viewProviders: new Map<string, { resolveWebviewView(v: unknown): void }>(),
+  serializers: new Map<string, { deserializeWebviewPanel(p: unknown, state: unknown): Promise<void> }>(),
+  /** What the next save / open dialog answers (undefined: cancelled). */
+  saveAnswer: undefined as Uri | undefined,
+  openAnswer: undefined as Uri[] | undefined,
+  /** Documents shown in an editor, as showTextDocument was asked. */
+  shown: [] as { uri: string; selection?: Range; viewColumn?: number }[],
+  /** Settings of the workspace; `configuration` holds the user's (what Restricted Mode still reads). */
+  workspaceConfiguration: new Map<string, unknown>(),
+  configUpdates: [] as { key: string; value: unknown; target?: ConfigurationTarget }[],
+  /** What workspace.findFiles searches, by glob. */
+  workspaceFiles: [] as Uri[],
+  /** Language providers by kind: symbols, folding, hover, definition, codeLens, links. */
+  providers: {} as Record<string, unknown>,
+  /** onDidSaveTextDocument listeners; a test awaits what they return. */
+  saveListeners: [] as Listener<TextDocument>[],
+  /** Forgets what was shown, asked and scripted; settings and registrations stay. */
+  clearRecords(): void {
     this.inputBoxAnswers = [];
     this.inputBoxes = [];
     this.quickPickAnswers = [];
     this.messageAnswers = [];
     this.messages = [];
-    this.contextKeys.clear();
     this.executed = [];
-    this.configuration.clear();
+    this.shown = [];
+    this.configUpdates = [];
     this.statusBarMessages = [];
     this.statusBarShowing = [];
+  },
+  reset(): void {
+    this.clearRecords();
+    this.panels = [];
+    this.saveAnswer = undefined;
+    this.openAnswer = undefined;
+    this.treeViews.clear();
+    this.statusBarItems.clear();
+    this.contentProviders.clear();
+    this.clipboard = '';
+    workspace.textDocuments.length = 0;
+    window.visibleTextEditors.length = 0;
+    this.contextKeys.clear();
+    this.configuration.clear();
+    this.workspaceConfiguration.clear();
   },
 };
 
@@ -276,10 +311,82 @@ export const window = {
   },
   withProgress: async <R>(_options: unknown, task: (progress: { report(v: unknown): void }, token: unknown) => Promise<R>): Promise<R> =>
     task({ report() {} }, { isCancellationRequested: false, onCancellationRequested: () => new Disposable(() => undefined) }),
-  showTextDocument: async (doc: unknown): Promise<unknown> => doc,
+  showTextDocument: async (doc: TextDocument, opts?: { selection?: Range; viewColumn?: number }): Promise<TextDocument> => {
+    fake.shown.push({ uri: doc.uri.toString(), selection: opts?.selection, viewColumn: opts?.viewColumn });
+    return doc;
+  },
+  /** Editors on screen; a test puts one here to check it is reused. */
+  visibleTextEditors: [] as { document: { uri: { toString(): string } }; viewColumn?: number }[],
   createQuickPick: (): ScriptedQuickPick => new ScriptedQuickPick(),
   createInputBox: (): ScriptedInputBox => new ScriptedInputBox(),
+  createWebviewPanel: (viewType: string, title: string, _column: unknown, options: Record<string, unknown>): FakePanel => {
+    const panel = new FakePanel(viewType, title, options);
+    fake.panels.push(panel);
+    return panel;
+  },
+  registerWebviewViewProvider: (id: string, provider: { resolveWebviewView(v: unknown): void }): Disposable => {
+    fake.viewProviders.set(id, provider);
+    return new Disposable(() => fake.viewProviders.delete(id));
+  },
+  registerWebviewPanelSerializer: (id: string, serializer: { deserializeWebviewPanel(p: unknown, state: unknown): Promise<void> }): Disposable => {
+    fake.serializers.set(id, serializer);
+    return new Disposable(() => fake.serializers.delete(id));
+  },
+  showSaveDialog: async (): Promise<Uri | undefined> => fake.saveAnswer,
+  showOpenDialog: async (): Promise<Uri[] | undefined> => fake.openAnswer,
 };
+
+/** A webview that keeps what the extension posted and lets a test play the page's messages. */
+export class FakeWebview {
+  html = '';
+  options: Record<string, unknown> = {};
+  readonly cspSource = 'https://fake.vscode-cdn.net';
+  readonly posted: unknown[] = [];
+  /** Fire a message here as the page would send it. */
+  readonly incoming = new EventEmitter<unknown>();
+  readonly onDidReceiveMessage = this.incoming.event;
+  private waiters: (() => void)[] = [];
+  asWebviewUri(u: Uri): Uri {
+    return Uri.file(`/webview${u.path}`);
+  }
+  postMessage(m: unknown): Promise<boolean> {
+    this.posted.push(structuredClone(m));
+    for (const w of this.waiters.splice(0)) w();
+    return Promise.resolve(true);
+  }
+  /** Resolves at the next postMessage. */
+  nextPost(): Promise<void> {
+    return new Promise((r) => this.waiters.push(r));
+  }
+}
+
+export class FakePanel {
+  readonly webview = new FakeWebview();
+  visible = true;
+  iconPath: unknown;
+  revealed = 0;
+  private readonly disposeEmitter = new EventEmitter<void>();
+  private readonly viewState = new EventEmitter<unknown>();
+  readonly onDidDispose = this.disposeEmitter.event;
+  readonly onDidChangeViewState = this.viewState.event;
+  constructor(
+    readonly viewType: string,
+    readonly title: string,
+    readonly options: Record<string, unknown>,
+  ) {
+    this.webview.options = options;
+  }
+  reveal(): void {
+    this.revealed++;
+  }
+  setVisible(v: boolean): void {
+    this.visible = v;
+    this.viewState.fire({ webviewPanel: this });
+  }
+  dispose(): void {
+    this.disposeEmitter.fire();
+  }
+}
 
 export const QuickInputButtons = { Back: { iconPath: 'back' } };
 
@@ -452,14 +559,138 @@ export class FakeStatusBarItem {
   }
 }
 
-/** A TextDocument reduced to what tests read. */
-export interface FakeTextDocument {
-  uri: Uri;
-  languageId: string;
-  getText(): string;
+/** A TextDocument reduced to what the extension reads; text given, or asked for at each read. */
+export class TextDocument {
+  version = 1;
+  constructor(
+    readonly uri: Uri,
+    private readonly text: string | (() => string),
+    public languageId = 'plaintext',
+  ) {}
+  getText(): string {
+    return typeof this.text === 'string' ? this.text : this.text();
+  }
+  get lineCount(): number {
+    return this.getText().split('\n').length;
+  }
+  lineAt(line: number): { text: string } {
+    return { text: this.getText().split('\n')[line] ?? '' };
+  }
+}
+/** The name the tests knew it by. */
+export type FakeTextDocument = TextDocument;
+
+export class Position {
+  constructor(
+    readonly line: number,
+    readonly character: number,
+  ) {}
 }
 
+export class Range {
+  readonly start: Position;
+  readonly end: Position;
+  constructor(sl: number, sc: number, el: number, ec: number) {
+    this.start = new Position(sl, sc);
+    this.end = new Position(el, ec);
+  }
+  contains(r: Range): boolean {
+    const le = (a: Position, b: Position) => a.line < b.line || (a.line === b.line && a.character <= b.character);
+    return le(this.start, r.start) && le(r.end, this.end);
+  }
+}
+
+export class Hover {
+  constructor(
+    readonly contents: MarkdownString,
+    readonly range?: Range,
+  ) {}
+}
+export class Location {
+  constructor(
+    readonly uri: Uri,
+    readonly range: Range,
+  ) {}
+}
+export class CodeLens {
+  constructor(
+    readonly range: Range,
+    readonly command?: { title: string; command: string; arguments?: unknown[] },
+  ) {}
+}
+export class DocumentSymbol {
+  children: DocumentSymbol[] = [];
+  constructor(
+    readonly name: string,
+    readonly detail: string,
+    readonly kind: number,
+    readonly range: Range,
+    readonly selectionRange: Range,
+  ) {}
+}
+export class DocumentLink {
+  constructor(
+    readonly range: Range,
+    readonly target?: Uri,
+  ) {}
+}
+export class FoldingRange {
+  constructor(
+    readonly start: number,
+    readonly end: number,
+    readonly kind?: number,
+  ) {}
+}
+export enum FileType {
+  Unknown = 0,
+  File = 1,
+  Directory = 2,
+}
+export enum SymbolKind {
+  Module = 1,
+  Namespace = 2,
+  Package = 3,
+  Class = 4,
+  Function = 11,
+  Number = 15,
+  Key = 19,
+  EnumMember = 21,
+  Event = 23,
+}
+export enum FoldingRangeKind {
+  Comment = 1,
+  Imports = 2,
+  Region = 3,
+}
+export enum ConfigurationTarget {
+  Global = 1,
+  Workspace = 2,
+  WorkspaceFolder = 3,
+}
+
+/** `**`, `*`, `?` and `{a,b}` of a findFiles glob, matched against the whole path. */
+function globRegExp(glob: string): RegExp {
+  let re = '';
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (glob.startsWith('**/', i)) {
+      re += '(?:.*/)?';
+      i += 2;
+    } else if (c === '*') re += '[^/]*';
+    else if (c === '?') re += '[^/]';
+    else if (c === '{') re += '(?:';
+    else if (c === '}') re += ')';
+    else if (c === ',') re += '|';
+    else re += c.replace(/[.+^$()|[\]\\]/g, '\\$&');
+  }
+  return new RegExp(`(?:^|/)${re}$`);
+}
+
+const noEvent = (): Disposable => new Disposable(() => undefined);
+
 export const env = {
+  /** The display language the panels write into their page's lang. */
+  language: 'en',
   clipboard: {
     writeText: async (text: string): Promise<void> => {
       fake.clipboard = text;
@@ -468,11 +699,24 @@ export const env = {
   },
 };
 
+function registerProvider(kind: string) {
+  return (_selector: unknown, provider: unknown): Disposable => {
+    fake.providers[kind] = provider;
+    return new Disposable(() => delete fake.providers[kind]);
+  };
+}
+
 export const languages = {
-  setTextDocumentLanguage: async (doc: FakeTextDocument, languageId: string): Promise<FakeTextDocument> => {
+  setTextDocumentLanguage: async (doc: TextDocument, languageId: string): Promise<TextDocument> => {
     doc.languageId = languageId;
     return doc;
   },
+  registerDocumentSymbolProvider: registerProvider('symbols'),
+  registerFoldingRangeProvider: registerProvider('folding'),
+  registerHoverProvider: registerProvider('hover'),
+  registerDefinitionProvider: registerProvider('definition'),
+  registerCodeLensProvider: registerProvider('codeLens'),
+  registerDocumentLinkProvider: registerProvider('links'),
 };
 
 export const commands = {
@@ -494,44 +738,66 @@ const configurationChanges = new EventEmitter<{ affectsConfiguration(section: st
 
 export const workspace = {
   onDidChangeConfiguration: configurationChanges.event,
+  onDidChangeWorkspaceFolders: noEvent,
+  onDidCloseTextDocument: noEvent,
+  onDidSaveTextDocument: (l: Listener<TextDocument>): Disposable => {
+    fake.saveListeners.push(l);
+    return new Disposable(() => (fake.saveListeners = fake.saveListeners.filter((x) => x !== l)));
+  },
+  workspaceFolders: undefined as { uri: Uri }[] | undefined,
+  getWorkspaceFolder: (uri: Uri): { uri: Uri } | undefined =>
+    workspace.workspaceFolders?.find((f) => uri.fsPath === f.uri.fsPath || uri.fsPath.startsWith(`${f.uri.fsPath.replace(/\/$/, '')}/`)),
+  asRelativePath: (u: Uri): string => u.path,
+  createFileSystemWatcher: () => ({ onDidCreate: noEvent, onDidDelete: noEvent, onDidChange: noEvent, dispose() {} }),
+  findFiles: async (include: string): Promise<Uri[]> => fake.workspaceFiles.filter((u) => globRegExp(include).test(u.path)),
   /** File URIs read from the real disk (tests write them to a temp folder). */
   fs: {
-    stat: async (uri: Uri): Promise<{ size: number; type: number }> => {
+    stat: async (uri: Uri): Promise<{ size: number; type: FileType; mtime: number; ctime: number }> => {
       const st = await fsp.stat(uri.fsPath);
-      return { size: st.size, type: st.isDirectory() ? 2 : 1 };
+      return { size: st.size, type: st.isDirectory() ? FileType.Directory : FileType.File, mtime: st.mtimeMs, ctime: st.ctimeMs };
     },
+    readDirectory: async (uri: Uri): Promise<[string, FileType][]> =>
+      (await fsp.readdir(uri.fsPath, { withFileTypes: true })).map((e) => [e.name, e.isFile() ? FileType.File : FileType.Directory]),
     readFile: async (uri: Uri): Promise<Uint8Array> => fsp.readFile(uri.fsPath),
     writeFile: async (uri: Uri, data: Uint8Array): Promise<void> => fsp.writeFile(uri.fsPath, data),
   },
-  textDocuments: [] as FakeTextDocument[],
+  textDocuments: [] as TextDocument[],
   registerTextDocumentContentProvider: (scheme: string, provider: vscode.TextDocumentContentProvider): Disposable => {
     fake.contentProviders.set(scheme, provider);
     return new Disposable(() => fake.contentProviders.delete(scheme));
   },
-  /** Documents of a registered scheme: getText() asks the provider each time, like a reopen. */
-  openTextDocument: async (uri: Uri): Promise<FakeTextDocument> => {
+  /**
+   * An open document, else one of a registered scheme (getText() asks the provider each time,
+   * like a reopen), else a file read from disk.
+   */
+  openTextDocument: async (uri: Uri): Promise<TextDocument> => {
     const existing = workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     if (existing) return existing;
     const provider = fake.contentProviders.get(uri.scheme);
-    if (!provider) throw new Error(`no content provider for ${uri.scheme}`);
-    const doc: FakeTextDocument = {
-      uri,
-      languageId: 'plaintext',
-      getText: () => String(provider.provideTextDocumentContent(uri as unknown as vscode.Uri, { isCancellationRequested: false } as vscode.CancellationToken) ?? ''),
-    };
+    if (!provider && uri.scheme !== 'file') throw new Error(`no content provider for ${uri.scheme}`);
+    const doc = provider
+      ? new TextDocument(uri, () => String(provider.provideTextDocumentContent(uri as unknown as vscode.Uri, { isCancellationRequested: false } as vscode.CancellationToken) ?? ''))
+      : new TextDocument(uri, readFileSync(uri.fsPath, 'utf8'));
     workspace.textDocuments.push(doc);
     return doc;
   },
-  /** The fake's settings are user settings, so Restricted Mode changes nothing they say. */
+  /** Tests that are about Restricted Mode set it false. */
   isTrusted: true,
   getConfiguration: (section?: string) => ({
+    /** As VS Code merges them: the workspace's value over the user's. */
     get: <T>(key: string, defaultValue?: T): T | undefined => {
       const full = section ? `${section}.${key}` : key;
+      if (fake.workspaceConfiguration.has(full)) return fake.workspaceConfiguration.get(full) as T;
       return fake.configuration.has(full) ? (fake.configuration.get(full) as T) : defaultValue;
     },
-    inspect: <T>(key: string): { key: string; globalValue?: T } => {
+    inspect: <T>(key: string): { key: string; globalValue?: T; workspaceValue?: T } => {
       const full = section ? `${section}.${key}` : key;
-      return { key: full, globalValue: fake.configuration.get(full) as T | undefined };
+      return { key: full, globalValue: fake.configuration.get(full) as T | undefined, workspaceValue: fake.workspaceConfiguration.get(full) as T | undefined };
+    },
+    update: async (key: string, value: unknown, target?: ConfigurationTarget): Promise<void> => {
+      const full = section ? `${section}.${key}` : key;
+      (target === ConfigurationTarget.Global ? fake.configuration : fake.workspaceConfiguration).set(full, value);
+      fake.configUpdates.push({ key: full, value, target });
     },
   }),
 };

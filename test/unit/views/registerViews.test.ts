@@ -59,7 +59,7 @@ test('views: status bar, tree refreshes, filters, JSON documents', async () => {
     const id = await sim.originateFromCli('Local/100@default', { context: 'default', exten: '100' });
     await appeared;
     const [first] = (await provider.getChildren(channels))!;
-    const probed = await services.probes.tree!();
+    const probed = await services.probes!.tree!();
     assert.equal(probed[0].children.length, 2, 'the probe walks what the provider serves');
     assert.ok(probed[0].children.every((c) => /^[0-9a-f]{8};[12] · Local\/100@default$/.test(c.label) && /^channel\./.test(c.contextValue ?? '')), JSON.stringify(probed[0].children));
     const treeItem = provider.getTreeItem(first) as vscode.TreeItem;
@@ -182,7 +182,7 @@ test('views: two servers at once (one behind /asterisk) — a root per server, n
     assert.equal(await sessionOf(services, channel), connections.sessionOf(b.id));
     assert.ok(connections.sessionOf(b.id)!.model.channels.has(channel.id));
     assert.ok(!connections.sessionOf(a.id)!.model.channels.has(channel.id));
-    const probed = await services.probes.tree!();
+    const probed = await services.probes!.tree!();
     assert.deepEqual(
       probed.map((p) => p.label),
       ['alpha', 'beta'],

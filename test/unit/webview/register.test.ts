@@ -1,9 +1,12 @@
 // The vscode glue of the event panel (src/extension/webviews/index.ts) against a fake
 // 'vscode': commands, panel options, HTML, the live feed and the message round trip.
-import './register-fake-vscode';
+import '../fakes/register-vscode';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fake, FakePanel, Uri } from './fake-vscode';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fake, FakePanel, Uri } from '../fakes/vscode';
 import { registerEventPanel } from '../../../src/extension/webviews/index';
 import type { Services } from '../../../src/extension/services';
 import { Emitter } from '../../../src/extension/util/emitter';
@@ -79,9 +82,9 @@ test('session events reach the panel as one update per batch; a channel command 
   const { events, disposable, services } = setup();
   try {
     events.fire([{ receivedAt: 1, event: channelCreated('9.1') }]);
-    assert.deepEqual(services.probes.events?.(), { size: 1, typeCounts: { ChannelCreated: 1 }, serverCounts: { pbx1: 1 }, panelOpen: false, panelFilter: undefined, panelTotal: undefined });
+    assert.deepEqual(services.probes?.events?.(), { size: 1, typeCounts: { ChannelCreated: 1 }, serverCounts: { pbx1: 1 }, panelOpen: false, panelFilter: undefined, panelTotal: undefined });
     await run('ariExplorer.events.show');
-    assert.equal(services.probes.events?.().panelOpen, true);
+    assert.equal(services.probes?.events?.().panelOpen, true);
     const panel = lastPanel();
     assert.deepEqual(posted(panel), [], 'nothing before ready');
     await send(panel, { kind: 'ready' });
@@ -114,6 +117,7 @@ test('session events reach the panel as one update per batch; a channel command 
 
 test('export writes NDJSON of the view; open log loads good lines and reports bad ones', async () => {
   const { events, disposable } = setup();
+  const dir = mkdtempSync(join(tmpdir(), 'ari-events-'));
   try {
     events.fire([
       { receivedAt: 1, event: channelCreated('7.1') },
@@ -123,26 +127,29 @@ test('export writes NDJSON of the view; open log loads good lines and reports ba
     const panel = lastPanel();
     await send(panel, { kind: 'ready' });
     posted(panel);
-    fake.saveAnswer = Uri.file('/out/events.ndjson');
+    fake.saveAnswer = Uri.file(join(dir, 'events.ndjson'));
     await send(panel, { kind: 'export' });
-    const text = Buffer.from(fake.files.get('/out/events.ndjson') ?? new Uint8Array()).toString('utf8');
+    // The file is written to disk, then the panel is told.
+    while (panel.webview.posted.length === 0) await panel.webview.nextPost();
+    assert.ok(posted(panel).some((m) => m.kind === 'notice' && /Exported 2 events/.test(m.text)));
+    const text = readFileSync(join(dir, 'events.ndjson'), 'utf8');
     assert.deepEqual(
       text.trim().split('\n').map((l) => JSON.parse(l).type),
       ['ChannelCreated', 'StasisStart'],
     );
-    assert.ok(posted(panel).some((m) => m.kind === 'notice' && /Exported 2 events/.test(m.text)));
 
-    fake.files.set('/in/log.ndjson', Buffer.from(`${text}not json\n`));
-    fake.openAnswer = [Uri.file('/in/log.ndjson')];
+    writeFileSync(join(dir, 'log.ndjson'), `${text}not json\n`);
+    fake.openAnswer = [Uri.file(join(dir, 'log.ndjson'))];
     await send(panel, { kind: 'openLog' });
-    // The log is read in chunks with turns for the event loop: wait for its state and notice.
-    for (let i = 0; i < 50 && panel.webview.posted.length < 2; i++) await new Promise<void>((r) => setImmediate(r));
+    // The log is streamed from disk: its state and notice come once it has been read.
+    while (panel.webview.posted.length < 2) await panel.webview.nextPost();
     const [state, notice] = posted(panel);
     assert.ok(state.kind === 'state' && state.source.kind === 'log' && state.total === 2);
     assert.ok(notice.kind === 'notice' && /line 3/.test(notice.text), JSON.stringify(notice));
     panel.dispose();
   } finally {
     disposable.dispose();
+    rmSync(dir, { recursive: true, force: true });
   }
 });
 
