@@ -67,7 +67,7 @@ test(`with ${TEST_PROBES_ENV}=1 the explorer and the event panel fill in their p
     const probes = api.services.probes;
     assert.ok(probes);
     assert.deepEqual((await probes.tree?.())?.map((n) => n.label), [], 'no server yet: an empty tree');
-    assert.deepEqual(probes.events?.(), { size: 0, typeCounts: {}, panelOpen: false });
+    assert.deepEqual(probes.events?.(), { size: 0, typeCounts: {}, serverCounts: {}, panelOpen: false, panelFilter: undefined, panelTotal: undefined });
   } finally {
     dispose();
   }
