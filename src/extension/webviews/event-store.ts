@@ -377,11 +377,15 @@ export class EventStore {
     this.received[slot] = receivedAt;
     this.apps[slot] = app;
     this.servers[slot] = server;
-    if (server !== '') this.serverCounts_.set(server, (this.serverCounts_.get(server) ?? 0) + 1);
+    this.countServer(server);
     this.channelIds[slot] = channelId;
     this.bridgeIds[slot] = bridgeId;
     this.typeCounts_[typeId]++;
     return slot;
+  }
+
+  private countServer(server: string): void {
+    if (server !== '') this.serverCounts_.set(server, (this.serverCounts_.get(server) ?? 0) + 1);
   }
 
   private uncountServer(slot: number): void {
@@ -512,7 +516,7 @@ export class EventStore {
     this.apps = apps;
     this.servers = servers;
     this.serverCounts_.clear();
-    for (let i = 0; i < keep; i++) if (servers[i] !== '') this.serverCounts_.set(servers[i], (this.serverCounts_.get(servers[i]) ?? 0) + 1);
+    for (let i = 0; i < keep; i++) this.countServer(servers[i]);
     this.channelIds = channelIds;
     this.bridgeIds = bridgeIds;
     this.cap = capacity;
