@@ -163,8 +163,12 @@ export class EventStore {
   private lastType = '';
   private lastTypeId = -1;
   private lastApp = '';
-  /** Channels whose ChannelDestroyed is in the store's history (insertion-ordered, bounded). */
-  private destroyed = new Set<string>();
+  /**
+   * Per server, the channels whose ChannelDestroyed is in the store's history (insertion-ordered,
+   * bounded): two servers number their channels alike, so one server's destroy must not mark
+   * the other's events late.
+   */
+  private destroyed = new Map<string, Set<string>>();
 
   // Byte accounting per slot, and the budgets.
   private sizes: Float64Array;
@@ -368,10 +372,14 @@ export class EventStore {
     this.typeIds[slot] = typeId;
     let late = 0;
     if (channelId !== '') {
+      const destroyed = this.destroyed.get(server);
       if (type === 'ChannelDestroyed') {
-        this.destroyed.add(channelId);
-        if (this.destroyed.size > MAX_DESTROYED) this.destroyed.delete(this.destroyed.values().next().value as string);
-      } else if (this.destroyed.has(channelId)) late = 1;
+        if (destroyed === undefined) this.destroyed.set(server, new Set([channelId]));
+        else {
+          destroyed.add(channelId);
+          if (destroyed.size > MAX_DESTROYED) destroyed.delete(destroyed.values().next().value as string);
+        }
+      } else if (destroyed?.has(channelId) === true) late = 1;
     }
     this.lateFlags[slot] = late;
     this.received[slot] = receivedAt;

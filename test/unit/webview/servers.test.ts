@@ -10,7 +10,7 @@ import { filterFromArgument } from '../../../src/extension/webviews/show-argumen
 import { readNdjson, toNdjson } from '../../../src/extension/webviews/ndjson';
 import { Emitter } from '../../../src/extension/util/emitter';
 import { EMPTY_FILTER } from '../../../src/shared/protocol';
-import { channelCreated, stasisStart } from './fixtures';
+import { channel, channelCreated, ev, stasisStart } from './fixtures';
 
 /** A session stand-in: batches of records and late app copies, fired by the test. */
 class FakeSession implements EventSessionLike {
@@ -143,4 +143,21 @@ test('Show Events for a node of one of several servers narrows the panel to that
   assert.equal(filterFromArgument({ kind: 'channel', id: '1.1', profileId: 'p1' }, 'channel', byId)?.server, 'Lab');
   assert.equal(filterFromArgument({ kind: 'channel', id: '1.1', profileId: 'p1' }, 'channel')?.server, undefined, 'one server: no server filter');
   assert.equal(filterFromArgument({ kind: 'bridge', id: 'b', profileId: 'p1' }, 'channel', byId), undefined);
+});
+
+test('a channel destroyed on one server does not make the same id’s events on another late', () => {
+  const store = new EventStore(10);
+  const destroyed = ev('ChannelDestroyed', { cause: 16, cause_txt: 'Normal Clearing', channel: channel('1.1') });
+  store.push(destroyed, 1, undefined, undefined, 'Beta');
+  store.push(stasisStart('1.1'), 2, undefined, undefined, 'Alpha');
+  store.push(stasisStart('1.1'), 3, undefined, undefined, 'Beta');
+  const rows = new EventView(store, EMPTY_FILTER).rows(0, 3);
+  assert.deepEqual(
+    rows.map((r) => [r.server, r.type, r.afterDestroy === true]),
+    [
+      ['Beta', 'ChannelDestroyed', false],
+      ['Alpha', 'StasisStart', false],
+      ['Beta', 'StasisStart', true],
+    ],
+  );
 });
