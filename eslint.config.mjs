@@ -9,11 +9,7 @@ const noUi = {
   group: ['**/views/**', '**/commands/**', '**/profiles/**', '**/webviews/**', '**/dialplan/**'],
   message: 'The core never imports the UI layers (docs/ARCHITECTURE.md).',
 };
-const coreFiles = [
-  'src/extension/ari/**',
-  'src/extension/state/**',
-  'src/extension/connection/**',
-];
+const coreFiles = ['src/extension/ari/**', 'src/extension/state/**', 'src/extension/connection/**'];
 // The connection area's vscode adapter: prompts, toasts, context keys and settings.
 const connectionAdapter = ['src/extension/connection/manager.ts', 'src/extension/connection/settings.ts'];
 
@@ -54,7 +50,7 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         {
-          selector: "CallExpression[callee.property.name=/^(request|call|callBinary)$/] > :matches(Literal, TemplateLiteral).arguments:nth-child(2)",
+          selector: 'CallExpression[callee.property.name=/^(request|call|callBinary)$/] > :matches(Literal, TemplateLiteral).arguments:nth-child(2)',
           message: 'No ARI path outside src/extension/ari: call a typed resource (ari(session).channels.hold(id)).',
         },
       ],

@@ -2,8 +2,8 @@
 // LiveFeed feeds it, filtering through EventView, and the heap as the ring fills and wraps.
 // Needs --expose-gc for the heap figures (run.ts re-spawns itself with it).
 import { EMPTY_FILTER, type EventFilter } from '../src/shared/protocol';
-import { EventStore } from '../src/extension/webviews/event-store';
-import { EventView } from '../src/extension/webviews/event-view';
+import { EventStore } from '../src/extension/webviews/eventStore';
+import { EventView } from '../src/extension/webviews/eventView';
 import { buildBurstFrames } from './ingest/frames';
 import { eventBridgeId, eventChannelId } from '../src/extension/ari/eventRefs';
 import type { AriEvent } from '../src/extension/ari/models.generated';

@@ -2,12 +2,12 @@
 // be pasted into BENCHMARKS.md as it is).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ActivationReport } from './activation/run-activation';
+import type { ActivationReport } from './activation/runActivation';
 import type { BreakdownReport } from './ingest/breakdown';
-import type { HostReport } from './host/run-host';
+import type { HostReport } from './host/runHost';
 import type { RunResult } from './ingest/meter';
 import { PATH_LABELS, type PathId } from './ingest/protocol';
-import type { IngestReport, StreamResult } from './ingest/run-ingest';
+import type { IngestReport, StreamResult } from './ingest/runIngest';
 import type { PanelReport } from './panel';
 import type { TreeReport } from './tree';
 import { fmt, fmtBytes, median } from './util/stats';
@@ -96,8 +96,20 @@ function ingestRows(ingest: IngestReport): Row[] {
     const bc = ratio(s, 'project', 'ariClient', evps);
     const baCpu = ratio(s, 'floor', 'project', cpuUs);
     const bcCpu = ratio(s, 'ariClient', 'project', cpuUs);
-    rows.push({ area, measure: '(b)/(a)', result: `${fmt(ba, 2)}× ev/s · ${fmt(baCpu, 2)}× by CPU/event`, target: '≥ 0.7×', met: yes(ba >= 0.7 && baCpu >= 0.7) });
-    rows.push({ area, measure: '(b)/(c)', result: `${fmt(bc, 2)}× ev/s · ${fmt(bcCpu, 2)}× by CPU/event`, target: '≥ 2.5×', met: yes(bc >= 2.5 && bcCpu >= 2.5) });
+    rows.push({
+      area,
+      measure: '(b)/(a)',
+      result: `${fmt(ba, 2)}× ev/s · ${fmt(baCpu, 2)}× by CPU/event`,
+      target: '≥ 0.7×',
+      met: yes(ba >= 0.7 && baCpu >= 0.7),
+    });
+    rows.push({
+      area,
+      measure: '(b)/(c)',
+      result: `${fmt(bc, 2)}× ev/s · ${fmt(bcCpu, 2)}× by CPU/event`,
+      target: '≥ 2.5×',
+      met: yes(bc >= 2.5 && bcCpu >= 2.5),
+    });
     rows.push({ area, measure: 'wake-ups per 1,000 events: socket reads · timer callbacks', result: wakeupSummary(s), target: '', met: '' });
     const b = s.runs.project;
     const per1k = (k: string): number => median(b.map((r) => ((r.notes[k] ?? NaN) * 1000) / r.events));
@@ -138,7 +150,10 @@ export function renderProfiles(ingest: IngestReport): string {
         `CPU profile — ${s.spec.label} — ${PATH_LABELS[p]} — ${runs} runs (${fmt(events)} events): main thread busy ${fmt(prof.busyMs)} ms ` +
           `(${fmt((prof.busyMs * 1000) / events, 2)} µs/event), of which GC ${fmt(prof.gcMs)} ms; idle ${fmt(prof.idleMs)} ms`,
       );
-      for (const e of prof.top) out.push(`    ${fmt(e.selfMs, 1).padStart(8)} ms  ${fmt((e.selfMs * 100) / prof.busyMs, 1).padStart(5)}%  ${e.name}${e.caller ? `  ← ${e.caller}` : ''}`);
+      for (const e of prof.top)
+        out.push(
+          `    ${fmt(e.selfMs, 1).padStart(8)} ms  ${fmt((e.selfMs * 100) / prof.busyMs, 1).padStart(5)}%  ${e.name}${e.caller ? `  ← ${e.caller}` : ''}`,
+        );
     }
   }
   return out.join('\n');
@@ -152,24 +167,61 @@ function breakdownRows(b: BreakdownReport): Row[] {
 function treeRows(t: TreeReport): Row[] {
   const area = `tree: ${fmt(t.channels)} channels, ${fmt(t.bridges)} bridges`;
   return [
-    { area, measure: "build the root's children (roots + Channels' children, cold)", result: `${fmt(t.buildChannelsMs, 1)} ms`, target: '≤ 20 ms', met: yes(t.buildChannelsMs <= 20) },
+    {
+      area,
+      measure: "build the root's children (roots + Channels' children, cold)",
+      result: `${fmt(t.buildChannelsMs, 1)} ms`,
+      target: '≤ 20 ms',
+      met: yes(t.buildChannelsMs <= 20),
+    },
     { area, measure: "Bridges' children, cold", result: `${fmt(t.buildBridgesMs, 1)} ms`, target: '', met: '' },
     { area, measure: 'TreeItem views of all 10k channel children', result: `${fmt(t.viewAllChannelsMs, 1)} ms`, target: '', met: '' },
-    { area, measure: 'one changed channel: nodes fired', result: `${t.oneChangeNodes} (a bridged channel with its bridge expanded: ${t.bridgedChangeNodes})`, target: '1', met: yes(t.oneChangeNodes === 1) },
+    {
+      area,
+      measure: 'one changed channel: nodes fired',
+      result: `${t.oneChangeNodes} (a bridged channel with its bridge expanded: ${t.bridgedChangeNodes})`,
+      target: '1',
+      met: yes(t.oneChangeNodes === 1),
+    },
     { area, measure: 'one changed channel: time per batched update', result: `${fmt(t.oneChangeMs * 1000, 1)} µs`, target: '', met: '' },
     { area, measure: 'batch of 100 changed channels', result: `${fmt(t.batch100Ms, 2)} ms, ${t.batch100Nodes} nodes fired`, target: '', met: '' },
-    { area, measure: 'one new channel (structural: Channels re-read)', result: `${fmt(t.structuralMs, 1)} ms, ${t.structuralNodes} node fired`, target: '', met: '' },
+    {
+      area,
+      measure: 'one new channel (structural: Channels re-read)',
+      result: `${fmt(t.structuralMs, 1)} ms, ${t.structuralNodes} node fired`,
+      target: '',
+      met: '',
+    },
   ];
 }
 
 function panelRows(p: PanelReport): Row[] {
   const area = `panel: ${fmt(p.events)} events`;
   const rows: Row[] = [
-    { area, measure: `insert into the ${fmt(p.ring)} ring as LiveFeed does: pushFrame (facts + the frame as a range of its socket read)`, result: `${fmt(p.insertFrameUs, 2)} µs/event (${fmt((p.insertFrameUs * p.events) / 1000)} ms)`, target: '', met: '' },
-    { area, measure: 'insert with the frame text handed over: push(event, t, json)', result: `${fmt(p.insertUs, 2)} µs/event (${fmt((p.insertUs * p.events) / 1000)} ms)`, target: '', met: '' },
-    { area, measure: 'insert without the text (the store serialises: imports, tests)', result: `${fmt(p.insertWithoutJsonUs, 2)} µs/event`, target: '', met: '' },
+    {
+      area,
+      measure: `insert into the ${fmt(p.ring)} ring as LiveFeed does: pushFrame (facts + the frame as a range of its socket read)`,
+      result: `${fmt(p.insertFrameUs, 2)} µs/event (${fmt((p.insertFrameUs * p.events) / 1000)} ms)`,
+      target: '',
+      met: '',
+    },
+    {
+      area,
+      measure: 'insert with the frame text handed over: push(event, t, json)',
+      result: `${fmt(p.insertUs, 2)} µs/event (${fmt((p.insertUs * p.events) / 1000)} ms)`,
+      target: '',
+      met: '',
+    },
+    {
+      area,
+      measure: 'insert without the text (the store serialises: imports, tests)',
+      result: `${fmt(p.insertWithoutJsonUs, 2)} µs/event`,
+      target: '',
+      met: '',
+    },
   ];
-  for (const f of p.filterMs) rows.push({ area, measure: `filter 100k: ${f.label}`, result: `${fmt(f.ms, 1)} ms (${fmt(f.matched)} match)`, target: '', met: '' });
+  for (const f of p.filterMs)
+    rows.push({ area, measure: `filter 100k: ${f.label}`, result: `${fmt(f.ms, 1)} ms (${fmt(f.matched)} match)`, target: '', met: '' });
   const at = (n: number): number | undefined => p.heap.find((h) => h.inserted === n)?.heapMiB;
   const h0 = at(0) ?? NaN;
   const h50 = at(50_000) ?? NaN;
@@ -191,11 +243,41 @@ function activationRows(a: ActivationReport): Row[] {
   const dist = (n?: number): string => (n !== undefined ? ` (dist/ as last built: ${fmtBytes(n)})` : '');
   const how = a.aliasApplied ? 'production build (build.mjs options, whatwg-url aliased)' : 'production build (build.mjs options)';
   return [
-    { area, measure: `dist/extension.js, ${how}`, result: `${fmt(a.bundleBytes.extension)} B = ${fmtBytes(a.bundleBytes.extension)}${dist(a.distBytes.extension)}`, target: '≤ 400 KB', met: yes(a.bundleBytes.extension <= 400 * 1024) },
-    { area, measure: '… the same without the whatwg-url alias', result: `${fmt(a.bundleBytesNoAlias)} B = ${fmtBytes(a.bundleBytesNoAlias)}`, target: '', met: '' },
-    { area, measure: 'dist/webview/main.js, production build', result: `${fmt(a.bundleBytes.webview)} B = ${fmtBytes(a.bundleBytes.webview)}${dist(a.distBytes.webview)}`, target: '', met: '' },
-    { area, measure: `require(bundle), cold process, median of ${a.runs}`, result: `${fmt(a.requireMs, 1)} ms (without the alias: ${fmt(a.noAliasRequireMs, 1)} ms)`, target: '', met: '' },
-    { area, measure: 'activate()', result: `${fmt(a.activateMs, 1)} ms, ${a.connections} network connections, ${fmt(a.subscriptions)} disposables`, target: 'nothing measurable, no connect', met: yes(a.connections === 0 && a.activateMs < 20) },
+    {
+      area,
+      measure: `dist/extension.js, ${how}`,
+      result: `${fmt(a.bundleBytes.extension)} B = ${fmtBytes(a.bundleBytes.extension)}${dist(a.distBytes.extension)}`,
+      target: '≤ 400 KB',
+      met: yes(a.bundleBytes.extension <= 400 * 1024),
+    },
+    {
+      area,
+      measure: '… the same without the whatwg-url alias',
+      result: `${fmt(a.bundleBytesNoAlias)} B = ${fmtBytes(a.bundleBytesNoAlias)}`,
+      target: '',
+      met: '',
+    },
+    {
+      area,
+      measure: 'dist/webview/main.js, production build',
+      result: `${fmt(a.bundleBytes.webview)} B = ${fmtBytes(a.bundleBytes.webview)}${dist(a.distBytes.webview)}`,
+      target: '',
+      met: '',
+    },
+    {
+      area,
+      measure: `require(bundle), cold process, median of ${a.runs}`,
+      result: `${fmt(a.requireMs, 1)} ms (without the alias: ${fmt(a.noAliasRequireMs, 1)} ms)`,
+      target: '',
+      met: '',
+    },
+    {
+      area,
+      measure: 'activate()',
+      result: `${fmt(a.activateMs, 1)} ms, ${a.connections} network connections, ${fmt(a.subscriptions)} disposables`,
+      target: 'nothing measurable, no connect',
+      met: yes(a.connections === 0 && a.activateMs < 20),
+    },
   ];
 }
 
@@ -229,7 +311,13 @@ function hostRows(h: HostReport): Row[] {
       target: p.events > 0 ? '≤ 10/s' : '',
       met: p.events > 0 ? yes(postsPerS <= 10) : '',
     });
-    rows.push({ area, measure: 'memory at the end: RSS · arrayBuffers · heapUsed', result: `${fmt(p.rssMiB, 1)} · ${fmt(p.arrayBuffersMiB, 1)} · ${fmt(p.heapUsedMiB, 1)} MiB (RSS max ${fmt(p.rssMaxMiB, 1)})`, target: '', met: '' });
+    rows.push({
+      area,
+      measure: 'memory at the end: RSS · arrayBuffers · heapUsed',
+      result: `${fmt(p.rssMiB, 1)} · ${fmt(p.arrayBuffersMiB, 1)} · ${fmt(p.heapUsedMiB, 1)} MiB (RSS max ${fmt(p.rssMaxMiB, 1)})`,
+      target: '',
+      met: '',
+    });
   }
   const burst = h.phases.find((p) => p.phase === 'burst');
   const settled = h.phases.find((p) => p.phase === 'settled');
@@ -245,7 +333,13 @@ function hostRows(h: HostReport): Row[] {
   }
   if (h.frameToPaint) {
     const f = h.frameToPaint;
-    rows.push({ area: 'in VS Code: load 200', measure: 'event timestamp → row painted, p50 · p99 · max', result: `${fmt(f.p50Ms)} · ${fmt(f.p99Ms)} · ${fmt(f.maxMs)} ms (${f.samples} updates; of which until the update reached the webview: p50 ${fmt(f.arriveP50Ms)}, p99 ${fmt(f.arriveP99Ms)} ms)`, target: 'p99 ≤ 250 ms', met: yes(f.p99Ms <= 250) });
+    rows.push({
+      area: 'in VS Code: load 200',
+      measure: 'event timestamp → row painted, p50 · p99 · max',
+      result: `${fmt(f.p50Ms)} · ${fmt(f.p99Ms)} · ${fmt(f.maxMs)} ms (${f.samples} updates; of which until the update reached the webview: p50 ${fmt(f.arriveP50Ms)}, p99 ${fmt(f.arriveP99Ms)} ms)`,
+      target: 'p99 ≤ 250 ms',
+      met: yes(f.p99Ms <= 250),
+    });
   }
   if (h.scroll) {
     const sc = h.scroll;
@@ -260,7 +354,14 @@ function hostRows(h: HostReport): Row[] {
   return rows;
 }
 
-export function renderTable(parts: { ingest?: IngestReport; breakdown?: BreakdownReport; tree?: TreeReport; panel?: PanelReport; activation?: ActivationReport; host?: HostReport }): string {
+export function renderTable(parts: {
+  ingest?: IngestReport;
+  breakdown?: BreakdownReport;
+  tree?: TreeReport;
+  panel?: PanelReport;
+  activation?: ActivationReport;
+  host?: HostReport;
+}): string {
   const rows: Row[] = [
     ...(parts.ingest ? ingestRows(parts.ingest) : []),
     ...(parts.host ? hostRows(parts.host) : []),

@@ -11,16 +11,16 @@
 //          --profile (ingest: a V8 CPU profile per path and stream, its top functions printed)
 import { cpus } from 'node:os';
 import { join } from 'node:path';
-import { runActivationBench, type ActivationReport } from './activation/run-activation';
+import { runActivationBench, type ActivationReport } from './activation/runActivation';
 import type { BreakdownReport } from './ingest/breakdown';
-import { runIngest, type IngestReport } from './ingest/run-ingest';
-import { runHostBench, type HostReport } from './host/run-host';
+import { runIngest, type IngestReport } from './ingest/runIngest';
+import { runHostBench, type HostReport } from './host/runHost';
 import type { PanelReport } from './panel';
 import { renderProfiles, renderTable } from './report';
 import type { TreeReport } from './tree';
 import { runBundled } from './util/bundled';
 
-const ENTRY = join(__dirname, 'measure-process.ts');
+const ENTRY = join(__dirname, 'measureProcess.ts');
 
 const quick = process.argv.includes('--quick');
 const profile = process.argv.includes('--profile');

@@ -104,10 +104,12 @@ export function runTreeBench(reps = 9): TreeReport {
   for (let i = 0; i < reps; i++) {
     const tree = newTree(model);
     let kids: AriNode[] = [];
-    build.push(timeMs(() => {
-      tree.roots();
-      kids = tree.children(channelsCat(tree)) as AriNode[];
-    }));
+    build.push(
+      timeMs(() => {
+        tree.roots();
+        kids = tree.children(channelsCat(tree)) as AriNode[];
+      }),
+    );
     buildBridges.push(timeMs(() => tree.children(tree.categoryNode('bridges'))));
     viewAll.push(timeMs(() => kids.forEach((k) => tree.view(k))));
   }
@@ -150,7 +152,15 @@ export function runTreeBench(reps = 9): TreeReport {
     structuralNodes = refresh(tree, model);
     structural.push(performance.now() - t0);
     // Take it out again so every repetition starts from 10k (not timed).
-    model.apply({ type: 'ChannelDestroyed', timestamp: ts(0), cause: 16, cause_txt: 'Normal Clearing', channel: ch, asterisk_id: '02:fc:00:00:00:01', application: APP } as AriEvent);
+    model.apply({
+      type: 'ChannelDestroyed',
+      timestamp: ts(0),
+      cause: 16,
+      cause_txt: 'Normal Clearing',
+      channel: ch,
+      asterisk_id: '02:fc:00:00:00:01',
+      application: APP,
+    } as AriEvent);
     refresh(tree, model);
   }
 

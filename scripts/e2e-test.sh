@@ -26,7 +26,7 @@ package() {
 suite() {
   [ -f dist/extension.js ] || node scripts/build.mjs >/dev/null
   node scripts/e2e-build-suite.mjs
-  node --import tsx test/e2e/run-suite.ts
+  node --import tsx test/e2e/runSuite.ts
 }
 
 browser() {

@@ -20,12 +20,22 @@ function tsType(t) {
   const list = /^List\[(.+)\]$/.exec(t);
   if (list) return `${tsType(list[1])}[]`;
   switch (t) {
-    case 'string': case 'Date': return 'string';
-    case 'int': case 'long': case 'double': case 'float': return 'number';
-    case 'boolean': return 'boolean';
-    case 'object': return 'Record<string, unknown>';
-    case 'binary': return 'unknown';
-    default: return models.has(t) ? t : 'unknown';
+    case 'string':
+    case 'Date':
+      return 'string';
+    case 'int':
+    case 'long':
+    case 'double':
+    case 'float':
+      return 'number';
+    case 'boolean':
+      return 'boolean';
+    case 'object':
+      return 'Record<string, unknown>';
+    case 'binary':
+      return 'unknown';
+    default:
+      return models.has(t) ? t : 'unknown';
   }
 }
 

@@ -5,7 +5,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { Resvg } from '@resvg/resvg-js';
 
 const svg = readFileSync('media/icon.svg', 'utf8');
-for (const [size, out] of [[128, 'media/icon.png'], [256, 'media/icon-256.png']]) {
+for (const [size, out] of [
+  [128, 'media/icon.png'],
+  [256, 'media/icon-256.png'],
+]) {
   const png = new Resvg(svg, { fitTo: { mode: 'width', value: size }, font: { loadSystemFonts: false } }).render().asPng();
   writeFileSync(out, png);
   console.log(`${out}: ${size}×${size}, ${png.length} bytes`);

@@ -20,7 +20,7 @@ function unescape(body) {
   return body.replace(/\\(u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|.)/gs, (_, e) => {
     if (e[0] === 'u') return String.fromCodePoint(parseInt(e.replace(/[u{}]/g, ''), 16));
     if (e[0] === 'x') return String.fromCharCode(parseInt(e.slice(1), 16));
-    return { n: '\n', t: '\t', r: '\r', '0': '\0' }[e] ?? e;
+    return { n: '\n', t: '\t', r: '\r', 0: '\0' }[e] ?? e;
   });
 }
 
@@ -41,7 +41,9 @@ export function readFragments(dir = 'l10n/ru') {
   const merged = {};
   const clashes = [];
   if (!existsSync(dir)) return { merged, clashes };
-  for (const f of readdirSync(dir).filter((n) => n.endsWith('.json')).sort()) {
+  for (const f of readdirSync(dir)
+    .filter((n) => n.endsWith('.json'))
+    .sort()) {
     const part = JSON.parse(readFileSync(join(dir, f), 'utf8'));
     for (const [k, v] of Object.entries(part)) {
       if (k in merged && merged[k] !== v) clashes.push(`${f}: "${k}"`);
@@ -76,14 +78,23 @@ if (process.argv[1] && process.argv[1].endsWith('l10n.mjs')) {
   const out = build();
   const check = process.argv.includes('--check');
   let bad = false;
-  if (out.clashes.length) { console.error(`Two Russian texts for one message:\n  ${out.clashes.join('\n  ')}`); bad = true; }
-  if (out.missing.length) { console.error(`No Russian (add to l10n/ru/<area>.json):\n  ${out.missing.join('\n  ')}`); bad = true; }
+  if (out.clashes.length) {
+    console.error(`Two Russian texts for one message:\n  ${out.clashes.join('\n  ')}`);
+    bad = true;
+  }
+  if (out.missing.length) {
+    console.error(`No Russian (add to l10n/ru/<area>.json):\n  ${out.missing.join('\n  ')}`);
+    bad = true;
+  }
   if (out.unused.length) console.warn(`Russian for messages no source uses (remove them):\n  ${out.unused.join('\n  ')}`);
   if (check) {
     const stale = ['l10n/bundle.l10n.json', 'l10n/bundle.l10n.ru.json'].filter(
       (f, i) => !existsSync(f) || readFileSync(f, 'utf8') !== (i === 0 ? out.en : out.ru),
     );
-    if (stale.length) { console.error(`stale: ${stale.join(', ')}: run \`npm run l10n\``); bad = true; }
+    if (stale.length) {
+      console.error(`stale: ${stale.join(', ')}: run \`npm run l10n\``);
+      bad = true;
+    }
   } else {
     writeFileSync('l10n/bundle.l10n.json', out.en);
     writeFileSync('l10n/bundle.l10n.ru.json', out.ru);

@@ -15,7 +15,9 @@ function merge(into, from) {
   return into;
 }
 
-const files = readdirSync('contrib').filter((f) => f.endsWith('.json')).sort();
+const files = readdirSync('contrib')
+  .filter((f) => f.endsWith('.json'))
+  .sort();
 const contributes = {};
 for (const f of files) merge(contributes, JSON.parse(readFileSync(`contrib/${f}`, 'utf8')));
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
@@ -34,7 +36,11 @@ function nls(suffix) {
       out[k] = v;
     }
   }
-  return Object.fromEntries(Object.keys(out).sort().map((k) => [k, out[k]]));
+  return Object.fromEntries(
+    Object.keys(out)
+      .sort()
+      .map((k) => [k, out[k]]),
+  );
 }
 const en = nls('.json');
 const ru = nls('.ru.json');
@@ -42,7 +48,9 @@ const used = [...new Set([...text.matchAll(/"%([^%"\s]+)%"/g)].map((m) => m[1]))
 const problems = [
   ...used.filter((k) => !(k in en)).map((k) => `%${k}% has no English text in contrib/nls/*.json`),
   ...used.filter((k) => !(k in ru)).map((k) => `%${k}% has no Russian text in contrib/nls/*.ru.json`),
-  ...Object.keys(en).filter((k) => !used.includes(k)).map((k) => `contrib/nls: "${k}" is not used by any fragment`),
+  ...Object.keys(en)
+    .filter((k) => !used.includes(k))
+    .map((k) => `contrib/nls: "${k}" is not used by any fragment`),
 ];
 const outputs = [
   ['package.json', text],

@@ -24,6 +24,6 @@ writeFileSync(
   join(out, 'README.md'),
   '# Test fixtures\n\n`ari-transcripts/` (recordings of a real Asterisk 22.10.1, with their README) and\n' +
     '`ari-api-docs/` (the Swagger 1.2 API description of Asterisk 22) are copies made by\n' +
-    '`node scripts/sync-fixtures.mjs` from the team\'s shared folder. Tests read them here, never\n' +
+    "`node scripts/sync-fixtures.mjs` from the team's shared folder. Tests read them here, never\n" +
     'from `../shared`, so a clone checks the same behaviour as CI. Do not edit them by hand.\n',
 );

@@ -1,6 +1,6 @@
 // Runs the extension-host suite in a downloaded VS Code (Electron) with @vscode/test-electron:
 // for machines that can download VS Code. On machines that reach only the npm registry the
-// same suite runs inside code-server's VS Code server: node --import tsx test/e2e/run-suite.ts
+// same suite runs inside code-server's VS Code server: node --import tsx test/e2e/runSuite.ts
 //   npm run test:electron            (builds the extension and the suite first)
 import { runTests } from '@vscode/test-electron';
 import { spawnSync } from 'node:child_process';

@@ -3,8 +3,8 @@
 // stage by stage, each stage in a fresh session, stages interleaved over repetitions.
 import { AriEventSocket } from '../../src/extension/ari/events';
 import { AriSession } from '../../src/extension/connection/session';
-import { EventStore } from '../../src/extension/webviews/event-store';
-import { LiveFeed } from '../../src/extension/webviews/live-feed';
+import { EventStore } from '../../src/extension/webviews/eventStore';
+import { LiveFeed } from '../../src/extension/webviews/liveFeed';
 import { buildBurstFrames } from './frames';
 import { median } from '../util/stats';
 

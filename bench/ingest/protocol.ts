@@ -1,7 +1,7 @@
 // Messages between the bench orchestrator and a client process (one process per path, so
 // each path's CPU time is its own and no path warms or pollutes another's JIT).
 import type { RunResult } from './meter';
-import type { ProfileSummary } from './profile-summary';
+import type { ProfileSummary } from './profileSummary';
 
 export type PathId = 'floor' | 'project' | 'ariClient';
 

@@ -18,7 +18,14 @@ export interface Probes {
   /** The explorer as its TreeDataProvider serves it (Server node not expanded). */
   tree?: () => Promise<ProbeNode[]>;
   /** The live event buffer that feeds the event panel and view. */
-  events?: () => { size: number; typeCounts: Record<string, number>; serverCounts: Record<string, number>; panelOpen: boolean; panelFilter?: EventFilter; panelTotal?: number };
+  events?: () => {
+    size: number;
+    typeCounts: Record<string, number>;
+    serverCounts: Record<string, number>;
+    panelOpen: boolean;
+    panelFilter?: EventFilter;
+    panelTotal?: number;
+  };
 }
 
 /** What every area of the extension is given: built once in extension.ts. */
@@ -33,5 +40,5 @@ export interface Services {
   readonly probes?: Probes;
 }
 
-/** Set to 1 by test/run-electron.mjs and test/e2e/run-suite.ts, for the extension-host suite. */
+/** Set to 1 by test/run-electron.mjs and test/e2e/runSuite.ts, for the extension-host suite. */
 export const TEST_PROBES_ENV = 'ARI_EXPLORER_TEST_PROBES';

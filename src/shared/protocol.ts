@@ -3,7 +3,7 @@
 // discriminated union on `kind`; a message from the other side is only used after its guard
 // has checked every field it reads (a webview is untrusted input).
 
-import type { EventFamily } from './event-family';
+import type { EventFamily } from './eventFamily';
 
 /** What the panel shows. Empty strings / an empty type list mean "no restriction". */
 export interface EventFilter {
@@ -201,14 +201,7 @@ export function isWebviewToExtension(x: unknown): x is WebviewToExtension {
     case 'setFilter':
       return isEventFilter(x.filter);
     case 'requestRows':
-      return (
-        isIndex(x.requestId) &&
-        isIndex(x.epoch) &&
-        isIndex(x.from) &&
-        isIndex(x.to) &&
-        x.to >= x.from &&
-        x.to - x.from <= MAX_ROWS_PER_REQUEST
-      );
+      return isIndex(x.requestId) && isIndex(x.epoch) && isIndex(x.from) && isIndex(x.to) && x.to >= x.from && x.to - x.from <= MAX_ROWS_PER_REQUEST;
     case 'requestDetail':
     case 'showCallFlow':
       return isIndex(x.id);

@@ -13,11 +13,11 @@ import {
   type ViewCounts,
 } from '../shared/protocol';
 import { formatCount, setDisplayLanguage } from './format';
-import { fill } from '../shared/panel-text';
-import { text } from './ui-text';
-import { TypeFilter } from './type-filter';
-import { VirtualList } from './virtual-list';
-import type { PersistedState, VsCodeApi } from './vscode-api';
+import { fill } from '../shared/panelText';
+import { text } from './uiText';
+import { TypeFilter } from './typeFilter';
+import { VirtualList } from './virtualList';
+import type { PersistedState, VsCodeApi } from './vscodeApi';
 
 export interface EventAppOptions {
   viewportHeight?: () => number;
@@ -70,7 +70,15 @@ export class EventApp {
       return e;
     };
     const input = (id: TextFilterKey, elementId: string, placeholder: string, title: string, cls = ''): HTMLInputElement => {
-      const i = h('input', { id: elementId, type: 'search', placeholder, 'aria-label': title, title, class: `filter-input ${cls}`.trim(), spellcheck: 'false' }) as HTMLInputElement;
+      const i = h('input', {
+        id: elementId,
+        type: 'search',
+        placeholder,
+        'aria-label': title,
+        title,
+        class: `filter-input ${cls}`.trim(),
+        spellcheck: 'false',
+      }) as HTMLInputElement;
       i.value = this.filter[id];
       i.addEventListener('input', () => this.textChanged());
       i.addEventListener('keydown', (e) => {

@@ -4,7 +4,7 @@
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-toolbar-button/index.js';
 import { EventApp } from './app';
-import { loadPanelText } from './ui-text';
+import { loadPanelText } from './uiText';
 
 const api = acquireVsCodeApi();
 const root = document.getElementById('app');

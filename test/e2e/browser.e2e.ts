@@ -95,7 +95,9 @@ describe('ARI Explorer in code-server', function () {
   it('channel rows differ at the default sidebar width: the unique tail and ;1/;2 lead', async () => {
     const page = s.page;
     const second = await originate(sim);
-    await treeItem(page, new RegExp(escape(second))).first().waitFor();
+    await treeItem(page, new RegExp(escape(second)))
+      .first()
+      .waitFor();
     const rows = treeItem(page, /Local\/1776@from-test-[0-9a-f]+;[12],/);
     await rows.nth(3).waitFor();
     const labels = await rows.locator('.label-name').allInnerTexts();
@@ -103,18 +105,19 @@ describe('ARI Explorer in code-server', function () {
     for (const l of labels) assert.match(l, /^[0-9a-f]{8};[12] · Local\/1776@from-test$/);
     // What differs (the unique tail and ;1/;2, before " · ") is visible without hovering; the
     // common rest of the name may be cut by the sidebar's width.
-    const hidden = await rows.locator('.label-name').evaluateAll((els) =>
-      els.filter((e) => {
-        const box = (e.closest('.monaco-icon-label-container') ?? e).getBoundingClientRect();
-        const doc = e.ownerDocument;
-        const node = doc.createTreeWalker(e, 4 /* NodeFilter.SHOW_TEXT */).nextNode();
-        const end = node?.textContent?.indexOf(' · ') ?? -1;
-        if (!node || end <= 0) return true;
-        const range = doc.createRange();
-        range.setStart(node, 0);
-        range.setEnd(node, end);
-        return range.getBoundingClientRect().right > box.right + 1;
-      }).length,
+    const hidden = await rows.locator('.label-name').evaluateAll(
+      (els) =>
+        els.filter((e) => {
+          const box = (e.closest('.monaco-icon-label-container') ?? e).getBoundingClientRect();
+          const doc = e.ownerDocument;
+          const node = doc.createTreeWalker(e, 4 /* NodeFilter.SHOW_TEXT */).nextNode();
+          const end = node?.textContent?.indexOf(' · ') ?? -1;
+          if (!node || end <= 0) return true;
+          const range = doc.createRange();
+          range.setStart(node, 0);
+          range.setEnd(node, end);
+          return range.getBoundingClientRect().right > box.right + 1;
+        }).length,
     );
     assert.equal(hidden, 0, 'the unique tail and ;1/;2 of every row are visible');
     await s.step('distinct-channel-rows');
@@ -128,7 +131,10 @@ describe('ARI Explorer in code-server', function () {
     await row.filter({ hasText: 'Stasis(hello-world' }).waitFor();
     await row.click({ button: 'right' });
     const items = page.getByRole('menuitem');
-    await items.filter({ hasText: /Hang Up/ }).first().waitFor({ state: 'visible' });
+    await items
+      .filter({ hasText: /Hang Up/ })
+      .first()
+      .waitFor({ state: 'visible' });
     const names = await items.allInnerTexts();
     await s.step('channel-menu');
     await page.keyboard.press('Escape');
@@ -143,10 +149,18 @@ describe('ARI Explorer in code-server', function () {
     const uptime = treeItem(page, /^Uptime/).first();
     await uptime.waitFor();
     const first = await uptime.locator('.label-description').innerText();
-    await uptime.locator('.label-description').filter({ hasNotText: new RegExp(`^${escape(first)}$`) }).waitFor({ timeout: 10_000 });
-    await treeItem(page, /^Modules/).first().locator('.label-description', { hasText: /\d+/ }).waitFor();
+    await uptime
+      .locator('.label-description')
+      .filter({ hasNotText: new RegExp(`^${escape(first)}$`) })
+      .waitFor({ timeout: 10_000 });
+    await treeItem(page, /^Modules/)
+      .first()
+      .locator('.label-description', { hasText: /\d+/ })
+      .waitFor();
     await s.step('server-live');
-    await treeItem(page, /^Server/).first().click();
+    await treeItem(page, /^Server/)
+      .first()
+      .click();
   });
 
   it('opens the event panel', async () => {
@@ -155,14 +169,17 @@ describe('ARI Explorer in code-server', function () {
     await s.step('event-panel');
   });
 
-  it('plays sound:hello-world from the channel\'s context menu: PlaybackStarted, PlaybackFinished', async () => {
+  it("plays sound:hello-world from the channel's context menu: PlaybackStarted, PlaybackFinished", async () => {
     const page = s.page;
     const row = treeItem(page, new RegExp(escape(stasisChannel))).first();
     await runContextMenu(page, row, /Play Media on Channel/);
     await answerQuickInput(page, 'sound:', /What kind of media/);
     await answerQuickInput(page, 'hello-world', /sounds/);
     // hello-world exists in two languages: keep the channel's.
-    await page.locator('.quick-input-widget').getByPlaceholder(/Language of hello-world/).waitFor();
+    await page
+      .locator('.quick-input-widget')
+      .getByPlaceholder(/Language of hello-world/)
+      .waitFor();
     await s.step('language-pick');
     await quickInput(page).press('Enter');
     const panel = webview(page);
@@ -192,7 +209,9 @@ describe('ARI Explorer in code-server', function () {
     await panel.locator('#pause', { hasText: 'Resume' }).waitFor();
     const second = await originate(sim);
     // The tree shows the call: its events have arrived, and the paused panel holds them.
-    await treeItem(page, new RegExp(escape(second))).first().waitFor();
+    await treeItem(page, new RegExp(escape(second)))
+      .first()
+      .waitFor();
     await panel.locator('.held:not([hidden])').waitFor();
     await s.step('panel-paused');
     assert.equal(await starts.count(), before, 'no new rows while paused');

@@ -74,11 +74,16 @@ describe('Call Flow', function () {
     const bridge = (await ari('POST', '/bridges?type=mixing&name=e2e-flow')) as { id: string };
     bridgeId = bridge.id;
     await ari('POST', `/bridges/${bridgeId}/addChannel?channel=${first.id},${second.id}`);
-    const channels = sidebar(s.page).getByRole('treeitem', { name: /^Channels/ }).first();
+    const channels = sidebar(s.page)
+      .getByRole('treeitem', { name: /^Channels/ })
+      .first();
     if ((await channels.getAttribute('aria-expanded')) === 'false') await channels.click();
     await treeItem(s.page, first.name).first().waitFor();
     // The tree's last change for this call: a menu opened before it can lose its node.
-    await sidebar(s.page).getByRole('treeitem', { name: /e2e-flow.*2 channels/ }).first().waitFor();
+    await sidebar(s.page)
+      .getByRole('treeitem', { name: /e2e-flow.*2 channels/ })
+      .first()
+      .waitFor();
   });
 
   it("opens from the channel's context menu: lanes and elements of the whole call", async () => {

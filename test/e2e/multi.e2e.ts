@@ -25,7 +25,10 @@ function escape(text: string): string {
 
 /** POST /ari/channels into from-test,1776; the name of the half that enters Stasis(hello-world). */
 async function originate(sim: Simulator): Promise<string> {
-  const res = await fetch(`${sim.url}/ari/channels?endpoint=Local/1776@from-test&extension=100&context=default`, { method: 'POST', headers: { Authorization: AUTH } });
+  const res = await fetch(`${sim.url}/ari/channels?endpoint=Local/1776@from-test&extension=100&context=default`, {
+    method: 'POST',
+    headers: { Authorization: AUTH },
+  });
   assert.equal(res.status, 200, `originate answered ${res.status}`);
   return ((await res.json()) as { name: string }).name.replace(/;1$/, ';2');
 }
@@ -81,9 +84,18 @@ describe('several servers at once in code-server', function () {
     assert.match(beta.url, /\/asterisk$/);
     await addAndConnect('Beta', beta.url);
     await statusBarItem(page, /ARI: 2 connected/).waitFor();
-    await treeItem(page, /ARI server Alpha/).first().waitFor();
-    await treeItem(page, /ARI server Beta/).first().waitFor();
-    assert.equal(await notifications(page).filter({ hasText: /failed|error/i }).count(), 0);
+    await treeItem(page, /ARI server Alpha/)
+      .first()
+      .waitFor();
+    await treeItem(page, /ARI server Beta/)
+      .first()
+      .waitFor();
+    assert.equal(
+      await notifications(page)
+        .filter({ hasText: /failed|error/i })
+        .count(),
+      0,
+    );
     await s.step('two-servers');
   });
 
@@ -115,17 +127,29 @@ describe('several servers at once in code-server', function () {
     const panel = webview(page);
     const serverCells = panel.locator('.event-row .col-server');
     await panel.locator('.list-header .col-server', { hasText: 'Server' }).waitFor();
-    await serverCells.filter({ hasText: /^Alpha$/ }).first().waitFor();
-    await serverCells.filter({ hasText: /^Beta$/ }).first().waitFor();
+    await serverCells
+      .filter({ hasText: /^Alpha$/ })
+      .first()
+      .waitFor();
+    await serverCells
+      .filter({ hasText: /^Beta$/ })
+      .first()
+      .waitFor();
     await s.step('events-both-servers');
     await panel.locator('#filter-server').selectOption('Beta');
-    await serverCells.filter({ hasText: /^Alpha$/ }).first().waitFor({ state: 'detached' });
+    await serverCells
+      .filter({ hasText: /^Alpha$/ })
+      .first()
+      .waitFor({ state: 'detached' });
     const shown = await serverCells.allInnerTexts();
     assert.ok(shown.length > 0, 'Beta has events');
     assert.deepEqual([...new Set(shown)], ['Beta']);
     await s.step('events-beta-only');
     await panel.locator('#filter-server').selectOption('');
-    await serverCells.filter({ hasText: /^Alpha$/ }).first().waitFor();
+    await serverCells
+      .filter({ hasText: /^Alpha$/ })
+      .first()
+      .waitFor();
     await runCommand(page, 'View: Close Editor');
   });
 
@@ -133,7 +157,9 @@ describe('several servers at once in code-server', function () {
     const page = s.page;
     await runContextMenu(page, treeItem(page, /ARI server Beta/).first(), /^Disconnect$/);
     await statusBarItem(page, 'ARI: Alpha').locator('.codicon-pass-filled').waitFor();
-    await treeItem(page, /ARI server Beta/).first().waitFor({ state: 'detached' });
+    await treeItem(page, /ARI server Beta/)
+      .first()
+      .waitFor({ state: 'detached' });
     await s.step('alpha-left');
   });
 });

@@ -53,11 +53,26 @@ async function main(): Promise<void> {
     // 1. The tree: a call of the user's in Stasis(hello-world), demo calls in their own app, a
     // bridge, the server node.
     await sim.originateFromCli('Local/1776@from-test', { context: 'default', exten: '100' });
-    await expand(sidebar(page).getByRole('treeitem', { name: /^Channels/ }).first());
+    await expand(
+      sidebar(page)
+        .getByRole('treeitem', { name: /^Channels/ })
+        .first(),
+    );
     // Two demo calls (four Local halves), so the picture shows how rows pair up.
-    await sidebar(page).getByRole('treeitem', { name: /Local\/1000@demo/ }).nth(3).waitFor({ timeout: 30_000 });
-    await expand(sidebar(page).getByRole('treeitem', { name: /^Applications/ }).first());
-    await expand(sidebar(page).getByRole('treeitem', { name: /^Server/ }).first());
+    await sidebar(page)
+      .getByRole('treeitem', { name: /Local\/1000@demo/ })
+      .nth(3)
+      .waitFor({ timeout: 30_000 });
+    await expand(
+      sidebar(page)
+        .getByRole('treeitem', { name: /^Applications/ })
+        .first(),
+    );
+    await expand(
+      sidebar(page)
+        .getByRole('treeitem', { name: /^Server/ })
+        .first(),
+    );
     await shot(page, 'tree', sidebar(page));
 
     // 1b. The Events view docked under the tree: one compact toolbar row, rows in sight.
@@ -72,7 +87,10 @@ async function main(): Promise<void> {
     await page.locator('.quick-input-widget .quick-input-box input').fill('extensions.conf');
     await page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'extensions.conf' }).first().waitFor();
     await page.keyboard.press('Enter');
-    await page.locator('.codelens-decoration', { hasText: /hello-world/ }).first().waitFor({ timeout: 30_000 });
+    await page
+      .locator('.codelens-decoration', { hasText: /hello-world/ })
+      .first()
+      .waitFor({ timeout: 30_000 });
     await shot(page, 'dialplan-lenses');
 
     // 3. The event stream panel with the demo's events.

@@ -36,10 +36,14 @@ describe('seeded profile (the npm start setup)', function () {
   });
 
   it('shows the demo calls in the tree', async () => {
-    const channels = sidebar(s.page).getByRole('treeitem', { name: /^Channels/ }).first();
+    const channels = sidebar(s.page)
+      .getByRole('treeitem', { name: /^Channels/ })
+      .first();
     if ((await channels.getAttribute('aria-expanded')) === 'false') await channels.click();
     // The demo places a call into its own app, Stasis(demo-ivr), every few seconds.
-    const call = sidebar(s.page).getByRole('treeitem', { name: /Local\/1000@demo/ }).first();
+    const call = sidebar(s.page)
+      .getByRole('treeitem', { name: /Local\/1000@demo/ })
+      .first();
     await call.waitFor({ timeout: 30_000 });
     await s.step('demo-calls');
     assert.ok(await call.isVisible());

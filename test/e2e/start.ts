@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { freePort, isStopping, onCleanup, spawnDetached, stopAll, waitForUrl } from './lib/procs';
 import { assertToolsInstalled, demoFolder, projectRoot } from './lib/tools';
-import { installVsix, serverDirs, startCodeServer } from './lib/vscode-server';
+import { installVsix, serverDirs, startCodeServer } from './lib/vscodeServer';
 import { findVsix } from './lib/session';
 import { seededProfile } from './lib/seeded';
 
@@ -35,8 +35,16 @@ async function main(): Promise<void> {
   const sim = spawnDetached(
     'ari-sim',
     process.execPath,
-    ['--import', 'tsx', join(projectRoot, 'tools', 'ari-sim', 'cli.ts'), '--port', String(simPort), '--demo',
-      '--dialplan', join(demoFolder, 'extensions.conf')],
+    [
+      '--import',
+      'tsx',
+      join(projectRoot, 'tools', 'ari-sim', 'cli.ts'),
+      '--port',
+      String(simPort),
+      '--demo',
+      '--dialplan',
+      join(demoFolder, 'extensions.conf'),
+    ],
     { cwd: projectRoot, logFile: join(root, 'simulator.log') },
   );
   const simUrl = `http://127.0.0.1:${simPort}`;

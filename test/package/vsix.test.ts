@@ -32,7 +32,9 @@ test('the package lists its files and sizes (read the log to see growth)', () =>
   const rows = all.filter((e) => !e.name.endsWith('/')).sort((a, b) => b.size - a.size);
   const total = rows.reduce((s, e) => s + e.size, 0);
   const lines = rows.map((e) => `  ${kb(e.size).padStart(11)}  ${kb(e.compressedSize).padStart(11)}  ${e.name}`);
-  console.log(`${path.basename(vsixPath)}: ${rows.length} files, ${kb(total)} unpacked, ${kb(readFileSync(vsixPath).length)} on disk\n     unpacked   compressed\n${lines.join('\n')}`);
+  console.log(
+    `${path.basename(vsixPath)}: ${rows.length} files, ${kb(total)} unpacked, ${kb(readFileSync(vsixPath).length)} on disk\n     unpacked   compressed\n${lines.join('\n')}`,
+  );
   // A budget, not a speed: a bundle that doubles or a stray folder shows up here first.
   assert.ok(readFileSync(vsixPath).length < 2 * 1024 * 1024, 'the .vsix stays under 2 MiB');
 });
@@ -59,12 +61,15 @@ test('the package holds the runtime and the Marketplace page, nothing from devel
   ]) {
     assert.ok(names.includes(required), `${required} is in the package`);
   }
-  const allowed = /^(package\.json|package\.nls(\.[a-z-]+)?\.json|language-configuration\.json|LICENSE\.txt|readme\.md|changelog\.md|dist\/.+\.(js|css|ttf)|media\/(ari\.svg|events\.css|callflow\.css|icon\.png|screenshots\/[\w-]+\.png|walkthrough\/[\w.-]+\.md)|syntaxes\/[\w.-]+\.json|l10n\/bundle\.l10n(\.[a-z-]+)?\.json)$/;
+  const allowed =
+    /^(package\.json|package\.nls(\.[a-z-]+)?\.json|language-configuration\.json|LICENSE\.txt|readme\.md|changelog\.md|dist\/.+\.(js|css|ttf)|media\/(ari\.svg|events\.css|callflow\.css|icon\.png|screenshots\/[\w-]+\.png|walkthrough\/[\w.-]+\.md)|syntaxes\/[\w.-]+\.json|l10n\/bundle\.l10n(\.[a-z-]+)?\.json)$/;
   // Every page the walkthrough shows, in each language: a missing one is an "Error reading
   // markdown document" toast beside the step.
   const zip = readFileSync(vsixPath);
   const nls = (name: string) => JSON.parse(readZipEntry(zip, listZip(zip).find((e) => e.name === name)!).toString('utf8')) as Record<string, string>;
-  const pages = ['extension/package.nls.json', 'extension/package.nls.ru.json'].flatMap((f) => Object.values(nls(f)).filter((v) => /^media\/walkthrough\/.+\.md$/.test(v)));
+  const pages = ['extension/package.nls.json', 'extension/package.nls.ru.json'].flatMap((f) =>
+    Object.values(nls(f)).filter((v) => /^media\/walkthrough\/.+\.md$/.test(v)),
+  );
   assert.ok(pages.length >= 12, `the walkthrough's pages in English and Russian: ${pages.join(', ')}`);
   for (const page of pages) assert.ok(names.includes(page), `${page} is in the package`);
   const unexpected = names.filter((n) => !allowed.test(n));

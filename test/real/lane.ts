@@ -7,9 +7,9 @@ import assert from 'node:assert/strict';
 import type { Channel, Playback } from '../../src/extension/ari/models.generated';
 import { AriSession } from '../../src/extension/connection/session';
 import { Emitter } from '../../src/extension/util/emitter';
-import { EventStore } from '../../src/extension/webviews/event-store';
-import { EventView } from '../../src/extension/webviews/event-view';
-import { LiveFeed } from '../../src/extension/webviews/live-feed';
+import { EventStore } from '../../src/extension/webviews/eventStore';
+import { EventView } from '../../src/extension/webviews/eventView';
+import { LiveFeed } from '../../src/extension/webviews/liveFeed';
 import { EMPTY_FILTER } from '../../src/shared/protocol';
 import type { BatchResult } from '../../src/extension/commands/failures';
 import {
@@ -124,8 +124,12 @@ export async function seedFlow(lane: Lane): Promise<{ channelId: string; helloEv
   const rest = lane.session.rest;
   const orig = await rest.request<Channel>('POST', '/channels', { query: { endpoint: 'Local/1776@from-test', extension: '100', context: 'default' } });
   const half1 = orig.body.id;
-  await until(lane, 'StasisStart in hello-world', () => [...lane.session.model.channels.values()].some((c) => c.app === 'hello-world' && c.name.startsWith('Local/1776@from-test') && c.name.endsWith(';2')));
-  const stasis = [...lane.session.model.channels.values()].find((c) => c.app === 'hello-world' && c.name.endsWith(';2') && c.name.startsWith(orig.body.name.slice(0, -2))) as { id: string };
+  await until(lane, 'StasisStart in hello-world', () =>
+    [...lane.session.model.channels.values()].some((c) => c.app === 'hello-world' && c.name.startsWith('Local/1776@from-test') && c.name.endsWith(';2')),
+  );
+  const stasis = [...lane.session.model.channels.values()].find(
+    (c) => c.app === 'hello-world' && c.name.endsWith(';2') && c.name.startsWith(orig.body.name.slice(0, -2)),
+  ) as { id: string };
   assert.ok(stasis, 'the ;2 half of the call is in hello-world');
   const play = await rest.request<Playback>('POST', `/channels/${encodeURIComponent(stasis.id)}/play`, { query: { media: 'sound:hello-world' } });
   assert.equal(play.status, 201);
@@ -138,7 +142,12 @@ export async function seedFlow(lane: Lane): Promise<{ channelId: string; helloEv
   await quiet(lane, 500);
   assert.equal(lane.session.model.channels.has(stasis.id), false, 'a late event did not bring the destroyed channel back');
   const helloView = new EventView(lane.store, { ...EMPTY_FILTER, app: 'hello-world' });
-  return { channelId: stasis.id, helloEvents: helloView.total, helloCopies: lane.copiesPerApp.get('hello-world') ?? 0, total: new EventView(lane.store, EMPTY_FILTER).total };
+  return {
+    channelId: stasis.id,
+    helloEvents: helloView.total,
+    helloCopies: lane.copiesPerApp.get('hello-world') ?? 0,
+    total: new EventView(lane.store, EMPTY_FILTER).total,
+  };
 }
 
 /** Resolves once no event batch arrived for `ms`. */
@@ -172,7 +181,11 @@ export async function bridgeFlow(lane: Lane): Promise<{ bridgeId: string }> {
   await until(lane, 'one channel left', () => (lane.session.model.bridges.get(id)?.channels.length ?? 0) === 1);
   for (const c of [a, b]) await rest.request('DELETE', `/channels/${c}`);
   await rest.request('DELETE', `/bridges/${id}`);
-  await until(lane, 'bridge and channels gone', () => !lane.session.model.bridges.has(id) && !lane.session.model.channels.has(a) && !lane.session.model.channels.has(b));
+  await until(
+    lane,
+    'bridge and channels gone',
+    () => !lane.session.model.bridges.has(id) && !lane.session.model.channels.has(a) && !lane.session.model.channels.has(b),
+  );
   return { bridgeId: id };
 }
 
@@ -210,7 +223,9 @@ export function appFilterCount(lane: Lane, app: string): { shown: number; copies
 
 /** Originates Local/1776@from-test and resolves with its ;1 half and the ;2 half in hello-world. */
 export async function callIntoHelloWorld(lane: Lane): Promise<{ half1: string; half2: string; name: string }> {
-  const orig = await lane.session.rest.request<Channel>('POST', '/channels', { query: { endpoint: 'Local/1776@from-test', extension: '100', context: 'default' } });
+  const orig = await lane.session.rest.request<Channel>('POST', '/channels', {
+    query: { endpoint: 'Local/1776@from-test', extension: '100', context: 'default' },
+  });
   const prefix = orig.body.name.slice(0, -2);
   const find = (): string | undefined => [...lane.session.model.channels.values()].find((c) => c.app === 'hello-world' && c.name === `${prefix};2`)?.id;
   await until(lane, `${prefix};2 in hello-world`, () => find() !== undefined);
@@ -227,7 +242,11 @@ function eventFor(lane: Lane, type: string, needle: string): () => boolean {
 }
 
 function ok(what: string, r: BatchResult): void {
-  assert.deepEqual(r.failed.map((f) => f.error.message), [], what);
+  assert.deepEqual(
+    r.failed.map((f) => f.error.message),
+    [],
+    what,
+  );
 }
 
 /**
@@ -303,7 +322,10 @@ export async function serverActions(lane: Lane): Promise<void> {
   const info = await serverInfo(s);
   assert.ok(info.system?.version, 'the server names its version');
   const modules = await listModules(s);
-  assert.ok(modules.some((m) => m.name === 'res_ari.so'), 'res_ari.so is listed');
+  assert.ok(
+    modules.some((m) => m.name === 'res_ari.so'),
+    'res_ari.so is listed',
+  );
   await reloadModule(s, 'pbx_config.so');
   const variable = `LANE_GLOBAL_${process.pid}`;
   await setGlobalVar(s, variable, 'yes');

@@ -73,7 +73,9 @@ describe('the ARI server under test', () => {
 
   test('seed flow: originate, StasisStart, play, PlaybackStarted/Finished, hang up, StasisEnd; every hello-world event under its app filter', async () => {
     const r = await seedFlow(lane);
-    console.log(`seed flow: ${r.total} events, hello-world filter ${r.helloEvents}, hello-world copies ${r.helloCopies}, per app ${JSON.stringify(Object.fromEntries(lane.copiesPerApp))}`);
+    console.log(
+      `seed flow: ${r.total} events, hello-world filter ${r.helloEvents}, hello-world copies ${r.helloCopies}, per app ${JSON.stringify(Object.fromEntries(lane.copiesPerApp))}`,
+    );
     assert.equal(r.helloEvents, r.helloCopies, 'the hello-world filter shows every event hello-world got a copy of');
     assert.equal(r.total, lane.store.size, 'one row per event, not per copy');
   });
@@ -122,7 +124,6 @@ describe('the ARI server under test', () => {
 });
 
 describe('the server behind an http prefix', () => {
-
   let lane: Lane | undefined;
   // A given server without a prefixed one: nothing to check here (a simulator would prove nothing about it).
   const skip = env('URL') !== undefined && env('URL') !== 'sim' && env('PREFIX_URL') === undefined;

@@ -29,8 +29,14 @@ describe('dialplan (demo/extensions.conf)', () => {
     });
     const names = flatten(symbols).map((s) => s.name);
     for (const expected of ['from-test', 'default']) {
-      assert.ok(names.some((n) => n.includes(expected)), `symbol for [${expected}] in ${names.join(', ')}`);
+      assert.ok(
+        names.some((n) => n.includes(expected)),
+        `symbol for [${expected}] in ${names.join(', ')}`,
+      );
     }
-    assert.ok(names.some((n) => n.includes('1776')), `symbol for extension 1776 in ${names.join(', ')}`);
+    assert.ok(
+      names.some((n) => n.includes('1776')),
+      `symbol for extension 1776 in ${names.join(', ')}`,
+    );
   });
 });

@@ -1,5 +1,5 @@
 // The extension-host test suite: what @vscode/test-electron runs (test/run-electron.mjs) and
-// what test/e2e/run-suite.ts runs inside VS Code's server from code-server. Bundled by
+// what test/e2e/runSuite.ts runs inside VS Code's server from code-server. Bundled by
 // scripts/e2e-build-suite.mjs into out/test/suite/index.js with `vscode` and `mocha` external.
 import Mocha from 'mocha';
 

@@ -39,11 +39,9 @@ describe('live against the simulator', function () {
       headers: { Authorization: `Basic ${Buffer.from('test:test_password').toString('base64')}` },
     });
     assert.equal(res.status, 200, `originate answered ${res.status}`);
-    return waitFor(
-      'a new channel in Stasis(hello-world) in the model',
-      () => session.model.channelsInApp('hello-world').find((c) => !before.has(c.id))?.id,
-      { events: [session.onModelChange as vscode.Event<unknown>] },
-    );
+    return waitFor('a new channel in Stasis(hello-world) in the model', () => session.model.channelsInApp('hello-world').find((c) => !before.has(c.id))?.id, {
+      events: [session.onModelChange as vscode.Event<unknown>],
+    });
   };
 
   const eventFor = (type: string, channelId: string) =>
@@ -107,10 +105,14 @@ describe('live against the simulator', function () {
   it('ariExplorer.channel.goToDialplan opens extensions.conf at the Stasis(hello-world) line', async () => {
     const id = await originateIntoStasis();
     await vscode.commands.executeCommand('ariExplorer.channel.goToDialplan', { kind: 'channel', id });
-    const editor = await waitFor('extensions.conf in the active editor', () => {
-      const e = vscode.window.activeTextEditor;
-      return e && e.document.uri.path.endsWith('/extensions.conf') ? e : undefined;
-    }, { events: [vscode.window.onDidChangeActiveTextEditor as vscode.Event<unknown>] });
+    const editor = await waitFor(
+      'extensions.conf in the active editor',
+      () => {
+        const e = vscode.window.activeTextEditor;
+        return e && e.document.uri.path.endsWith('/extensions.conf') ? e : undefined;
+      },
+      { events: [vscode.window.onDidChangeActiveTextEditor as vscode.Event<unknown>] },
+    );
     const line = editor.document.lineAt(editor.selection.active.line).text;
     assert.match(line, /Stasis\(hello-world\)/);
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
@@ -126,10 +128,10 @@ describe('live against the simulator', function () {
     const probe = await probes();
     const buffered = probe.events!();
     assert.equal(buffered.panelOpen, true);
-    assert.ok((buffered.typeCounts.StasisStart ?? 0) >= 1 && (buffered.typeCounts.PlaybackFinished ?? 0) >= 1, 'the panel\'s buffer holds the session\'s events');
+    assert.ok((buffered.typeCounts.StasisStart ?? 0) >= 1 && (buffered.typeCounts.PlaybackFinished ?? 0) >= 1, "the panel's buffer holds the session's events");
     const before = buffered.size;
     await originateIntoStasis();
-    await waitFor('new events in the panel\'s buffer', () => probe.events!().size > before, { events: [session.onEvents as vscode.Event<unknown>] });
+    await waitFor("new events in the panel's buffer", () => probe.events!().size > before, { events: [session.onEvents as vscode.Event<unknown>] });
     await vscode.window.tabGroups.close(tab);
   });
 

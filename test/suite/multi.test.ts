@@ -73,7 +73,8 @@ describe('several servers at once', function () {
     await vscodeApi.commands.executeCommand('ariExplorer.events.showForChannel', { kind: 'channel', id: idB });
     const both = probe.events!();
     assert.equal(both.panelFilter?.server ?? '', '', 'a node without a server filters by channel only');
-    if (idA === idB) assert.ok((both.panelTotal ?? 0) > (betaOnly.panelTotal ?? 0), `${both.panelTotal} rows for ${idB} on both servers, ${betaOnly.panelTotal} on beta`);
+    if (idA === idB)
+      assert.ok((both.panelTotal ?? 0) > (betaOnly.panelTotal ?? 0), `${both.panelTotal} rows for ${idB} on both servers, ${betaOnly.panelTotal} on beta`);
     assert.ok((betaOnly.panelTotal ?? 0) > 0);
     await vscodeApi.commands.executeCommand('workbench.action.closeActiveEditor');
 

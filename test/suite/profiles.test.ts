@@ -13,10 +13,7 @@ describe('profiles', () => {
   it('stores the password in context.secrets, not with the profile', async () => {
     const { services } = await activateExtension();
     const store = services.connections.profiles;
-    const profile = await store.add(
-      { name: `Suite profile ${Date.now()}`, url: 'http://127.0.0.1:9', username: 'suite', apps: [] },
-      'suite-password',
-    );
+    const profile = await store.add({ name: `Suite profile ${Date.now()}`, url: 'http://127.0.0.1:9', username: 'suite', apps: [] }, 'suite-password');
     created.push(profile.id);
     assert.equal(await services.context.secrets.get(secretKey(profile.id)), 'suite-password');
     assert.equal(await store.getPassword(profile.id), 'suite-password');
@@ -28,10 +25,7 @@ describe('profiles', () => {
   it('removing a profile deletes its secret', async () => {
     const { services } = await activateExtension();
     const store = services.connections.profiles;
-    const profile = await store.add(
-      { name: `Suite removable ${Date.now()}`, url: 'http://127.0.0.1:9', username: 'suite', apps: [] },
-      'to-be-deleted',
-    );
+    const profile = await store.add({ name: `Suite removable ${Date.now()}`, url: 'http://127.0.0.1:9', username: 'suite', apps: [] }, 'to-be-deleted');
     await store.remove(profile.id);
     assert.equal(store.get(profile.id), undefined);
     assert.equal(await services.context.secrets.get(secretKey(profile.id)), undefined);

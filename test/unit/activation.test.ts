@@ -1,7 +1,7 @@
 // The whole extension activated against the fake 'vscode' (with inert stubs for the API it
 // lacks): what a user's VS Code gets from activate(), and that the extension-host suite's test
 // probes exist only under its flag.
-import { stubMissingVscodeApi } from './fakes/register-vscode';
+import { stubMissingVscodeApi } from './fakes/registerVscode';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -66,7 +66,11 @@ test(`with ${TEST_PROBES_ENV}=1 the explorer and the event panel fill in their p
     assert.deepEqual(commands, plain.commands, 'the flag adds no command');
     const probes = api.services.probes;
     assert.ok(probes);
-    assert.deepEqual((await probes.tree?.())?.map((n) => n.label), [], 'no server yet: an empty tree');
+    assert.deepEqual(
+      (await probes.tree?.())?.map((n) => n.label),
+      [],
+      'no server yet: an empty tree',
+    );
     assert.deepEqual(probes.events?.(), { size: 0, typeCounts: {}, serverCounts: {}, panelOpen: false, panelFilter: undefined, panelTotal: undefined });
   } finally {
     dispose();

@@ -13,8 +13,7 @@ const BYPASS =
 
 // Files whose strings are not yet wrapped. This list only shrinks: a file leaves it when its
 // strings go through t(), and a new file can never join it.
-const PENDING = new Set<string>([
-]);
+const PENDING = new Set<string>([]);
 
 function sources(dir: string): string[] {
   const out: string[] = [];

@@ -22,7 +22,7 @@ const cases: Array<[file: string, code: string, forbidden: boolean]> = [
   ['src/extension/connection/manager.ts', "import * as vscode from 'vscode';\nexport const x = vscode;\n", false],
   ['src/extension/ari/probe.ts', "import { x } from '../profiles/prompts';\nexport const y = x;\n", true],
   ['src/extension/views/tree/probe.ts', "import * as vscode from 'vscode';\nexport const x = vscode;\n", true],
-  ['src/extension/webviews/event-store.ts', "import * as vscode from 'vscode';\nexport const x = vscode;\n", true],
+  ['src/extension/webviews/eventStore.ts', "import * as vscode from 'vscode';\nexport const x = vscode;\n", true],
   ['tools/ari-sim/probe.ts', "import * as vscode from 'vscode';\nexport const x = vscode;\n", true],
   ['src/webview/probe.ts', "import { x } from '../extension/state/model';\nexport const y = x;\n", true],
   ['src/webview/probe.ts', "import { x } from '../shared/protocol';\nexport const y = x;\n", false],
@@ -44,9 +44,17 @@ async function pathLiterals(file: string, code: string): Promise<string[]> {
 }
 
 const pathCases: Array<[file: string, code: string, forbidden: boolean]> = [
-  ['src/extension/commands/actions/probe.ts', "export const x = (s: { rest: { request(m: string, p: string): void } }) => s.rest.request('POST', `/channels/${'a'}/hold`);\n", true],
+  [
+    'src/extension/commands/actions/probe.ts',
+    "export const x = (s: { rest: { request(m: string, p: string): void } }) => s.rest.request('POST', `/channels/${'a'}/hold`);\n",
+    true,
+  ],
   ['src/extension/dialplan/probe.ts', "export const x = (r: { request(m: string, p: string): void }) => r.request('GET', '/channels');\n", true],
-  ['src/extension/commands/invoker/probe.ts', "export const x = (r: { request(m: string, p: string): void }, path: string) => r.request('GET', path);\n", false],
+  [
+    'src/extension/commands/invoker/probe.ts',
+    "export const x = (r: { request(m: string, p: string): void }, path: string) => r.request('GET', path);\n",
+    false,
+  ],
   ['src/extension/ari/resources/probe.ts', "export const x = (r: { call(m: string, p: string): void }) => r.call('GET', '/channels');\n", false],
 ];
 

@@ -36,14 +36,16 @@ interface Manifest {
 // Read in English, as VS Code shows it: each "%key%" replaced by its text from package.nls.json.
 const nls = JSON.parse(readFileSync(path.join(repoRoot, 'package.nls.json'), 'utf8')) as Record<string, string>;
 const manifest = JSON.parse(
-  readFileSync(path.join(repoRoot, 'package.json'), 'utf8').replace(/"%([^%"\s]+)%"/g, (whole, key: string) =>
-    key in nls ? JSON.stringify(nls[key]) : whole,
-  ),
+  readFileSync(path.join(repoRoot, 'package.json'), 'utf8').replace(/"%([^%"\s]+)%"/g, (whole, key: string) => (key in nls ? JSON.stringify(nls[key]) : whole)),
 ) as Manifest;
 const c = manifest.contributes;
 const commandIds = c.commands.map((x) => x.command);
 const commandSet = new Set(commandIds);
-const viewIds = new Set(Object.values(c.views).flat().map((v) => v.id));
+const viewIds = new Set(
+  Object.values(c.views)
+    .flat()
+    .map((v) => v.id),
+);
 
 /** Ids outside `ariExplorer.<area>.<verb>`. None today; add one here with the reason. */
 const ID_EXCEPTIONS = new Set<string>([]);
@@ -139,7 +141,10 @@ test('context keys used in `when` clauses are set by the extension', () => {
 test('activation events cover the views, languages and webview panels', () => {
   const events = new Set(manifest.activationEvents);
   // VS Code 1.74+ activates on a contributed view by itself; older engines need onView.
-  const [major, minor] = manifest.engines.vscode.replace(/^[^\d]*/, '').split('.').map(Number);
+  const [major, minor] = manifest.engines.vscode
+    .replace(/^[^\d]*/, '')
+    .split('.')
+    .map(Number);
   if (major === 1 && minor < 74) for (const v of viewIds) assert.ok(events.has(`onView:${v}`), `onView:${v}`);
   for (const lang of c.languages) assert.ok(events.has(`onLanguage:${lang.id}`), `onLanguage:${lang.id}`);
   const panelEvents = [...events].filter((e) => e.startsWith('onWebviewPanel:'));
@@ -149,7 +154,11 @@ test('activation events cover the views, languages and webview panels', () => {
 });
 
 test('views sit in a contributed container; welcome links name contributed commands', () => {
-  const containers = new Set(Object.values(c.viewsContainers).flat().map((x) => x.id));
+  const containers = new Set(
+    Object.values(c.viewsContainers)
+      .flat()
+      .map((x) => x.id),
+  );
   for (const container of Object.keys(c.views)) assert.ok(containers.has(container), `views container ${container}`);
   for (const w of c.viewsWelcome) {
     assert.ok(viewIds.has(w.view), `viewsWelcome for unknown view ${w.view}`);
@@ -170,8 +179,12 @@ test('settings have a type and a description', () => {
 
 test('files the manifest names exist', () => {
   const files = [
-    ...Object.values(c.viewsContainers).flat().map((x) => x.icon),
-    ...Object.values(c.views).flat().flatMap((v) => (v.icon ? [v.icon] : [])),
+    ...Object.values(c.viewsContainers)
+      .flat()
+      .map((x) => x.icon),
+    ...Object.values(c.views)
+      .flat()
+      .flatMap((v) => (v.icon ? [v.icon] : [])),
     ...c.languages.flatMap((l) => (l.configuration ? [l.configuration] : [])),
     ...c.grammars.map((g) => g.path),
   ];

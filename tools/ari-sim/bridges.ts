@@ -69,7 +69,10 @@ export class BridgeEngine {
   private connectPair(b: Bridge): void {
     const [x, y] = b.channels.map((id) => this.core.channels.get(id));
     if (!x || !y) return;
-    for (const [me, other] of [[y, x], [x, y]]) {
+    for (const [me, other] of [
+      [y, x],
+      [x, y],
+    ]) {
       if (!other.caller.name && !other.caller.number) continue;
       if (me.connected.name === other.caller.name && me.connected.number === other.caller.number) continue;
       me.connected = { ...other.caller };

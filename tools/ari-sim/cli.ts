@@ -12,20 +12,44 @@ function parse(argv: string[]): SimulatorOptions & { load?: number } {
       return v;
     };
     switch (a) {
-      case '--port': o.port = Number(val()); break;
-      case '--host': o.host = val(); break;
-      case '--user': o.user = val(); break;
-      case '--password': o.password = val(); break;
-      case '--prefix': o.prefix = val(); break;
-      case '--demo': o.demo = true; break;
-      case '--load': o.load = Number(val()); break;
-      case '--dialplan': o.dialplanFile = val(); break;
-      case '--no-endpoints': o.endpoints = false; break;
-      case '--endpoints': o.endpoints = true; break;
-      case '--time-scale': o.timeScale = Number(val()); break;
+      case '--port':
+        o.port = Number(val());
+        break;
+      case '--host':
+        o.host = val();
+        break;
+      case '--user':
+        o.user = val();
+        break;
+      case '--password':
+        o.password = val();
+        break;
+      case '--prefix':
+        o.prefix = val();
+        break;
+      case '--demo':
+        o.demo = true;
+        break;
+      case '--load':
+        o.load = Number(val());
+        break;
+      case '--dialplan':
+        o.dialplanFile = val();
+        break;
+      case '--no-endpoints':
+        o.endpoints = false;
+        break;
+      case '--endpoints':
+        o.endpoints = true;
+        break;
+      case '--time-scale':
+        o.timeScale = Number(val());
+        break;
       case '-h':
       case '--help':
-        console.log('usage: npm run sim -- [--port P] [--user U] [--password W] [--prefix /path] [--demo] [--load N] [--dialplan FILE] [--endpoints|--no-endpoints] [--time-scale X]');
+        console.log(
+          'usage: npm run sim -- [--port P] [--user U] [--password W] [--prefix /path] [--demo] [--load N] [--dialplan FILE] [--endpoints|--no-endpoints] [--time-scale X]',
+        );
         process.exit(0);
         break;
       default:

@@ -16,14 +16,17 @@ export class Timers {
   ) {}
 
   after(ms: number, fn: () => void): NodeJS.Timeout {
-    const t = setTimeout(() => {
-      this.pending.delete(t);
-      try {
-        fn();
-      } catch (e) {
-        this.onError(e);
-      }
-    }, Math.max(0, Math.round(ms * this.timeScale)));
+    const t = setTimeout(
+      () => {
+        this.pending.delete(t);
+        try {
+          fn();
+        } catch (e) {
+          this.onError(e);
+        }
+      },
+      Math.max(0, Math.round(ms * this.timeScale)),
+    );
     this.pending.add(t);
     return t;
   }

@@ -87,7 +87,13 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
   const host = opts.host ?? '127.0.0.1';
   const prefix = (opts.prefix ?? '').replace(/\/+$/, '').replace(/^(?=[^/])/, '/');
   const log = opts.log ?? (() => undefined);
-  const core = new SimCore({ timeScale: opts.timeScale ?? 1, answerMediaWaitMs: opts.answerMediaWaitMs, dialplanFile: opts.dialplanFile, endpoints: opts.endpoints ?? !!opts.demo, log });
+  const core = new SimCore({
+    timeScale: opts.timeScale ?? 1,
+    answerMediaWaitMs: opts.answerMediaWaitMs,
+    dialplanFile: opts.dialplanFile,
+    endpoints: opts.endpoints ?? !!opts.demo,
+    log,
+  });
   const creds = { user: opts.user ?? 'test', password: opts.password ?? 'test_password' };
   const server = new SimServer(core, creds, prefix, host);
   server.laneRandom = opts.laneRandom;

@@ -24,9 +24,15 @@ interface ModelSpec {
 export const RESOURCE_MODELS: Record<string, Record<string, ModelSpec>> = {
   asterisk: {
     AsteriskInfo: { description: 'Asterisk system information', props: 'build:BuildInfo, system:SystemInfo, config:ConfigInfo, status:StatusInfo' },
-    BuildInfo: { description: 'Info about how Asterisk was built', props: 'os:string!, kernel:string!, options:string!, machine:string!, date:string!, user:string!' },
+    BuildInfo: {
+      description: 'Info about how Asterisk was built',
+      props: 'os:string!, kernel:string!, options:string!, machine:string!, date:string!, user:string!',
+    },
     SystemInfo: { description: 'Info about Asterisk', props: 'version:string!, entity_id:string!' },
-    ConfigInfo: { description: 'Info about Asterisk configuration', props: 'name:string!, default_language:string!, max_channels:int, max_open_files:int, max_load:double, setid:SetId!' },
+    ConfigInfo: {
+      description: 'Info about Asterisk configuration',
+      props: 'name:string!, default_language:string!, max_channels:int, max_open_files:int, max_load:double, setid:SetId!',
+    },
     SetId: { description: 'Effective user/group id', props: 'user:string!, group:string!' },
     StatusInfo: { description: 'Info about Asterisk status', props: 'startup_time:Date!, last_reload_time:Date!' },
     AsteriskPing: { description: 'Asterisk ping information', props: 'asterisk_id:string!, ping:string!, timestamp:string!' },
@@ -42,7 +48,10 @@ export const RESOURCE_MODELS: Record<string, Record<string, ModelSpec>> = {
         'id:string!, protocol_id:string!, name:string!, state:string!, caller:CallerID!, connected:CallerID!, accountcode:string!, dialplan:DialplanCEP!, creationtime:Date!, language:string!, channelvars:object, caller_rdnis:string, tenantid:string',
     },
     CallerID: { description: 'Caller identification', props: 'name:string!, number:string!' },
-    DialplanCEP: { description: 'Dialplan location (context/extension/priority)', props: 'context:string!, exten:string!, priority:long!, app_name:string!, app_data:string!' },
+    DialplanCEP: {
+      description: 'Dialplan location (context/extension/priority)',
+      props: 'context:string!, exten:string!, priority:long!, app_name:string!, app_data:string!',
+    },
     Dialed: { description: 'Dialed channel information.', props: '' },
     RTPstat: { description: 'A statistics of a RTP.', props: 'txcount:int!, rxcount:int!, local_ssrc:int!, remote_ssrc:int!, channel_uniqueid:string!' },
   },
@@ -54,7 +63,10 @@ export const RESOURCE_MODELS: Record<string, Record<string, ModelSpec>> = {
     },
   },
   playbacks: {
-    Playback: { description: 'Object representing the playback of media to a channel', props: 'id:string!, media_uri:string!, next_media_uri:string, target_uri:string!, language:string, state:string!' },
+    Playback: {
+      description: 'Object representing the playback of media to a channel',
+      props: 'id:string!, media_uri:string!, next_media_uri:string, target_uri:string!, language:string, state:string!',
+    },
   },
   recordings: {
     StoredRecording: { description: 'A past recording that may be played back.', props: 'name:string!, format:string!' },
@@ -64,7 +76,10 @@ export const RESOURCE_MODELS: Record<string, Record<string, ModelSpec>> = {
     },
   },
   endpoints: {
-    Endpoint: { description: 'An external device that may offer/accept calls to/from Asterisk.', props: 'technology:string!, resource:string!, state:string, channel_ids:string[]!' },
+    Endpoint: {
+      description: 'An external device that may offer/accept calls to/from Asterisk.',
+      props: 'technology:string!, resource:string!, state:string, channel_ids:string[]!',
+    },
     TextMessage: { description: 'A text message.', props: 'from:string!, to:string!, body:string!, variables:object' },
   },
   deviceStates: {
@@ -76,7 +91,8 @@ export const RESOURCE_MODELS: Record<string, Record<string, ModelSpec>> = {
   applications: {
     Application: {
       description: 'Details of a Stasis application',
-      props: 'name:string!, channel_ids:string[]!, bridge_ids:string[]!, endpoint_ids:string[]!, device_names:string[]!, events_allowed:object[]!, events_disallowed:object[]!',
+      props:
+        'name:string!, channel_ids:string[]!, bridge_ids:string[]!, endpoint_ids:string[]!, device_names:string[]!, events_allowed:object[]!, events_disallowed:object[]!',
     },
   },
   sounds: {
@@ -87,7 +103,10 @@ export const RESOURCE_MODELS: Record<string, Record<string, ModelSpec>> = {
 
 /** Every event the simulator sends, with its own properties (Event's `type`, `application`, `timestamp` and `asterisk_id` come from Event and Message). */
 export const EVENT_MODELS: Record<string, ModelSpec> = {
-  ApplicationMoveFailed: { description: 'Notification that trying to move a channel to another Stasis application failed.', props: 'channel:Channel!, destination:string!, args:string[]!' },
+  ApplicationMoveFailed: {
+    description: 'Notification that trying to move a channel to another Stasis application failed.',
+    props: 'channel:Channel!, destination:string!, args:string[]!',
+  },
   ApplicationRegistered: { description: 'Notification that a Stasis app has been registered.', props: '' },
   ApplicationReplaced: { description: 'Notification that another WebSocket has taken over for an application.', props: '' },
   ApplicationUnregistered: { description: 'Notification that a Stasis app has been unregistered.', props: '' },
@@ -103,7 +122,10 @@ export const EVENT_MODELS: Record<string, ModelSpec> = {
   BridgeCreated: { description: 'Notification that a bridge has been created.', props: 'bridge:Bridge!' },
   BridgeDestroyed: { description: 'Notification that a bridge has been destroyed.', props: 'bridge:Bridge!' },
   BridgeMerged: { description: 'Notification that one bridge has merged into another.', props: 'bridge:Bridge!, bridge_from:Bridge!' },
-  BridgeVideoSourceChanged: { description: 'Notification that the source of video in a bridge has changed.', props: 'bridge:Bridge!, old_video_source_id:string' },
+  BridgeVideoSourceChanged: {
+    description: 'Notification that the source of video in a bridge has changed.',
+    props: 'bridge:Bridge!, old_video_source_id:string',
+  },
   ChannelCallerId: { description: 'Channel changed Caller ID.', props: 'caller_presentation:int!, caller_presentation_txt:string!, channel:Channel!' },
   ChannelConnectedLine: { description: 'Channel changed Connected Line.', props: 'channel:Channel!' },
   ChannelCreated: { description: 'Notification that a channel has been created.', props: 'channel:Channel!' },
@@ -114,7 +136,7 @@ export const EVENT_MODELS: Record<string, ModelSpec> = {
   ChannelHangupRequest: { description: 'A hangup was requested on the channel.', props: 'cause:int, soft:boolean, channel:Channel!' },
   ChannelHold: { description: 'A channel initiated a media hold.', props: 'channel:Channel!, musicclass:string' },
   ChannelLeftBridge: { description: 'Notification that a channel has left a bridge.', props: 'bridge:Bridge!, channel:Channel!' },
-  ChannelStateChange: { description: 'Notification of a channel\'s state change.', props: 'channel:Channel!' },
+  ChannelStateChange: { description: "Notification of a channel's state change.", props: 'channel:Channel!' },
   ChannelTalkingFinished: { description: 'Talking is no longer detected on the channel.', props: 'channel:Channel!, duration:int!' },
   ChannelTalkingStarted: { description: 'Talking was detected on the channel.', props: 'channel:Channel!' },
   ChannelToneDetected: { description: 'Tone was detected on the channel.', props: 'channel:Channel!' },
@@ -132,21 +154,33 @@ export const EVENT_MODELS: Record<string, ModelSpec> = {
   },
   EndpointStateChange: { description: 'Endpoint state changed.', props: 'endpoint:Endpoint!' },
   PeerStatusChange: { description: 'The state of a peer associated with an endpoint has changed.', props: 'endpoint:Endpoint!, peer:Peer!' },
-  PlaybackContinuing: { description: 'Event showing the continuation of a media playback operation from one media URI to the next in the list.', props: 'playback:Playback!' },
+  PlaybackContinuing: {
+    description: 'Event showing the continuation of a media playback operation from one media URI to the next in the list.',
+    props: 'playback:Playback!',
+  },
   PlaybackFinished: { description: 'Event showing the completion of a media playback operation.', props: 'playback:Playback!' },
   PlaybackStarted: { description: 'Event showing the start of a media playback operation.', props: 'playback:Playback!' },
   RecordingFailed: { description: 'Event showing failure of a recording operation.', props: 'recording:LiveRecording!' },
   RecordingFinished: { description: 'Event showing the completion of a recording operation.', props: 'recording:LiveRecording!' },
   RecordingStarted: { description: 'Event showing the start of a recording operation.', props: 'recording:LiveRecording!' },
   StasisEnd: { description: 'Notification that a channel has left a Stasis application.', props: 'channel:Channel!' },
-  StasisStart: { description: 'Notification that a channel has entered a Stasis application.', props: 'args:string[]!, channel:Channel!, replace_channel:Channel' },
+  StasisStart: {
+    description: 'Notification that a channel has entered a Stasis application.',
+    props: 'args:string[]!, channel:Channel!, replace_channel:Channel',
+  },
   TextMessageReceived: { description: 'A text message was received from an endpoint.', props: 'message:TextMessage!, endpoint:Endpoint' },
 };
 
 /** Models events.json declares besides the events: the bases and the event-only objects. */
 const EVENT_SUPPORT_MODELS: Record<string, ModelSpec> = {
-  ContactInfo: { description: 'Detailed information about a contact on an endpoint.', props: 'uri:string!, contact_status:string!, aor:string!, roundtrip_usec:string' },
-  Peer: { description: 'Detailed information about a remote peer that communicates with Asterisk.', props: 'peer_status:string!, cause:string, address:string, port:string, time:string' },
+  ContactInfo: {
+    description: 'Detailed information about a contact on an endpoint.',
+    props: 'uri:string!, contact_status:string!, aor:string!, roundtrip_usec:string',
+  },
+  Peer: {
+    description: 'Detailed information about a remote peer that communicates with Asterisk.',
+    props: 'peer_status:string!, cause:string, address:string, port:string, time:string',
+  },
   MissingParams: { description: 'Error event sent when required params are missing.', props: 'params:string[]!' },
 };
 

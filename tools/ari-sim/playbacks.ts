@@ -154,8 +154,7 @@ export class PlaybackEngine {
     if (q.length === 0) {
       this.queues.delete(pb.targetUri);
       if (pb.targetUri.startsWith('bridge:')) this.core.bridges.setAnnouncer(pb.targetUri.slice(7), 'ARI', false);
-    }
-    else if (i === 0) {
+    } else if (i === 0) {
       const next = q[0];
       this.core.timers.after(1, () => this.start(next));
     }

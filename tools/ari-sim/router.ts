@@ -88,10 +88,7 @@ export function intArg(r: Req, name: string): number {
   return Number.isFinite(n) ? n : 0;
 }
 
-export type Match =
-  | { kind: 'op'; op: OperationSpec; path: Record<string, string> }
-  | { kind: 'method' }
-  | { kind: 'none' };
+export type Match = { kind: 'op'; op: OperationSpec; path: Record<string, string> } | { kind: 'method' } | { kind: 'none' };
 
 function matchPath(pattern: string, segs: string[]): Record<string, string> | undefined {
   const p = pattern.split('/').filter(Boolean);
@@ -107,7 +104,10 @@ function matchPath(pattern: string, segs: string[]): Record<string, string> | un
 
 /** `rel` is the path after /ari, e.g. `/channels/123/play`. */
 export function route(method: string, rel: string): Match {
-  const segs = rel.split('/').filter(Boolean).map((s) => decodeURIComponent(s));
+  const segs = rel
+    .split('/')
+    .filter(Boolean)
+    .map((s) => decodeURIComponent(s));
   let pathMatched = false;
   // literal segments win over {params} (e.g. /channels/create vs /channels/{channelId})
   const candidates = OPERATIONS.map((op) => ({ op, vars: matchPath(op.path, segs) })).filter((c) => c.vars);

@@ -35,9 +35,13 @@ class SocketOwner implements AppOwner {
   ) {
     // Lanes only with subscribeAll, where every app gets a copy of everything (the case seen
     // interleaved on the real server); separate subscriptions keep the recorded order of 05.
-    this.lanes = new AppLanes(subscribeAll ? apps : apps.slice(0, 1), (text) => {
-      if (this.ws.readyState === WebSocket.OPEN) this.ws.send(text);
-    }, random);
+    this.lanes = new AppLanes(
+      subscribeAll ? apps : apps.slice(0, 1),
+      (text) => {
+        if (this.ws.readyState === WebSocket.OPEN) this.ws.send(text);
+      },
+      random,
+    );
   }
   deliver(app: string, text: string): void {
     this.lanes.push(app, text);
@@ -182,9 +186,7 @@ export class SimServer {
   }
 
   private reject(sock: Socket, status: number, reason: string, type: string, body: string, extra = ''): void {
-    sock.end(
-      `HTTP/1.1 ${status} ${reason}\r\nContent-Type: ${type}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n${extra}Connection: close\r\n\r\n${body}`,
-    );
+    sock.end(`HTTP/1.1 ${status} ${reason}\r\nContent-Type: ${type}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n${extra}Connection: close\r\n\r\n${body}`);
   }
 
   private onUpgrade(req: IncomingMessage, sock: Socket, head: Buffer): void {
@@ -195,7 +197,10 @@ export class SimServer {
       const body = JSON.stringify({ message: 'Authentication required' }, null, 2);
       return this.reject(sock, 401, 'Unauthorized', 'application/json', body, `WWW-Authenticate: ${WWW_AUTHENTICATE}\r\n`);
     }
-    const apps = (url.searchParams.get('app') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+    const apps = (url.searchParams.get('app') ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     if (apps.length === 0) {
       return this.reject(sock, 400, 'Bad Request', 'text/html', htmlError(400, 'Bad Request', 'HTTP request is missing param: [app]'));
     }

@@ -7,10 +7,10 @@
 import { AriSession } from '../../../src/extension/connection/session';
 import type { AriNode } from '../../../src/extension/views/tree/nodes';
 import { AriTree } from '../../../src/extension/views/tree/ariTree';
-import { EventStore } from '../../../src/extension/webviews/event-store';
-import { EventViewController, type EventViewHost, type WebviewPort } from '../../../src/extension/webviews/event-view-controller';
+import { EventStore } from '../../../src/extension/webviews/eventStore';
+import { EventViewController, type EventViewHost, type WebviewPort } from '../../../src/extension/webviews/eventViewController';
 import type { TimerApi } from '../../../src/extension/webviews/batcher';
-import { LiveFeed } from '../../../src/extension/webviews/live-feed';
+import { LiveFeed } from '../../../src/extension/webviews/liveFeed';
 import { nullLogger } from '../../../src/extension/util/logger';
 import type { Meter } from '../meter';
 import { type OpenPath } from './types';

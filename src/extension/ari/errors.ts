@@ -66,7 +66,12 @@ export function extractServerMessage(text: string, contentType: string | undefin
 }
 
 function decodeHtml(s: string): string {
-  return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+  return s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
 }
 
 /**
@@ -95,7 +100,9 @@ export function errorFromRedirect(method: string, path: string, status: number, 
     status,
     code: 'REDIRECT',
     message: t('{0} {1}: the server redirected ({2}) to {3}; redirects are refused', method, path, status, where),
-    hint: t('ARI never redirects: the profile URL points at something else (a proxy or a web server), or the server is not who it claims to be. The credentials were not sent there.'),
+    hint: t(
+      'ARI never redirects: the profile URL points at something else (a proxy or a web server), or the server is not who it claims to be. The credentials were not sent there.',
+    ),
   });
 }
 
@@ -135,12 +142,16 @@ export function errorFromResponse(
 function hintForStatus(status: number, html: boolean, serverMessage: string): string {
   switch (status) {
     case 401:
-      return t("Check the profile's username and password: they must match a user section in ari.conf (with 'type = user'), and ari.conf must have 'enabled = yes'.");
+      return t(
+        "Check the profile's username and password: they must match a user section in ari.conf (with 'type = user'), and ari.conf must have 'enabled = yes'.",
+      );
     case 403:
       return t('The ARI user is read-only (ari.conf "read_only = yes"): use a user with write access for this operation.');
     case 404:
       if (html)
-        return t("ARI does not answer at this URL. Check http.conf 'prefix' (the profile URL must include it, e.g. http://host:8088/asterisk) and that res_ari is loaded ('module show like res_ari'). Right after an Asterisk restart this lasts a moment.");
+        return t(
+          "ARI does not answer at this URL. Check http.conf 'prefix' (the profile URL must include it, e.g. http://host:8088/asterisk) and that res_ari is loaded ('module show like res_ari'). Right after an Asterisk restart this lasts a moment.",
+        );
       if (/resource not found/i.test(serverMessage))
         return t('This Asterisk has no such ARI resource: check the path, or whether this Asterisk version supports it.');
       return t('The object does not exist (any more): it may have been hung up or destroyed. Refresh the view.');
@@ -180,16 +191,34 @@ interface NodeErrorLike {
 
 // A function, not a table: t() answers in the display language only once activation ran.
 const tlsCodes = (): Record<string, [string, string]> => ({
-  DEPTH_ZERO_SELF_SIGNED_CERT: [t('the server certificate is self-signed'), t("Trust it: put the server's certificate (PEM) in the profile's TLS CA file, or — on a trusted network only — enable 'skip certificate verification'.")],
-  SELF_SIGNED_CERT_IN_CHAIN: [t('the certificate chain ends in a self-signed CA that is not trusted'), t("Put that CA certificate (PEM) in the profile's TLS CA file, or — on a trusted network only — enable 'skip certificate verification'.")],
-  CERT_HAS_EXPIRED: [t('the server certificate has expired'), t("Renew the certificate in http.conf ('tlscertfile'), or — temporarily, on a trusted network — enable 'skip certificate verification'.")],
+  DEPTH_ZERO_SELF_SIGNED_CERT: [
+    t('the server certificate is self-signed'),
+    t("Trust it: put the server's certificate (PEM) in the profile's TLS CA file, or — on a trusted network only — enable 'skip certificate verification'."),
+  ],
+  SELF_SIGNED_CERT_IN_CHAIN: [
+    t('the certificate chain ends in a self-signed CA that is not trusted'),
+    t("Put that CA certificate (PEM) in the profile's TLS CA file, or — on a trusted network only — enable 'skip certificate verification'."),
+  ],
+  CERT_HAS_EXPIRED: [
+    t('the server certificate has expired'),
+    t("Renew the certificate in http.conf ('tlscertfile'), or — temporarily, on a trusted network — enable 'skip certificate verification'."),
+  ],
   CERT_NOT_YET_VALID: [t('the server certificate is not valid yet'), t("Check the clocks of both machines or the certificate's dates.")],
-  ERR_TLS_CERT_ALTNAME_INVALID: [t('the certificate was issued for another host name'), t('Connect with the host name the certificate names (not an IP address it does not list), or reissue the certificate with this name.')],
+  ERR_TLS_CERT_ALTNAME_INVALID: [
+    t('the certificate was issued for another host name'),
+    t('Connect with the host name the certificate names (not an IP address it does not list), or reissue the certificate with this name.'),
+  ],
   UNABLE_TO_VERIFY_LEAF_SIGNATURE: [t('the certificate was signed by an unknown CA'), t("Put the issuing CA certificate (PEM) in the profile's TLS CA file.")],
   UNABLE_TO_GET_ISSUER_CERT: [t('the certificate was signed by an unknown CA'), t("Put the issuing CA certificate (PEM) in the profile's TLS CA file.")],
-  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: [t('the certificate was signed by an unknown CA'), t("Put the issuing CA certificate (PEM) in the profile's TLS CA file.")],
+  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: [
+    t('the certificate was signed by an unknown CA'),
+    t("Put the issuing CA certificate (PEM) in the profile's TLS CA file."),
+  ],
   CERT_SIGNATURE_FAILURE: [t('the certificate signature is invalid'), t('Reissue the server certificate.')],
-  ERR_SSL_WRONG_VERSION_NUMBER: [t('the server did not answer with TLS'), t('Use http:// for this port, or the TLS port from http.conf "tlsbindaddr" (often 8089) with https://.')],
+  ERR_SSL_WRONG_VERSION_NUMBER: [
+    t('the server did not answer with TLS'),
+    t('Use http:// for this port, or the TLS port from http.conf "tlsbindaddr" (often 8089) with https://.'),
+  ],
   EPROTO: [t('the TLS handshake failed'), t('Use http:// for a plain port, or check http.conf "tlsenable"/"tlsbindaddr".')],
 });
 
@@ -237,11 +266,18 @@ export function errorFromNetwork(method: string, path: string, url: URL, err: un
         ...base,
         code,
         message: t('{0} {1}: connection refused by {2}', method, path, where),
-        hint: t("Check the profile's host and port, and http.conf: 'enabled = yes', 'bindaddr'/'bindport' (or 'tlsbindaddr' for https). Asterisk may also be restarting."),
+        hint: t(
+          "Check the profile's host and port, and http.conf: 'enabled = yes', 'bindaddr'/'bindport' (or 'tlsbindaddr' for https). Asterisk may also be restarting.",
+        ),
       });
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
-      return new AriError({ ...base, code, message: t('{0} {1}: host {2} not found', method, path, url.hostname), hint: t("Check the host name in the profile's URL.") });
+      return new AriError({
+        ...base,
+        code,
+        message: t('{0} {1}: host {2} not found', method, path, url.hostname),
+        hint: t("Check the host name in the profile's URL."),
+      });
     case 'EHOSTUNREACH':
     case 'ENETUNREACH':
     case 'ETIMEDOUT':

@@ -323,7 +323,14 @@ export class AriEventSocket {
       const done = (): void => {
         if (failure) return;
         const text = Buffer.concat(chunks).toString('utf8');
-        failure = errorFromResponse('GET', this.path, res.statusCode ?? 0, text, res.headers['content-type'], credentialForms(this.opts.username, this.opts.password));
+        failure = errorFromResponse(
+          'GET',
+          this.path,
+          res.statusCode ?? 0,
+          text,
+          res.headers['content-type'],
+          credentialForms(this.opts.username, this.opts.password),
+        );
         ws.terminate();
       };
       res.on('end', done);
@@ -339,7 +346,10 @@ export class AriEventSocket {
       if (this.ws !== ws) return;
       if (data.length > this.maxFrameBytes || isBinary) {
         this.counters.frames++;
-        this.skip(isBinary ? `<${data.length} bytes binary>` : data.toString('utf8', 0, MAX_LOGGED_FRAME), isBinary ? 'binary frame' : `frame of ${data.length} bytes is too large`);
+        this.skip(
+          isBinary ? `<${data.length} bytes binary>` : data.toString('utf8', 0, MAX_LOGGED_FRAME),
+          isBinary ? 'binary frame' : `frame of ${data.length} bytes is too large`,
+        );
         return;
       }
       this.ingestFrame(data);

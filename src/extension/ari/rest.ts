@@ -195,7 +195,15 @@ export class AriRestClient implements AriCaller {
       let text = '';
       let bytes: Buffer | undefined;
       try {
-        res = await this.fetchImpl(url, { method, headers, body, agent: this.agent, signal: controller.signal, redirect: 'manual', size: this.maxResponseBytes });
+        res = await this.fetchImpl(url, {
+          method,
+          headers,
+          body,
+          agent: this.agent,
+          signal: controller.signal,
+          redirect: 'manual',
+          size: this.maxResponseBytes,
+        });
         if (res.status >= 300 && res.status < 400) {
           const error = errorFromRedirect(method, fullPath, res.status, res.headers.get('location'));
           this.log.warn(`ARI ${method} ${fullPath}${redact(qs)} -> ${res.status}: redirect refused`);
@@ -207,7 +215,9 @@ export class AriRestClient implements AriCaller {
       } catch (err) {
         if (err instanceof AriError) throw err;
         const tooLarge = (err as { type?: unknown })?.type === 'max-size';
-        const error = tooLarge ? errorTooLarge(method, fullPath, this.maxResponseBytes) : errorFromNetwork(method, fullPath, new URL(url), err, timedOut ? timeoutMs : undefined);
+        const error = tooLarge
+          ? errorTooLarge(method, fullPath, this.maxResponseBytes)
+          : errorFromNetwork(method, fullPath, new URL(url), err, timedOut ? timeoutMs : undefined);
         controller.abort();
         this.log.debug(`ARI ${method} ${fullPath}${redact(qs)} -> ${error.code ?? 'error'} (${Date.now() - started} ms)`);
         throw error;

@@ -12,7 +12,7 @@ import {
   type FlowModelMessage,
   type FlowStrings,
   type FlowWebviewMessage,
-} from '../../shared/callflow-protocol';
+} from '../../shared/callflowProtocol';
 import type { Disposable } from '../util/emitter';
 import { t } from '../util/l10n';
 import type { Logger } from '../util/logger';

@@ -4,11 +4,11 @@
 // that log.
 
 import * as vscode from 'vscode';
-import type { FlowExportFormat } from '../../shared/callflow-protocol';
+import type { FlowExportFormat } from '../../shared/callflowProtocol';
 import type { Services } from '../services';
 import { registerCommand } from '../util/commands';
 import { t } from '../util/l10n';
-import type { EventStore } from '../webviews/event-store';
+import type { EventStore } from '../webviews/eventStore';
 import { makeNonce } from '../webviews/html';
 import { toMarkdown, toMermaid, toSvg } from './core/export';
 import type { CallSummary } from './core/grouping';
@@ -127,8 +127,13 @@ class CallFlowPanels implements vscode.Disposable {
   private async pickCall(): Promise<string | undefined> {
     const calls = this.live.calls.calls();
     if (calls.length === 0) throw new Error(t('No calls in the event buffer yet: make a call (or open an event log in the event panel) first.'));
-    const items = calls.slice(0, 500).map((c) => ({ label: callLabel(c), description: describeCall(c), detail: c.channels.map((x) => x.name).join(', '), key: c.key }));
-    const pick = await vscode.window.showQuickPick(items, { placeHolder: t('Call whose flow to show (live and recent calls in the event buffer)'), matchOnDetail: true });
+    const items = calls
+      .slice(0, 500)
+      .map((c) => ({ label: callLabel(c), description: describeCall(c), detail: c.channels.map((x) => x.name).join(', '), key: c.key }));
+    const pick = await vscode.window.showQuickPick(items, {
+      placeHolder: t('Call whose flow to show (live and recent calls in the event buffer)'),
+      matchOnDetail: true,
+    });
     return pick?.key;
   }
 
@@ -146,7 +151,10 @@ class CallFlowPanels implements vscode.Disposable {
     const panel = vscode.window.createWebviewPanel(PANEL_TYPE, t('Call Flow'), vscode.ViewColumn.Active, {
       enableScripts: true,
       retainContextWhenHidden: false,
-      localResourceRoots: [vscode.Uri.joinPath(this.services.context.extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(this.services.context.extensionUri, 'media')],
+      localResourceRoots: [
+        vscode.Uri.joinPath(this.services.context.extensionUri, 'dist', 'webview'),
+        vscode.Uri.joinPath(this.services.context.extensionUri, 'media'),
+      ],
     });
     panel.iconPath = vscode.Uri.joinPath(this.services.context.extensionUri, 'media', 'ari.svg');
     const webview = panel.webview;
@@ -161,7 +169,12 @@ class CallFlowPanels implements vscode.Disposable {
         panel.title = t('Call Flow: {0}', title);
       },
     };
-    flow.controller = new FlowController({ postMessage: (m) => webview.postMessage(m), onDidReceiveMessage: (l) => webview.onDidReceiveMessage(l) }, source, node, host);
+    flow.controller = new FlowController(
+      { postMessage: (m) => webview.postMessage(m), onDidReceiveMessage: (l) => webview.onDidReceiveMessage(l) },
+      source,
+      node,
+      host,
+    );
     const uri = (...p: string[]): string => webview.asWebviewUri(vscode.Uri.joinPath(this.services.context.extensionUri, ...p)).toString();
     webview.html = buildCallFlowHtml({
       cspSource: webview.cspSource,
@@ -208,7 +221,9 @@ class CallFlowPanels implements vscode.Disposable {
     }
     const text = format === 'mermaid' ? toMermaid(ladder) : toMarkdown(ladder, title);
     await vscode.env.clipboard.writeText(text);
-    void vscode.window.showInformationMessage(format === 'mermaid' ? t('Copied the call flow as a Mermaid sequence diagram') : t('Copied the call flow as Markdown'));
+    void vscode.window.showInformationMessage(
+      format === 'mermaid' ? t('Copied the call flow as a Mermaid sequence diagram') : t('Copied the call flow as Markdown'),
+    );
   }
 
   dispose(): void {

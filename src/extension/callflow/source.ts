@@ -2,7 +2,7 @@
 // index follows the buffer incrementally: sync() ingests only the events pushed since the last
 // call, and starts over when the buffer was cleared or resized. No vscode import.
 
-import type { EventStore } from '../webviews/event-store';
+import type { EventStore } from '../webviews/eventStore';
 import type { AriEvent } from './core/fields';
 import { CallIndex } from './core/grouping';
 import type { FlowEvent } from './core/ladder';

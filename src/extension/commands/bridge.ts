@@ -51,7 +51,11 @@ export function registerBridgeCommands(services: Services): vscode.Disposable[] 
       if (candidates.length === 0) {
         void vscode.window.showInformationMessage(
           notInStasis > 0
-            ? t('No channel can join {0}: only channels in a Stasis application can be bridged, and none outside it is in one ({1} not in Stasis).', bridgeLabel(s, bridgeId), notInStasis)
+            ? t(
+                'No channel can join {0}: only channels in a Stasis application can be bridged, and none outside it is in one ({1} not in Stasis).',
+                bridgeLabel(s, bridgeId),
+                notInStasis,
+              )
             : t('No channel can join {0}: no channel in a Stasis application is outside it.', bridgeLabel(s, bridgeId)),
         );
         return;
@@ -60,7 +64,10 @@ export function registerBridgeCommands(services: Services): vscode.Disposable[] 
         title: t('Add to {0}', bridgeLabel(s, bridgeId)),
         noun: t('channels outside this bridge'),
         canPickMany: true,
-        placeHolder: notInStasis > 0 ? t('Channels in a Stasis application ({0} not in Stasis cannot join a bridge and are not listed)', notInStasis) : t('Channels in a Stasis application'),
+        placeHolder:
+          notInStasis > 0
+            ? t('Channels in a Stasis application ({0} not in Stasis cannot join a bridge and are not listed)', notInStasis)
+            : t('Channels in a Stasis application'),
       });
       if (!ids) return;
       await addChannelsToBridge(s, bridgeId, ids);

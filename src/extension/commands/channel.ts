@@ -63,10 +63,7 @@ async function channelsFor(
   title: string,
   o: { many?: boolean; stasis?: boolean } = {},
 ): Promise<string[] | undefined> {
-  return (
-    targetIds(['channel'], node, selection) ??
-    pickChannels(session, { title, canPickMany: o.many, filter: o.stasis ? stasisFirst(session) : undefined })
-  );
+  return targetIds(['channel'], node, selection) ?? pickChannels(session, { title, canPickMany: o.many, filter: o.stasis ? stasisFirst(session) : undefined });
 }
 
 function label(session: CommandSession, id: string): string {
@@ -152,7 +149,11 @@ export function registerChannelCommands(services: Services): vscode.Disposable[]
       const s = await sessionOf(services, node);
       const ids = await channelsFor(s, node, selection, t('Start Music on Hold'), { many: true, stasis: true });
       if (!ids) return;
-      const mohClass = await askText({ title: t('Music on hold for {0}', who(s, ids)), prompt: t('Music on hold class (empty: default)'), placeHolder: DEFAULT_MOH_CLASS });
+      const mohClass = await askText({
+        title: t('Music on hold for {0}', who(s, ids)),
+        prompt: t('Music on hold class (empty: default)'),
+        placeHolder: DEFAULT_MOH_CLASS,
+      });
       if (mohClass === undefined) return;
       await startMoh(s, ids, mohClass);
       controlsOf(s).noteOp(ids, 'startMoh');
@@ -193,7 +194,11 @@ export function registerChannelCommands(services: Services): vscode.Disposable[]
       const s = await sessionOf(services, node);
       const [id] = (await channelsFor(s, node, undefined, t('Get Channel Variable'))) ?? [];
       if (!id) return;
-      const variable = await askText({ title: t('Variable of {0}', label(s, id)), prompt: t('Variable or function, e.g. CALLERID(num), CHANNEL(state)'), validate: validateVariableName });
+      const variable = await askText({
+        title: t('Variable of {0}', label(s, id)),
+        prompt: t('Variable or function, e.g. CALLERID(num), CHANNEL(state)'),
+        validate: validateVariableName,
+      });
       if (!variable) return;
       const value = await getChannelVar(s, id, variable);
       const text = shown(t('{0} = {1}', variable, value === '' ? t('(empty)') : value));
@@ -224,7 +229,12 @@ export function registerChannelCommands(services: Services): vscode.Disposable[]
       const whisper = await pickValue(['none', 'both', 'in', 'out'] as const, title, { placeHolder: t('Whisper (speak into) which direction?') });
       if (!whisper) return;
       const apps = [...s.model.applications.keys()];
-      const app = await askText({ title, prompt: t('Stasis application that receives the snoop channel'), value: apps[0] ?? '', validate: required(t('An application')) });
+      const app = await askText({
+        title,
+        prompt: t('Stasis application that receives the snoop channel'),
+        value: apps[0] ?? '',
+        validate: required(t('An application')),
+      });
       if (!app) return;
       const snoop = await snoopChannel(s, id, { app, spy, whisper });
       done(t('Snoop channel {0} created in {1}.', snoop.name, app));
@@ -249,7 +259,11 @@ export function registerChannelCommands(services: Services): vscode.Disposable[]
       const s = await sessionOf(services, node);
       const [id] = (await channelsFor(s, node, undefined, t('Redirect Channel'), { stasis: true })) ?? [];
       if (!id) return;
-      const endpoint = await askText({ title: t('Redirect {0}', label(s, id)), prompt: t('Endpoint to redirect to (Tech/resource)'), validate: validateEndpoint });
+      const endpoint = await askText({
+        title: t('Redirect {0}', label(s, id)),
+        prompt: t('Endpoint to redirect to (Tech/resource)'),
+        validate: validateEndpoint,
+      });
       if (!endpoint) return;
       await redirectChannel(s, id, endpoint);
       vscode.window.setStatusBarMessage(t('ARI: redirected {0} to {1}', label(s, id), endpoint), 4000);

@@ -52,11 +52,7 @@ export interface BatchResult {
  * Acts on several objects at once (a multi-selection): all calls run, then one error lists
  * those that failed, so one stale node does not stop the others.
  */
-export async function forEachId(
-  ids: readonly string[],
-  action: (id: string) => string,
-  run: (id: string) => Promise<unknown>,
-): Promise<BatchResult> {
+export async function forEachId(ids: readonly string[], action: (id: string) => string, run: (id: string) => Promise<unknown>): Promise<BatchResult> {
   const settled = await Promise.allSettled(ids.map((id) => attempt(action(id), () => run(id))));
   const result: BatchResult = { succeeded: [], failed: [] };
   settled.forEach((s, i) => {

@@ -94,10 +94,7 @@ export async function askPlayParams(session: CommandSession, targetLabel: string
 }
 
 async function askSound(session: CommandSession, title: string, language: string | undefined): Promise<PlayParams | undefined> {
-  const list = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Window, title: t('Listing sounds…') },
-    () => sounds(session),
-  );
+  const list = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: t('Listing sounds…') }, () => sounds(session));
   const items = list
     .map((s) => ({ label: s.id, description: soundLanguages(s).join(', '), detail: s.text, sound: s }))
     .sort((a, b) => a.label.localeCompare(b.label));
@@ -122,7 +119,12 @@ export function defaultLanguageLabel(language: string | undefined): string {
 export async function askRecordParams(targetLabel: string): Promise<RecordParams | undefined> {
   const title = t('Record {0}', targetLabel);
   const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*$/, '');
-  const name = await askText({ title, prompt: t('Recording name (stored under the recordings directory)'), value: `rec-${stamp}`, validate: validateRecordingName });
+  const name = await askText({
+    title,
+    prompt: t('Recording name (stored under the recordings directory)'),
+    value: `rec-${stamp}`,
+    validate: validateRecordingName,
+  });
   if (name === undefined) return undefined;
   const format = await pickValue(RECORDING_FORMATS, title, { placeHolder: t('Format'), describe: (f) => (f === 'wav' ? t('default') : undefined) });
   if (!format) return undefined;

@@ -21,7 +21,11 @@ export async function sessionOf(services: Services, arg?: unknown): Promise<Comm
   if (id) return manager.requireSession(id);
   const servers = manager.servers;
   if (arg === undefined && servers.length > 1) {
-    const items = servers.map((s) => ({ label: s.profileName, description: s.session.info?.system?.version ? `Asterisk ${s.session.info.system.version}` : undefined, server: s }));
+    const items = servers.map((s) => ({
+      label: s.profileName,
+      description: s.session.info?.system?.version ? `Asterisk ${s.session.info.system.version}` : undefined,
+      server: s,
+    }));
     const pick = await vscode.window.showQuickPick(items, { placeHolder: t('On which server?'), ignoreFocusOut: true });
     if (!pick) throw new CancelledError();
     return manager.requireSession(pick.server.profileId);
@@ -113,10 +117,7 @@ export function pickBridges(session: CommandSession, o: { title: string; canPick
   return pickEntries([...session.model.bridges.values()].map(bridgeEntry), { title: o.title, empty: t('No bridges right now.'), canPickMany: o.canPickMany });
 }
 
-export function pickPlaybacks(
-  session: CommandSession,
-  o: { title: string; canPickMany?: boolean; states?: readonly string[] },
-): Promise<string[] | undefined> {
+export function pickPlaybacks(session: CommandSession, o: { title: string; canPickMany?: boolean; states?: readonly string[] }): Promise<string[] | undefined> {
   const list = [...session.model.playbacks.values()].filter((p) => !o.states || o.states.includes(p.state));
   return pickEntries(list.map(playbackEntry), { title: o.title, empty: t('No playbacks right now.'), canPickMany: o.canPickMany });
 }

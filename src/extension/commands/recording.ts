@@ -40,11 +40,7 @@ export function registerRecordingCommands(services: Services): vscode.Disposable
         if (!names) return;
         const what = names.length === 1 ? names[0] : t('{0} recordings', names.length);
         if (op === 'cancel') {
-          const ok = await vscode.window.showWarningMessage(
-            t('Cancel {0}? The recorded audio is discarded.', what),
-            { modal: true },
-            t('Cancel Recording'),
-          );
+          const ok = await vscode.window.showWarningMessage(t('Cancel {0}? The recorded audio is discarded.', what), { modal: true }, t('Cancel Recording'));
           if (!ok) return;
         }
         await liveRecordingOp(s, op, names);
@@ -76,7 +72,12 @@ export function registerRecordingCommands(services: Services): vscode.Disposable
         );
         return;
       }
-      const [channelId] = (await pickChannels(s, { title: t('Play {0} on channel', name), filter: (c) => stasisAppOf(c) !== undefined, empty: t('No channels in Stasis right now.') })) ?? [];
+      const [channelId] =
+        (await pickChannels(s, {
+          title: t('Play {0} on channel', name),
+          filter: (c) => stasisAppOf(c) !== undefined,
+          empty: t('No channels in Stasis right now.'),
+        })) ?? [];
       if (!channelId) return;
       const media = [`recording:${name}`];
       const pb = await playMedia(s, { kind: 'channel', id: channelId }, { media });

@@ -25,7 +25,11 @@ export class ResponseDocuments implements vscode.TextDocumentContentProvider, vs
   /** Opens `content` (JSON-serialisable) as `<title>.json`, beside the active editor. */
   async show(title: string, content: unknown): Promise<vscode.Uri> {
     const n = ++this.counter;
-    const safe = title.replace(/[^\w.@:-]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 80) || 'response';
+    const safe =
+      title
+        .replace(/[^\w.@:-]+/g, '_')
+        .replace(/^_+|_+$/g, '')
+        .slice(0, 80) || 'response';
     const uri = vscode.Uri.from({ scheme: RESPONSE_SCHEME, path: `/${n}/${safe}.json` });
     this.texts.set(uri.toString(), `${JSON.stringify(content, null, 2)}\n`);
     while (this.texts.size > KEEP) {

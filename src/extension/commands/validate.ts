@@ -35,8 +35,7 @@ export const validateDigits: Validator = (v) => {
 };
 
 /** For `number:` media: SayNumber wants an integer. */
-export const validateSayNumber: Validator = (v) =>
-  /^-?\d+$/.test(v.trim()) ? undefined : t('A whole number, e.g. 42 or -7.');
+export const validateSayNumber: Validator = (v) => (/^-?\d+$/.test(v.trim()) ? undefined : t('A whole number, e.g. 42 or -7.'));
 
 /**
  * Variable names as ARI accepts them: a plain name (`FOO`, `__INHERITED`) or a dialplan
@@ -45,8 +44,7 @@ export const validateSayNumber: Validator = (v) =>
 export const validateVariableName: Validator = (v) => {
   const s = v.trim();
   if (s === '') return t('A variable name is required.');
-  if (!/^[A-Za-z_][A-Za-z0-9_.-]*(\([^()]*\))?$/.test(s))
-    return t('Use a name like FOO or a function like CALLERID(name); no spaces or "=".');
+  if (!/^[A-Za-z_][A-Za-z0-9_.-]*(\([^()]*\))?$/.test(s)) return t('Use a name like FOO or a function like CALLERID(name); no spaces or "=".');
   return undefined;
 };
 

@@ -192,7 +192,9 @@ export class ProfileController {
         // password was changed on the server. Same notice as a failed connect.
         if (this.sessionValue !== session || !(err instanceof AriError) || err.status !== 401) return;
         this.restRejected = true;
-        this.host.log.warn(`"${profile.name}": the server rejected the stored password on a REST call (401); the live view is out of date until it is updated.`);
+        this.host.log.warn(
+          `"${profile.name}": the server rejected the stored password on a REST call (401); the live view is out of date until it is updated.`,
+        );
         this.unauthorizedOnce(generation);
       }),
     );
@@ -245,8 +247,16 @@ export class ProfileController {
         break;
       }
       case 'reconnecting':
-        this.setPhase({ kind: 'reconnecting', profileName: profile.name, attempt: state.attempt, retryAt: Date.now() + state.delayMs, error: state.error?.message });
-        log.warn(`Connection to "${profile.name}" lost${state.error ? `: ${state.error.message}` : ''}; retry ${state.attempt} in ${Math.round(state.delayMs / 100) / 10} s`);
+        this.setPhase({
+          kind: 'reconnecting',
+          profileName: profile.name,
+          attempt: state.attempt,
+          retryAt: Date.now() + state.delayMs,
+          error: state.error?.message,
+        });
+        log.warn(
+          `Connection to "${profile.name}" lost${state.error ? `: ${state.error.message}` : ''}; retry ${state.attempt} in ${Math.round(state.delayMs / 100) / 10} s`,
+        );
         break;
       case 'failed':
         this.setError(state.error);

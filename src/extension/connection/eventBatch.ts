@@ -146,7 +146,19 @@ export class PendingBatch {
     const out = new Array<EventRecord>(n);
     const first = lastSeq - n + 1;
     for (let i = 0; i < n; i++) {
-      out[i] = new BatchRecord(first + i, this.times[i], this.events[i], this.rawSources[i], this.rawStarts[i], this.rawLengths[i], this.texts[i], this.types[i], this.apps[i], this.channelIds[i], this.bridgeIds[i]);
+      out[i] = new BatchRecord(
+        first + i,
+        this.times[i],
+        this.events[i],
+        this.rawSources[i],
+        this.rawStarts[i],
+        this.rawLengths[i],
+        this.texts[i],
+        this.types[i],
+        this.apps[i],
+        this.channelIds[i],
+        this.bridgeIds[i],
+      );
       this.events[i] = undefined;
       this.rawSources[i] = undefined;
       this.texts[i] = undefined;

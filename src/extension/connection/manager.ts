@@ -145,7 +145,15 @@ export class ConnectionManager implements vscode.Disposable, LiveServers {
 
   /** The options both the session and a connection test use; the log gets request lines. */
   connectionOptions(profile: ConnectionProfile, password: string): AriConnectionOptions {
-    return { url: profile.url, username: profile.username, password, tls: profile.tls, timeoutMs: requestTimeoutMs(), maxResponseBytes: maxResponseBytes(), log: this.log };
+    return {
+      url: profile.url,
+      username: profile.username,
+      password,
+      tls: profile.tls,
+      timeoutMs: requestTimeoutMs(),
+      maxResponseBytes: maxResponseBytes(),
+      log: this.log,
+    };
   }
 
   /** The stored password, or one asked for (and stored) when there is none. */

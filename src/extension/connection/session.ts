@@ -119,10 +119,7 @@ export class AriSession {
     this.rest = deps.rest ?? new AriRestClient(opts.connection);
     this.socket =
       deps.socket ??
-      new AriEventSocket(
-        { ...opts.connection, ...opts.socket, apps: [...opts.apps], subscribeAll: opts.subscribeAll },
-        { agent: this.rest.agent },
-      );
+      new AriEventSocket({ ...opts.connection, ...opts.socket, apps: [...opts.apps], subscribeAll: opts.subscribeAll }, { agent: this.rest.agent });
     this.model = new AriStateModel({ onOutOfBandChange: () => this.scheduleFlush() });
     this.subscriptions.push(
       this.socket.onEvent((ev) => this.onSocketEvent(ev)),

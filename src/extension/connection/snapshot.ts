@@ -35,18 +35,17 @@ export async function takeSnapshot(rest: SnapshotRest, known: KnownMedia, log: L
       log.warn(`ARI snapshot: ${what} unavailable: ${err instanceof Error ? err.message : String(err)}`);
       return fallback;
     });
-  const [channels, bridges, applications, endpoints, deviceStates, storedRecordings, info, playbacks, recordings] =
-    await Promise.all([
-      rest.channels.list(),
-      rest.bridges.list(),
-      rest.applications.list(),
-      optional('endpoints', rest.endpoints.list(), []),
-      optional('device states', rest.deviceStates.list(), []),
-      optional('stored recordings', rest.recordings.listStored(), []),
-      optional<AsteriskInfo | undefined>('asterisk info', rest.asterisk.info(), undefined),
-      stillThere([...known.playbacks], (p) => rest.playbacks.get(p.id)),
-      stillThere([...known.recordings], (r) => rest.recordings.getLive(r.name)),
-    ]);
+  const [channels, bridges, applications, endpoints, deviceStates, storedRecordings, info, playbacks, recordings] = await Promise.all([
+    rest.channels.list(),
+    rest.bridges.list(),
+    rest.applications.list(),
+    optional('endpoints', rest.endpoints.list(), []),
+    optional('device states', rest.deviceStates.list(), []),
+    optional('stored recordings', rest.recordings.listStored(), []),
+    optional<AsteriskInfo | undefined>('asterisk info', rest.asterisk.info(), undefined),
+    stillThere([...known.playbacks], (p) => rest.playbacks.get(p.id)),
+    stillThere([...known.recordings], (r) => rest.recordings.getLive(r.name)),
+  ]);
   return { channels, bridges, applications, endpoints, deviceStates, storedRecordings, info, playbacks, recordings };
 }
 

@@ -36,7 +36,15 @@ interface DialplanStepArg {
 
 function isDialplanStep(v: unknown): v is DialplanStepArg {
   const a = v as DialplanStepArg;
-  return typeof v === 'object' && v !== null && a.kind === 'dialplanStep' && typeof a.context === 'string' && typeof a.exten === 'string' && typeof a.priority === 'number' && typeof a.channel === 'string';
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    a.kind === 'dialplanStep' &&
+    typeof a.context === 'string' &&
+    typeof a.exten === 'string' &&
+    typeof a.priority === 'number' &&
+    typeof a.channel === 'string'
+  );
 }
 
 async function pickChannel(session: DialplanSession): Promise<{ id: string; name: string } | undefined> {
@@ -65,7 +73,9 @@ export function registerGoToDialplan(services: Services, source: DialplanSession
     if (!ch) throw new Error(t('Channel {0} is no longer live.', picked.name ?? picked.id));
     const dp = ch.dialplan;
     if (!dp?.context || !dp.exten) {
-      void vscode.window.showInformationMessage(sanitized(t('{0} has no dialplan location (it was created by ARI and has not run the dialplan).', ch.name), 600));
+      void vscode.window.showInformationMessage(
+        sanitized(t('{0} has no dialplan location (it was created by ARI and has not run the dialplan).', ch.name), 600),
+      );
       return;
     }
     const result = (await dialplans.index()).locate(dp.context, dp.exten, dp.priority);
@@ -80,11 +90,14 @@ async function show(result: LocationResult, channel: string, dialplans: Workspac
   if (!where) {
     const n = dialplans.fileCount;
     void vscode.window.showWarningMessage(
-      sanitized(`${channel}: ${result.found === 'none' ? result.reason : ''} ${
-        n === 1
-          ? t('Searched 1 dialplan file (extensions*.conf, files associated with the Asterisk language, and what they #include).')
-          : t('Searched {0} dialplan files (extensions*.conf, files associated with the Asterisk language, and what they #include).', n)
-      }`, 800),
+      sanitized(
+        `${channel}: ${result.found === 'none' ? result.reason : ''} ${
+          n === 1
+            ? t('Searched 1 dialplan file (extensions*.conf, files associated with the Asterisk language, and what they #include).')
+            : t('Searched {0} dialplan files (extensions*.conf, files associated with the Asterisk language, and what they #include).', n)
+        }`,
+        800,
+      ),
     );
     return;
   }
@@ -93,5 +106,6 @@ async function show(result: LocationResult, channel: string, dialplans: Workspac
   // Where the file is already shown, there (not a second copy in whichever group is active).
   const shown = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === doc.uri.toString());
   await vscode.window.showTextDocument(doc, { selection: range, preview: true, viewColumn: shown?.viewColumn });
-  if (result.found !== 'priority' && result.found !== 'none') void vscode.window.showInformationMessage(sanitized(t('{0}: {1} Showing the closest match.', channel, result.reason), 600));
+  if (result.found !== 'priority' && result.found !== 'none')
+    void vscode.window.showInformationMessage(sanitized(t('{0}: {1} Showing the closest match.', channel, result.reason), 600));
 }

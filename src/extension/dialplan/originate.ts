@@ -89,11 +89,18 @@ async function pickCallingSide(services: Services, source: DialplanSessionSource
   await services.context.workspaceState.update(LAST_CHOICE_KEY, pick.id);
   if (pick.side) return pick.side;
   if (pick.ask === 'extension') {
-    const text = await vscode.window.showInputBox({ prompt: t('Extension for the calling side, as exten@context'), value: waitText, validateInput: (v) => (parseExtenAtContext(v) ? undefined : t('Use exten@context, e.g. 100@default')) });
+    const text = await vscode.window.showInputBox({
+      prompt: t('Extension for the calling side, as exten@context'),
+      value: waitText,
+      validateInput: (v) => (parseExtenAtContext(v) ? undefined : t('Use exten@context, e.g. 100@default')),
+    });
     const e = text === undefined ? undefined : parseExtenAtContext(text);
     return e && { extension: e.extension, context: e.context, priority: 1 };
   }
-  const app = await vscode.window.showInputBox({ prompt: t('Stasis application for the calling side'), validateInput: (v) => (v.trim() ? undefined : t('Enter an application name')) });
+  const app = await vscode.window.showInputBox({
+    prompt: t('Stasis application for the calling side'),
+    validateInput: (v) => (v.trim() ? undefined : t('Enter an application name')),
+  });
   return app?.trim() ? { app: app.trim() } : undefined;
 }
 

@@ -74,7 +74,12 @@ async function onSave(doc: vscode.TextDocument, source: DialplanSessionSource, r
     }
     case 'ask': {
       const labels = { reload: t('Reload Dialplan'), always: t('Always'), never: t('Never') };
-      const choice = await vscode.window.showInformationMessage(t('Saved {0}. Reload the dialplan on {1}?', name, server), labels.reload, labels.always, labels.never);
+      const choice = await vscode.window.showInformationMessage(
+        t('Saved {0}. Reload the dialplan on {1}?', name, server),
+        labels.reload,
+        labels.always,
+        labels.never,
+      );
       if (choice === labels.always || choice === labels.never) {
         await config.update('reloadOnSave', choice === labels.always ? 'always' : 'never', choiceTarget());
       }

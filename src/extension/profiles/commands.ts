@@ -14,7 +14,8 @@ import { profileIdOf } from '../connection/servers';
 /** A command may get a profile id, a profile, `{ id }`, or nothing (then it asks). */
 async function profileArg(services: Services, arg: unknown, placeHolder: string): Promise<Profile> {
   const store = services.connections.profiles;
-  const id = typeof arg === 'string' ? arg : arg && typeof arg === 'object' && typeof (arg as { id?: unknown }).id === 'string' ? (arg as { id: string }).id : undefined;
+  const id =
+    typeof arg === 'string' ? arg : arg && typeof arg === 'object' && typeof (arg as { id?: unknown }).id === 'string' ? (arg as { id: string }).id : undefined;
   const found = id ? store.get(id) : undefined;
   if (found) return found;
   return pickProfile(store.list(), placeHolder, services.connections.activeProfile?.id ?? store.activeId);
@@ -67,7 +68,10 @@ async function confirmInsecure(profiles: ProfileFields[]): Promise<ProfileFields
     t('The file turns off TLS certificate verification for {0} profile(s).', insecure.length),
     {
       modal: true,
-      detail: t('Without verification anyone on the network path can pose as the server and read the password. Only skip it for a server you know uses a self-signed certificate: {0}', shown(names, 600)),
+      detail: t(
+        'Without verification anyone on the network path can pose as the server and read the password. Only skip it for a server you know uses a self-signed certificate: {0}',
+        shown(names, 600),
+      ),
     },
     keep,
     skip,
@@ -121,7 +125,10 @@ export function registerProfileCommands(services: Services): vscode.Disposable[]
       // (status bar, explorer welcome). Connecting again would drop that session.
       const already = choice === connectItem ? connectedOrConnecting(profile) : undefined;
       if (already) {
-        const text = already === 'connected' ? t('$(pass-filled) ARI: "{0}" is already connected.', profile.name) : t('$(pass-filled) ARI: "{0}" is already connecting.', profile.name);
+        const text =
+          already === 'connected'
+            ? t('$(pass-filled) ARI: "{0}" is already connected.', profile.name)
+            : t('$(pass-filled) ARI: "{0}" is already connecting.', profile.name);
         vscode.window.setStatusBarMessage(text, 4000);
       } else if (choice === connectItem) await connect(profile);
       if (choice === testItem) await vscode.commands.executeCommand('ariExplorer.profiles.test', profile.id);
@@ -177,9 +184,8 @@ export function registerProfileCommands(services: Services): vscode.Disposable[]
     cmd('ariExplorer.profiles.test', async (arg) => {
       const profile = await profileArg(services, arg, t('Test which profile?'));
       try {
-        const info = await vscode.window.withProgress(
-          { location: vscode.ProgressLocation.Notification, title: t('Testing "{0}"…', profile.name) },
-          () => manager.testConnection(profile),
+        const info = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: t('Testing "{0}"…', profile.name) }, () =>
+          manager.testConnection(profile),
         );
         // Server text: capped, one line, no link syntax.
         const version = shown(info.system?.version ?? t('unknown version'), 100);
@@ -210,7 +216,10 @@ export function registerProfileCommands(services: Services): vscode.Disposable[]
       const live = manager.connections.filter((c) => c.phase.kind !== 'disconnected');
       if (live.length < 2) return manager.disconnect();
       const all = { label: t('$(debug-disconnect) All Servers'), profileId: undefined };
-      const items = [...live.map((c) => ({ label: c.profile.name, description: `${c.profile.username}@${c.profile.url}`, profileId: c.profile.id as string | undefined })), all];
+      const items = [
+        ...live.map((c) => ({ label: c.profile.name, description: `${c.profile.username}@${c.profile.url}`, profileId: c.profile.id as string | undefined })),
+        all,
+      ];
       const pick = await vscode.window.showQuickPick(items, { placeHolder: t('Disconnect which server?'), ignoreFocusOut: true });
       if (!pick) return;
       return manager.disconnect(pick.profileId);
@@ -237,13 +246,20 @@ export function registerProfileCommands(services: Services): vscode.Disposable[]
       if (one) {
         const on = !store.connectsOnStartup(one.id);
         await store.setConnectOnStartup(one.id, on);
-        vscode.window.setStatusBarMessage(on ? t('$(pass-filled) ARI: "{0}" connects on startup', one.name) : t('$(circle-slash) ARI: "{0}" no longer connects on startup', one.name), 4000);
+        vscode.window.setStatusBarMessage(
+          on ? t('$(pass-filled) ARI: "{0}" connects on startup', one.name) : t('$(circle-slash) ARI: "{0}" no longer connects on startup', one.name),
+          4000,
+        );
         return on;
       }
       const list = store.list();
       if (!list.length) throw new Error(t('There is no ARI connection profile yet: run "ARI: Add Connection Profile".'));
       const items = list.map((p) => ({ label: p.name, description: `${p.username}@${p.url}`, picked: store.connectsOnStartup(p.id), profile: p }));
-      const picked = await vscode.window.showQuickPick(items, { canPickMany: true, placeHolder: t('Connect which profiles when VS Code starts?'), ignoreFocusOut: true });
+      const picked = await vscode.window.showQuickPick(items, {
+        canPickMany: true,
+        placeHolder: t('Connect which profiles when VS Code starts?'),
+        ignoreFocusOut: true,
+      });
       if (!picked) return undefined;
       const chosen = new Set(picked.map((i) => i.profile.id));
       for (const p of list) if (chosen.has(p.id) !== store.connectsOnStartup(p.id)) await store.setConnectOnStartup(p.id, chosen.has(p.id));

@@ -69,7 +69,8 @@ export function checkAriUrl(input: string): UrlCheck {
     return { ok: false, error: t('Start the URL with http:// or https://, e.g. http://{0}', text.replace(/^\/+/, '')) };
   }
   const port = /^[a-z][a-z0-9+.-]*:\/\/(?:[^/?#@]*@)?(?:\[[^\]]*\]|[^/?#:]*):(\d+)(?:[/?#]|$)/i.exec(text)?.[1];
-  if (port !== undefined && Number(port) > 65535) return { ok: false, error: t("Port {0} is out of range: use 1 to 65535 (ARI's default is 8088, 8089 with TLS).", port) };
+  if (port !== undefined && Number(port) > 65535)
+    return { ok: false, error: t("Port {0} is out of range: use 1 to 65535 (ARI's default is 8088, 8089 with TLS).", port) };
   let u: URL;
   try {
     u = new URL(text);
@@ -178,7 +179,8 @@ export function fromExport(json: string): ParsedImport {
     const name = typeof r.name === 'string' ? r.name.trim() : '';
     const label = capText(name.replace(/\s+/g, ' '), 60);
     if (!name) return fail(t('Profile {0}: missing name.', i + 1));
-    if (name.length > L.name || /[\u0000-\u001f\u007f]/.test(name)) return fail(t('Profile {0}: the name is longer than {1} characters or holds control characters.', i + 1, L.name));
+    if (name.length > L.name || /[\u0000-\u001f\u007f]/.test(name))
+      return fail(t('Profile {0}: the name is longer than {1} characters or holds control characters.', i + 1, L.name));
     const urlText = typeof r.url === 'string' ? r.url : '';
     if (urlText.length > L.url) return fail(t('Profile "{0}": the URL is longer than {1} characters.', label, L.url));
     const url = checkAriUrl(urlText);

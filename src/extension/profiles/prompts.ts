@@ -84,7 +84,9 @@ export async function profileForm(title: string, taken: (name: string) => boolea
   ).trim();
   const passwordText = need(
     await box({
-      prompt: current ? t('Password (leave empty to keep the stored one). Stored in VS Code secret storage only.') : t('Password. Stored in VS Code secret storage only.'),
+      prompt: current
+        ? t('Password (leave empty to keep the stored one). Stored in VS Code secret storage only.')
+        : t('Password. Stored in VS Code secret storage only.'),
       password: true,
       validateInput: (v) => (v || current ? undefined : t('Enter the password.')),
     }),
@@ -120,7 +122,11 @@ async function askTls(title: string, current?: ProfileTls): Promise<ProfileTls |
   if (pick.value === 'system') return undefined;
   if (pick.value === 'insecure') return { insecure: true };
   const files = need(
-    await vscode.window.showOpenDialog({ title: t('CA certificate (PEM)'), canSelectMany: false, filters: { [t('Certificates')]: ['pem', 'crt', 'cer'], [t('All files')]: ['*'] } }),
+    await vscode.window.showOpenDialog({
+      title: t('CA certificate (PEM)'),
+      canSelectMany: false,
+      filters: { [t('Certificates')]: ['pem', 'crt', 'cer'], [t('All files')]: ['*'] },
+    }),
   );
   if (!files.length) throw new CancelledError();
   return { caFile: files[0].fsPath };

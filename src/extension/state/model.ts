@@ -21,16 +21,7 @@
 // - Recordings: RecordingFinished moves a live recording to stored; RecordingFailed drops it.
 //   Stored recordings change over REST without events: the session's resync catches that.
 // - Device states: only ARI-controlled ones (`Stasis:` names), as GET /deviceStates lists.
-import type {
-  Application,
-  Bridge,
-  Channel,
-  DeviceState,
-  Endpoint,
-  LiveRecording,
-  Playback,
-  StoredRecording,
-} from '../ari/models.generated';
+import type { Application, Bridge, Channel, DeviceState, Endpoint, LiveRecording, Playback, StoredRecording } from '../ari/models.generated';
 import type { AriEvent, BridgeMergedEvent } from '../ari/models.generated';
 import { ChangeTracker } from './changes';
 import { channelState, updateChannelState, withBridge } from './channelState';

@@ -1,27 +1,10 @@
 // The shapes the live model hands to its readers (tree, panel, dialplan CodeLens).
-import type {
-  Bridge,
-  Channel,
-  Endpoint,
-  Application,
-  DeviceState,
-  LiveRecording,
-  Playback,
-  StoredRecording,
-} from '../ari/models.generated';
+import type { Bridge, Channel, Endpoint, Application, DeviceState, LiveRecording, Playback, StoredRecording } from '../ari/models.generated';
 import type { AriStateModel } from './model';
 
 export type EntityKind = 'channel' | 'bridge' | 'playback' | 'recording' | 'endpoint' | 'application' | 'deviceState';
 
-export const ENTITY_KINDS: readonly EntityKind[] = [
-  'channel',
-  'bridge',
-  'playback',
-  'recording',
-  'endpoint',
-  'application',
-  'deviceState',
-];
+export const ENTITY_KINDS: readonly EntityKind[] = ['channel', 'bridge', 'playback', 'recording', 'endpoint', 'application', 'deviceState'];
 
 /** What a REST snapshot holds. ARI can list neither playbacks nor live recordings:
  * `playbacks` and `recordings`, when given, are the known ones the session could still GET;
@@ -62,15 +45,7 @@ export interface ChannelState extends Channel {
 }
 
 /** The model's entity Maps. */
-export type ModelMapName =
-  | 'channels'
-  | 'bridges'
-  | 'playbacks'
-  | 'recordings'
-  | 'storedRecordings'
-  | 'endpoints'
-  | 'applications'
-  | 'deviceStates';
+export type ModelMapName = 'channels' | 'bridges' | 'playbacks' | 'recordings' | 'storedRecordings' | 'endpoints' | 'applications' | 'deviceStates';
 
 /** What readers (the tree, the commands) see of the model: its Maps, read-only, derived from
  * AriStateModel's own fields. Structural, so tests can hand in plain Maps. */

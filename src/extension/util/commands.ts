@@ -7,11 +7,7 @@ import { isCancelled } from '../connection/cancelled';
  * Registers a command wrapped once: a thrown error goes to the log and to an error message
  * with a "Show Log" button; a cancelled prompt (undefined) is silent.
  */
-export function registerCommand(
-  services: Services,
-  id: string,
-  handler: (...args: unknown[]) => unknown,
-): vscode.Disposable {
+export function registerCommand(services: Services, id: string, handler: (...args: unknown[]) => unknown): vscode.Disposable {
   return vscode.commands.registerCommand(id, async (...args: unknown[]) => {
     try {
       return await handler(...args);

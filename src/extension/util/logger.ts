@@ -20,12 +20,24 @@ export const nullLogger: Logger = {
 /** Collects lines in memory; tests scan it for leaked secrets. */
 export class MemoryLogger implements Logger {
   readonly lines: string[] = [];
-  trace(m: string): void { this.lines.push(`trace ${m}`); }
-  debug(m: string): void { this.lines.push(`debug ${m}`); }
-  info(m: string): void { this.lines.push(`info ${m}`); }
-  warn(m: string): void { this.lines.push(`warn ${m}`); }
-  error(m: string | Error): void { this.lines.push(`error ${m instanceof Error ? m.message : m}`); }
-  text(): string { return this.lines.join('\n'); }
+  trace(m: string): void {
+    this.lines.push(`trace ${m}`);
+  }
+  debug(m: string): void {
+    this.lines.push(`debug ${m}`);
+  }
+  info(m: string): void {
+    this.lines.push(`info ${m}`);
+  }
+  warn(m: string): void {
+    this.lines.push(`warn ${m}`);
+  }
+  error(m: string | Error): void {
+    this.lines.push(`error ${m instanceof Error ? m.message : m}`);
+  }
+  text(): string {
+    return this.lines.join('\n');
+  }
 }
 
 /**

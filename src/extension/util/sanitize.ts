@@ -43,5 +43,7 @@ export function shown(text: unknown, max = MAX_SHOWN_CHARS): string {
 export function logged(text: unknown, max = MAX_LOGGED_CHARS): string {
   const s = typeof text === 'string' ? text : String(text);
   const capped = s.length > max ? `${s.slice(0, max)}… (${s.length} chars)` : s;
-  return capped.replace(CONTROLS, (m) => [...m].map((ch) => (ch === '\n' ? '\\n' : ch === '\r' ? '\\r' : ch === '\t' ? ' ' : `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`)).join(''));
+  return capped.replace(CONTROLS, (m) =>
+    [...m].map((ch) => (ch === '\n' ? '\\n' : ch === '\r' ? '\\r' : ch === '\t' ? ' ' : `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`)).join(''),
+  );
 }

@@ -162,7 +162,11 @@ export function registerExplorer(services: Services): vscode.Disposable {
     if (e.element.kind !== 'server' || e.element.id !== 'server') return;
     tickUptime();
     // The Modules row shows its count without being opened.
-    if (open) void tree.preloadModules().then((n) => n && provider.refresh({ root: false, nodes: [n] }), () => undefined);
+    if (open)
+      void tree.preloadModules().then(
+        (n) => n && provider.refresh({ root: false, nodes: [n] }),
+        () => undefined,
+      );
   };
 
   const filterChanged = () => {
@@ -339,7 +343,9 @@ export function registerExplorer(services: Services): vscode.Disposable {
       if (args.length === 0) {
         const names = [...new Set(forest.trees.flatMap((tree) => tree.appNames()))].sort();
         const items = [...names.map((n) => ({ label: n, app: n as string | undefined })), { label: t('$(clear-all) Show all apps'), app: undefined }];
-        const pick = await vscode.window.showQuickPick(items, { placeHolder: names.length ? t('Show only what belongs to the app…') : t('No Stasis app is known yet') });
+        const pick = await vscode.window.showQuickPick(items, {
+          placeHolder: names.length ? t('Show only what belongs to the app…') : t('No Stasis app is known yet'),
+        });
         if (!pick) return;
         app = pick.app;
       } else {

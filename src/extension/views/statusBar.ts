@@ -11,7 +11,8 @@ export function registerStatusBar(services: Services): vscode.Disposable {
   item.command = 'ariExplorer.connection.statusMenu';
   let timer: NodeJS.Timeout | undefined;
 
-  const servers = (): ServerPhase[] => manager.connections.filter((c) => c.phase.kind !== 'disconnected').map((c) => ({ profileId: c.profile.id, phase: c.phase }));
+  const servers = (): ServerPhase[] =>
+    manager.connections.filter((c) => c.phase.kind !== 'disconnected').map((c) => ({ profileId: c.profile.id, phase: c.phase }));
   const render = () => {
     const v = renderServersStatus(servers(), manager.phase, Date.now());
     item.text = v.text;
@@ -42,10 +43,5 @@ export function registerStatusBar(services: Services): vscode.Disposable {
     if (pick) await vscode.commands.executeCommand(pick.command);
   });
 
-  return vscode.Disposable.from(
-    item,
-    menu,
-    manager.onDidChangePhase(render),
-    new vscode.Disposable(() => timer && clearInterval(timer)),
-  );
+  return vscode.Disposable.from(item, menu, manager.onDidChangePhase(render), new vscode.Disposable(() => timer && clearInterval(timer)));
 }

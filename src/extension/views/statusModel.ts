@@ -49,7 +49,10 @@ export function renderStatus(phase: ConnectionPhase, now: number): StatusView {
       return {
         text: `$(sync~spin) ARI: ${phase.profileName}`,
         icon: 'sync~spin',
-        tooltip: (phase.attempt > 1 ? t('Connecting to **{0}** (attempt {1})…', md(phase.profileName), phase.attempt) : t('Connecting to **{0}**…', md(phase.profileName))) + click(),
+        tooltip:
+          (phase.attempt > 1
+            ? t('Connecting to **{0}** (attempt {1})…', md(phase.profileName), phase.attempt)
+            : t('Connecting to **{0}**…', md(phase.profileName))) + click(),
         ticking: false,
       };
     case 'connected': {
@@ -60,7 +63,9 @@ export function renderStatus(phase: ConnectionPhase, now: number): StatusView {
         icon,
         color: phase.insecure ? 'charts.yellow' : 'charts.green',
         tooltip:
-          (phase.version ? t('Connected to **{0}**, Asterisk {1}.', md(phase.profileName), md(phase.version)) : t('Connected to **{0}**.', md(phase.profileName))) +
+          (phase.version
+            ? t('Connected to **{0}**, Asterisk {1}.', md(phase.profileName), md(phase.version))
+            : t('Connected to **{0}**.', md(phase.profileName))) +
           (phase.insecure ? `\n\n$(warning) ${md(insecureTlsText())}` : '') +
           click(),
         ticking: false,
@@ -170,7 +175,11 @@ export function renderServersStatus(servers: readonly ServerPhase[], focused: Co
   return {
     text: `$(${icon}) ARI: ${parts.join(', ')}`,
     icon,
-    ...(failed ? { background: 'statusBarItem.errorBackground' as const } : reconnecting ? { background: 'statusBarItem.warningBackground' as const } : { color: 'charts.green' }),
+    ...(failed
+      ? { background: 'statusBarItem.errorBackground' as const }
+      : reconnecting
+        ? { background: 'statusBarItem.warningBackground' as const }
+        : { color: 'charts.green' }),
     tooltip: t('ARI Explorer: {0} servers.', servers.length) + '\n\n' + lines.join('\n') + click(),
     ticking: servers.some((s) => s.phase.kind === 'reconnecting'),
   };
@@ -190,7 +199,13 @@ export function serversActions(servers: readonly ServerPhase[], now: number): Se
   for (const s of servers) {
     const name = phaseName(s.phase);
     const state = phaseWord(s.phase, now).replace(/\\(.)/g, '$1');
-    if (s.phase.kind === 'error') out.push({ label: t('$(key) {0}: Update Stored Password…', name), description: state, command: 'ariExplorer.profiles.updatePassword', profileId: s.profileId });
+    if (s.phase.kind === 'error')
+      out.push({
+        label: t('$(key) {0}: Update Stored Password…', name),
+        description: state,
+        command: 'ariExplorer.profiles.updatePassword',
+        profileId: s.profileId,
+      });
     out.push({ label: t('$(refresh) {0}: Reconnect', name), description: state, command: 'ariExplorer.connection.reconnect', profileId: s.profileId });
     out.push({ label: t('$(debug-disconnect) {0}: Disconnect', name), description: state, command: 'ariExplorer.profiles.disconnect', profileId: s.profileId });
   }

@@ -88,10 +88,12 @@ export function registerWalkthrough(services: Services): vscode.Disposable {
     void vscode.commands.executeCommand('setContext', 'ariExplorer.walkConnected', connectedMarks);
   };
   markConnected();
-  const step = <A extends unknown[]>(fn: (...args: A) => unknown) => (...args: A) => {
-    markConnected();
-    return fn(...args);
-  };
+  const step =
+    <A extends unknown[]>(fn: (...args: A) => unknown) =>
+    (...args: A) => {
+      markConnected();
+      return fn(...args);
+    };
 
   /** The channel the walkthrough's Play and Hang Up act on: the newest that waits. */
   const waiting = (): Arrival | undefined => {
@@ -105,36 +107,59 @@ export function registerWalkthrough(services: Services): vscode.Disposable {
     new vscode.Disposable(() => sessionSub?.dispose()),
     manager.onDidChangeActive(attach),
     manager.onDidChangePhase(markConnected),
-    registerCommand(services, 'ariExplorer.walkthrough.openServerConfig', step(async () => {
-      await openSnippet(httpConf());
-      await openSnippet(ariConf());
-    })),
-    registerCommand(services, 'ariExplorer.walkthrough.openDialplan', step(async () => {
-      const files = await vscode.workspace.findFiles('**/extensions*.conf', '**/node_modules/**', 20);
-      for (const uri of files) {
-        const doc = await vscode.workspace.openTextDocument(uri);
-        const line = doc.getText().split(/\r?\n/).findIndex((l) => /^\s*\[from-test\]/.test(l));
-        if (line < 0) continue;
-        const pos = new vscode.Position(line, 0);
-        await vscode.window.showTextDocument(doc, { selection: new vscode.Range(pos, pos), preview: false });
-        return;
-      }
-      await openSnippet(seedDialplan());
-    })),
-    registerCommand(services, 'ariExplorer.walkthrough.call', step(() => vscode.commands.executeCommand('ariExplorer.dialplan.call', SEED_CALL))),
-    registerCommand(services, 'ariExplorer.walkthrough.play', step(async () => {
-      const session = manager.requireSession();
-      const a = waiting();
-      if (!a) return;
-      const pb = await session.rest.channels.play(a.channelId, { media: 'sound:hello-world' });
-      showPlaybackStatus(session, pb.id, ['sound:hello-world'], a.channelName, () => session.model.channels.has(a.channelId));
-    })),
-    registerCommand(services, 'ariExplorer.walkthrough.hangup', step(async () => {
-      const session = manager.requireSession();
-      const a = waiting();
-      if (!a) return;
-      await session.rest.channels.hangup(a.channelId);
-      vscode.window.setStatusBarMessage(t('$(call-incoming) Hung up {0}', a.channelName), 5000);
-    })),
+    registerCommand(
+      services,
+      'ariExplorer.walkthrough.openServerConfig',
+      step(async () => {
+        await openSnippet(httpConf());
+        await openSnippet(ariConf());
+      }),
+    ),
+    registerCommand(
+      services,
+      'ariExplorer.walkthrough.openDialplan',
+      step(async () => {
+        const files = await vscode.workspace.findFiles('**/extensions*.conf', '**/node_modules/**', 20);
+        for (const uri of files) {
+          const doc = await vscode.workspace.openTextDocument(uri);
+          const line = doc
+            .getText()
+            .split(/\r?\n/)
+            .findIndex((l) => /^\s*\[from-test\]/.test(l));
+          if (line < 0) continue;
+          const pos = new vscode.Position(line, 0);
+          await vscode.window.showTextDocument(doc, { selection: new vscode.Range(pos, pos), preview: false });
+          return;
+        }
+        await openSnippet(seedDialplan());
+      }),
+    ),
+    registerCommand(
+      services,
+      'ariExplorer.walkthrough.call',
+      step(() => vscode.commands.executeCommand('ariExplorer.dialplan.call', SEED_CALL)),
+    ),
+    registerCommand(
+      services,
+      'ariExplorer.walkthrough.play',
+      step(async () => {
+        const session = manager.requireSession();
+        const a = waiting();
+        if (!a) return;
+        const pb = await session.rest.channels.play(a.channelId, { media: 'sound:hello-world' });
+        showPlaybackStatus(session, pb.id, ['sound:hello-world'], a.channelName, () => session.model.channels.has(a.channelId));
+      }),
+    ),
+    registerCommand(
+      services,
+      'ariExplorer.walkthrough.hangup',
+      step(async () => {
+        const session = manager.requireSession();
+        const a = waiting();
+        if (!a) return;
+        await session.rest.channels.hangup(a.channelId);
+        vscode.window.setStatusBarMessage(t('$(call-incoming) Hung up {0}', a.channelName), 5000);
+      }),
+    ),
   );
 }

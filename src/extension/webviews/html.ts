@@ -3,7 +3,7 @@
 // one script carries the per-load nonce; no inline style or script without it.
 
 import { randomBytes } from 'node:crypto';
-import type { PanelText } from '../../shared/panel-text';
+import type { PanelText } from '../../shared/panelText';
 
 export interface EventPanelHtmlInput {
   /** webview.cspSource */

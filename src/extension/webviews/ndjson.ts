@@ -26,7 +26,8 @@ export function compactJson(text: string): string {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 0x5c) i++; // backslash: skip the escaped character
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
     else if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) {
@@ -116,7 +117,11 @@ export interface NdjsonStreamResult {
  * (the caller keeps only what it wants, e.g. the newest N in a ring), so the whole file is never
  * in memory; the event loop gets a turn every `yieldEvery` lines.
  */
-export async function readNdjson(chunks: AsyncIterable<Uint8Array | string>, sink: (e: ParsedLogEvent) => void, opts: NdjsonStreamOptions = {}): Promise<NdjsonStreamResult> {
+export async function readNdjson(
+  chunks: AsyncIterable<Uint8Array | string>,
+  sink: (e: ParsedLogEvent) => void,
+  opts: NdjsonStreamOptions = {},
+): Promise<NdjsonStreamResult> {
   const maxLine = opts.maxLineChars ?? 1024 * 1024;
   const maxErrors = opts.maxErrors ?? 100;
   const yieldEvery = opts.yieldEvery ?? 2000;

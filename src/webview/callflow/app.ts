@@ -3,13 +3,7 @@
 // event JSON. It holds only the model the extension sends; every text goes in through
 // textContent, never as HTML.
 
-import {
-  isFlowHostMessage,
-  type FlowElement,
-  type FlowHostMessage,
-  type FlowModelMessage,
-  type FlowWebviewMessage,
-} from '../../shared/callflow-protocol';
+import { isFlowHostMessage, type FlowElement, type FlowHostMessage, type FlowModelMessage, type FlowWebviewMessage } from '../../shared/callflowProtocol';
 
 export interface FlowApi {
   postMessage(message: FlowWebviewMessage): void;
@@ -83,7 +77,16 @@ export class FlowApp {
     this.scroll = h('div', { class: 'flow-scroll', id: 'flow-scroll', tabindex: '0', role: 'listbox' }, this.header, this.canvas);
     this.detail = h('div', { class: 'flow-detail', id: 'flow-detail', 'aria-live': 'polite' });
     root.replaceChildren(
-      h('div', { class: 'flow-toolbar', role: 'toolbar' }, this.titleEl, this.statusEl, h('span', { class: 'flow-gap' }), this.buttons.mermaid, this.buttons.svg, this.buttons.markdown),
+      h(
+        'div',
+        { class: 'flow-toolbar', role: 'toolbar' },
+        this.titleEl,
+        this.statusEl,
+        h('span', { class: 'flow-gap' }),
+        this.buttons.mermaid,
+        this.buttons.svg,
+        this.buttons.markdown,
+      ),
       this.scroll,
       this.detail,
     );
@@ -118,7 +121,8 @@ export class FlowApp {
   }
 
   private applyModel(m: FlowModelMessage): void {
-    const atBottom = this.model === undefined || this.scroll.scrollTop + this.viewport() >= this.canvas.offsetTop + this.model.elements.length * FLOW_ROW_HEIGHT - 4;
+    const atBottom =
+      this.model === undefined || this.scroll.scrollTop + this.viewport() >= this.canvas.offsetTop + this.model.elements.length * FLOW_ROW_HEIGHT - 4;
     const grew = this.model !== undefined && m.elements.length > this.model.elements.length;
     this.model = m;
     const s = m.strings;

@@ -124,11 +124,7 @@ export function freePort(): Promise<number> {
 }
 
 /** Polls url until it answers with a status < 500 (or `ok`), failing after timeoutMs or when `proc` exits. */
-export async function waitForUrl(
-  url: string,
-  timeoutMs: number,
-  opts: { proc?: Managed; ok?: (status: number) => boolean } = {},
-): Promise<void> {
+export async function waitForUrl(url: string, timeoutMs: number, opts: { proc?: Managed; ok?: (status: number) => boolean } = {}): Promise<void> {
   const ok = opts.ok ?? ((s: number) => s < 500);
   const deadline = Date.now() + timeoutMs;
   let exited: number | string | undefined;

@@ -6,7 +6,14 @@ import { openBrowserSession, type BrowserSession } from './session';
 // The seed's app: the user plays hello-world (the demo runs in its own app, demo-ivr), so a call
 // into from-test,1776 waits in Stasis for the user's next step.
 export function seededProfile(url: string, server: Partial<SeededServer> = {}) {
-  return { name: server.name ?? 'Simulator', url, username: server.username ?? 'test', password: server.password ?? 'test_password', apps: ['hello-world'], connect: true };
+  return {
+    name: server.name ?? 'Simulator',
+    url,
+    username: server.username ?? 'test',
+    password: server.password ?? 'test_password',
+    apps: ['hello-world'],
+    connect: true,
+  };
 }
 
 /** The server a seeded profile points at: the simulator, or a real Asterisk (npm run test:asterisk). */
@@ -17,6 +24,10 @@ export interface SeededServer {
   password: string;
 }
 
-export function openSeededSession(name: string, server: Pick<Simulator, 'url'> & Partial<SeededServer>, opts: { locale?: string } = {}): Promise<BrowserSession> {
+export function openSeededSession(
+  name: string,
+  server: Pick<Simulator, 'url'> & Partial<SeededServer>,
+  opts: { locale?: string } = {},
+): Promise<BrowserSession> {
   return openBrowserSession(name, { ARI_EXPLORER_SEED_PROFILE: JSON.stringify(seededProfile(server.url, server)) }, opts);
 }

@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { launchBrowser, type LaunchedBrowser } from './browser';
 import { stopProcess } from './procs';
 import { assertToolsInstalled, demoFolder, projectRoot, resultsDir } from './tools';
-import { installVsix, serverDirs, startCodeServer, type RunningServer, type ServerDirs } from './vscode-server';
+import { installVsix, serverDirs, startCodeServer, type RunningServer, type ServerDirs } from './vscodeServer';
 import { waitForWorkbench } from './workbench';
 
 export const e2eDir = join(resultsDir, 'e2e');
@@ -16,7 +16,9 @@ export function findVsix(): string {
   if (fromEnv) return fromEnv;
   const built = join(resultsDir, 'ari-explorer.vsix');
   if (existsSync(built)) return built;
-  const inRoot = readdirSync(projectRoot).filter((f) => /^ari-explorer-.*\.vsix$/.test(f)).sort();
+  const inRoot = readdirSync(projectRoot)
+    .filter((f) => /^ari-explorer-.*\.vsix$/.test(f))
+    .sort();
   if (inRoot.length > 0) return join(projectRoot, inRoot[inRoot.length - 1]!);
   throw new Error('no .vsix: run bash scripts/e2e-test.sh (or npm run package) first');
 }

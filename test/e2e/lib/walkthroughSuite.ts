@@ -105,7 +105,10 @@ async function demoSimulator(): Promise<WalkthroughServer> {
 export function walkthroughSuite(locale: Locale, server: () => Promise<WalkthroughServer> = demoSimulator, label = ''): void {
   const w = wordsFor(locale);
   const showWalkthroughTab = async (page: Page): Promise<void> => {
-    await page.locator('.tabs-container .tab', { hasText: new RegExp(`${w.walkthrough}|Walkthrough|Welcome`) }).first().click();
+    await page
+      .locator('.tabs-container .tab', { hasText: new RegExp(`${w.walkthrough}|Walkthrough|Welcome`) })
+      .first()
+      .click();
   };
 
   describe(`the "${w.walkthrough}" walkthrough from the seeded profile (${locale}${label})`, function () {
@@ -169,7 +172,10 @@ export function walkthroughSuite(locale: Locale, server: () => Promise<Walkthrou
         .locator('.notifications-toasts .notification-toast', { hasText: name })
         .first()
         .locator('.notification-list-item-buttons-container .monaco-button');
-      assert.deepEqual((await buttons.allInnerTexts()).map((x) => x.trim()), w.arrivalButtons);
+      assert.deepEqual(
+        (await buttons.allInnerTexts()).map((x) => x.trim()),
+        w.arrivalButtons,
+      );
       for (const b of await buttons.all()) assert.ok(await b.evaluate((el) => el.scrollWidth <= el.clientWidth), await b.innerText());
       await stepDone(page, w.step.call);
       await s.step('call-announced');

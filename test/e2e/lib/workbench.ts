@@ -68,9 +68,7 @@ export function statusBarItem(page: Page, text: string | RegExp): Locator {
 
 /** The content of a webview (view or panel) of this extension. */
 export function webview(page: Page): FrameLocator {
-  return page
-    .frameLocator(`iframe.webview.ready[src*="extensionId=${EXTENSION_ID}"]`)
-    .frameLocator('iframe#active-frame');
+  return page.frameLocator(`iframe.webview.ready[src*="extensionId=${EXTENSION_ID}"]`).frameLocator('iframe#active-frame');
 }
 
 /**
@@ -83,9 +81,11 @@ export async function runContextMenu(page: Page, target: Locator, item: string |
   const entry = page.getByRole('menuitem', { name: item });
   await entry.waitFor({ state: 'visible' });
   await entry.hover();
-  await page.locator('.monaco-menu .action-item.focused', { has: entry }).or(
-    page.locator('.monaco-menu .action-item.focused').filter({ hasText: item }),
-  ).first().waitFor();
+  await page
+    .locator('.monaco-menu .action-item.focused', { has: entry })
+    .or(page.locator('.monaco-menu .action-item.focused').filter({ hasText: item }))
+    .first()
+    .waitFor();
   await page.keyboard.press('Enter');
   await entry.waitFor({ state: 'hidden' });
 }

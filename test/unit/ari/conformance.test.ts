@@ -32,15 +32,63 @@ const calls: [string, string, (c: C) => Promise<unknown>][] = [
   ['asterisk', 'setGlobalVar', (c) => c.asterisk.setGlobalVar('G', '1')],
   // channels
   ['channels', 'list', (c) => c.channels.list()],
-  ['channels', 'originate', (c) =>
-    c.channels.originate({ endpoint: 'Local/100@default', extension: '100', context: 'default', priority: 1, label: 'l', app: 'a', appArgs: 'x,y',
-      callerId: '"A" <1>', timeout: 30, variables: V, channelId: 'c1', otherChannelId: 'c2', originator: 'o', formats: ['ulaw', 'alaw'] })],
-  ['channels', 'create', (c) =>
-    c.channels.create({ endpoint: 'Local/100@default', app: 'a', appArgs: 'x', channelId: 'c1', otherChannelId: 'c2', originator: 'o', formats: 'ulaw', variables: V })],
+  [
+    'channels',
+    'originate',
+    (c) =>
+      c.channels.originate({
+        endpoint: 'Local/100@default',
+        extension: '100',
+        context: 'default',
+        priority: 1,
+        label: 'l',
+        app: 'a',
+        appArgs: 'x,y',
+        callerId: '"A" <1>',
+        timeout: 30,
+        variables: V,
+        channelId: 'c1',
+        otherChannelId: 'c2',
+        originator: 'o',
+        formats: ['ulaw', 'alaw'],
+      }),
+  ],
+  [
+    'channels',
+    'create',
+    (c) =>
+      c.channels.create({
+        endpoint: 'Local/100@default',
+        app: 'a',
+        appArgs: 'x',
+        channelId: 'c1',
+        otherChannelId: 'c2',
+        originator: 'o',
+        formats: 'ulaw',
+        variables: V,
+      }),
+  ],
   ['channels', 'get', (c) => c.channels.get('c1')],
-  ['channels', 'originateWithId', (c) =>
-    c.channels.originateWithId('c1', { endpoint: 'Local/100@default', extension: '100', context: 'default', priority: 1, label: 'l', app: 'a', appArgs: 'x',
-      callerId: '1', timeout: 5, variables: V, otherChannelId: 'c2', originator: 'o', formats: 'ulaw' })],
+  [
+    'channels',
+    'originateWithId',
+    (c) =>
+      c.channels.originateWithId('c1', {
+        endpoint: 'Local/100@default',
+        extension: '100',
+        context: 'default',
+        priority: 1,
+        label: 'l',
+        app: 'a',
+        appArgs: 'x',
+        callerId: '1',
+        timeout: 5,
+        variables: V,
+        otherChannelId: 'c2',
+        originator: 'o',
+        formats: 'ulaw',
+      }),
+  ],
   ['channels', 'hangup', (c) => c.channels.hangup('c1', { reason: 'busy' })],
   ['channels', 'hangup', (c) => c.channels.hangup('c1', { reason_code: 17 })],
   ['channels', 'continueInDialplan', (c) => c.channels.continueInDialplan('c1', { context: 'default', extension: '200', priority: 1, label: 'x' })],
@@ -61,8 +109,12 @@ const calls: [string, string, (c: C) => Promise<unknown>][] = [
   ['channels', 'stopSilence', (c) => c.channels.stopSilence('c1')],
   ['channels', 'play', (c) => c.channels.play('c1', { media: ['sound:a', 'digits:12'], lang: 'en', offsetms: 0, skipms: 3000, playbackId: 'p1' })],
   ['channels', 'playWithId', (c) => c.channels.playWithId('c1', 'p1', { media: 'sound:a', lang: 'en', offsetms: 0, skipms: 3000 })],
-  ['channels', 'record', (c) =>
-    c.channels.record('c1', { name: 'r', format: 'wav', maxDurationSeconds: 1, maxSilenceSeconds: 1, ifExists: 'overwrite', beep: true, terminateOn: '#' })],
+  [
+    'channels',
+    'record',
+    (c) =>
+      c.channels.record('c1', { name: 'r', format: 'wav', maxDurationSeconds: 1, maxSilenceSeconds: 1, ifExists: 'overwrite', beep: true, terminateOn: '#' }),
+  ],
   ['channels', 'getChannelVar', (c) => c.channels.getVariable('c1', 'X')],
   ['channels', 'setChannelVar', (c) => c.channels.setVariable('c1', 'X', '1', true)],
   ['channels', 'getChannelVars', (c) => c.channels.getVariables('c1', ['X', 'Y'])],
@@ -71,9 +123,24 @@ const calls: [string, string, (c: C) => Promise<unknown>][] = [
   ['channels', 'snoopChannelWithId', (c) => c.channels.snoopWithId('c1', 's1', { app: 'a', spy: 'in', whisper: 'out', appArgs: 'x' })],
   ['channels', 'dial', (c) => c.channels.dial('c1', { caller: 'c0', timeout: 10 })],
   ['channels', 'rtpstatistics', (c) => c.channels.rtpStatistics('c1')],
-  ['channels', 'externalMedia', (c) =>
-    c.channels.externalMedia({ channelId: 'e1', app: 'a', variables: V, external_host: '127.0.0.1:9999', encapsulation: 'rtp', transport: 'udp',
-      connection_type: 'client', format: 'ulaw', direction: 'both', data: 'd', transport_data: 't' })],
+  [
+    'channels',
+    'externalMedia',
+    (c) =>
+      c.channels.externalMedia({
+        channelId: 'e1',
+        app: 'a',
+        variables: V,
+        external_host: '127.0.0.1:9999',
+        encapsulation: 'rtp',
+        transport: 'udp',
+        connection_type: 'client',
+        format: 'ulaw',
+        direction: 'both',
+        data: 'd',
+        transport_data: 't',
+      }),
+  ],
   ['channels', 'transfer_progress', (c) => c.channels.transferProgress('c1', 'channel_answered')],
   // bridges
   ['bridges', 'list', (c) => c.bridges.list()],
@@ -85,8 +152,11 @@ const calls: [string, string, (c: C) => Promise<unknown>][] = [
   ['bridges', 'setBridgeVar', (c) => c.bridges.setVariable('b1', 'X', '1', false)],
   ['bridges', 'getBridgeVars', (c) => c.bridges.getVariables('b1', ['X'])],
   ['bridges', 'setBridgeVars', (c) => c.bridges.setVariables('b1', V)],
-  ['bridges', 'addChannel', (c) =>
-    c.bridges.addChannel('b1', { channel: ['A', 'B'], role: 'participant', absorbDTMF: false, mute: true, inhibitConnectedLineUpdates: true })],
+  [
+    'bridges',
+    'addChannel',
+    (c) => c.bridges.addChannel('b1', { channel: ['A', 'B'], role: 'participant', absorbDTMF: false, mute: true, inhibitConnectedLineUpdates: true }),
+  ],
   ['bridges', 'removeChannel', (c) => c.bridges.removeChannel('b1', ['A', 'B'])],
   ['bridges', 'setVideoSource', (c) => c.bridges.setVideoSource('b1', 'c1')],
   ['bridges', 'clearVideoSource', (c) => c.bridges.clearVideoSource('b1')],
@@ -94,8 +164,21 @@ const calls: [string, string, (c: C) => Promise<unknown>][] = [
   ['bridges', 'stopMoh', (c) => c.bridges.stopMoh('b1')],
   ['bridges', 'play', (c) => c.bridges.play('b1', { media: 'sound:a', announcer_format: 'ulaw', lang: 'en', offsetms: 0, skipms: 3000, playbackId: 'p1' })],
   ['bridges', 'playWithId', (c) => c.bridges.playWithId('b1', 'p1', { media: ['sound:a'], announcer_format: 'ulaw', lang: 'en', offsetms: 1, skipms: 2 })],
-  ['bridges', 'record', (c) =>
-    c.bridges.record('b1', { name: 'r', format: 'wav', recorder_format: 'ulaw', maxDurationSeconds: 1, maxSilenceSeconds: 1, ifExists: 'fail', beep: false, terminateOn: 'none' })],
+  [
+    'bridges',
+    'record',
+    (c) =>
+      c.bridges.record('b1', {
+        name: 'r',
+        format: 'wav',
+        recorder_format: 'ulaw',
+        maxDurationSeconds: 1,
+        maxSilenceSeconds: 1,
+        ifExists: 'fail',
+        beep: false,
+        terminateOn: 'none',
+      }),
+  ],
   // playbacks
   ['playbacks', 'get', (c) => c.playbacks.get('p1')],
   ['playbacks', 'stop', (c) => c.playbacks.stop('p1')],
@@ -190,7 +273,10 @@ test('conformance: every client method matches the ARI docs, and every documente
   const dir = fixtureDir('ari-api-docs');
   const ops = loadOps(dir);
   const restOps = ops.filter((o) => !(o.file === 'events' && o.nickname === 'eventWebsocket'));
-  assert.ok(ops.some((o) => o.nickname === 'eventWebsocket'), 'the WebSocket operation is covered by AriEventSocket');
+  assert.ok(
+    ops.some((o) => o.nickname === 'eventWebsocket'),
+    'the WebSocket operation is covered by AriEventSocket',
+  );
 
   let captured: { url: string; init: FetchInitLike } | undefined;
   const fetch: FetchLike = async (url, init) => {
@@ -216,9 +302,7 @@ test('conformance: every client method matches the ARI docs, and every documente
       assert.match(u.pathname, op.regex, where);
       // The most specific documented path for this URL must be this operation (e.g.
       // /channels/create is not /channels/{channelId}).
-      const best = restOps
-        .filter((o) => o.method === init.method && o.regex.test(u.pathname))
-        .sort((a, b) => b.literals - a.literals)[0];
+      const best = restOps.filter((o) => o.method === init.method && o.regex.test(u.pathname)).sort((a, b) => b.literals - a.literals)[0];
       assert.equal(`${best.file}.${best.nickname}`, `${file}.${nickname}`, where);
       assert.match(init.headers.Authorization, /^Basic /, where);
       assert.ok(!url.includes('api_key'), where);
@@ -231,7 +315,8 @@ test('conformance: every client method matches the ARI docs, and every documente
         assert.ok(p, `${where}: query parameter '${name}' is not documented`);
         if (p.dataType === 'boolean') assert.match(value, /^(true|false)$/, `${where}: ${name}`);
         if (p.dataType === 'int' || p.dataType === 'long') assert.match(value, /^-?\d+$/, `${where}: ${name}`);
-        if (value.includes(',') && !p.allowMultiple) assert.ok(['appArgs', 'configuration', 'formats', 'type', 'callerId'].includes(name), `${where}: ${name} is not a list`);
+        if (value.includes(',') && !p.allowMultiple)
+          assert.ok(['appArgs', 'configuration', 'formats', 'type', 'callerId'].includes(name), `${where}: ${name} is not a list`);
         sent.add(name);
       }
       for (const p of queryParams.values()) {

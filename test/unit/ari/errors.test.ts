@@ -8,7 +8,10 @@ import { buildQuery } from '../../../src/extension/ari/query';
 test('extractServerMessage: {message}, {error}, HTML page, plain text', () => {
   assert.equal(extractServerMessage('{"message":"Channel not found"}', 'application/json'), 'Channel not found');
   assert.equal(extractServerMessage('{"error":"Allocation failed"}', 'application/json'), 'Allocation failed');
-  assert.equal(extractServerMessage('<html><title>404 Not Found</title><p>The requested URL was not found on this server.</p></html>', 'text/html'), 'The requested URL was not found on this server.');
+  assert.equal(
+    extractServerMessage('<html><title>404 Not Found</title><p>The requested URL was not found on this server.</p></html>', 'text/html'),
+    'The requested URL was not found on this server.',
+  );
   assert.equal(extractServerMessage('<html><title>503 Busy</title></html>', undefined), '503 Busy');
   assert.equal(extractServerMessage('', 'text/plain'), undefined);
   assert.equal(extractServerMessage('x'.repeat(1000), 'text/plain')!.length, 301);
@@ -53,9 +56,18 @@ test('errorFromNetwork: refused, not found, reset, timeout, each TLS problem', (
 
 test('backoff: exponential, capped, jittered, never ~0', () => {
   const o = { initialMs: 100, maxMs: 1000 };
-  assert.deepEqual([1, 2, 3, 4, 5, 6].map((n) => backoffDelay(n, o, () => 0)), [50, 100, 200, 400, 500, 500]);
-  assert.deepEqual([1, 2, 3, 4, 5, 6].map((n) => backoffDelay(n, o, () => 0.999999)), [100, 200, 400, 800, 1000, 1000]);
-  assert.equal(backoffDelay(1000, o, () => 0.5), 750);
+  assert.deepEqual(
+    [1, 2, 3, 4, 5, 6].map((n) => backoffDelay(n, o, () => 0)),
+    [50, 100, 200, 400, 500, 500],
+  );
+  assert.deepEqual(
+    [1, 2, 3, 4, 5, 6].map((n) => backoffDelay(n, o, () => 0.999999)),
+    [100, 200, 400, 800, 1000, 1000],
+  );
+  assert.equal(
+    backoffDelay(1000, o, () => 0.5),
+    750,
+  );
 });
 
 test('stripApplication: removes only the application value, compact or pretty', () => {

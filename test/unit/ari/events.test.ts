@@ -55,7 +55,10 @@ test('events: Basic auth header on the upgrade, apps and subscribeAll in the URL
     const e = await first;
     assert.equal(e.type, 'StasisStart');
     if (e.type === 'StasisStart') assert.equal(e.channel.id, 'c1');
-    assert.deepEqual(states.map((s) => s.kind), ['connecting', 'open']);
+    assert.deepEqual(
+      states.map((s) => s.kind),
+      ['connecting', 'open'],
+    );
     assert.equal(srv.upgrades[0].headers.authorization, basic);
     assert.equal(srv.upgrades[0].url, '/ari/events?app=a&subscribeAll=true');
     assert.ok(!sock.url.includes('api_key') && !sock.url.includes('test_password'));
@@ -155,7 +158,10 @@ test('events: malformed frames (bad JSON, no type, huge, binary) are logged trun
     const done = next(sock.onEvent, (e) => e.type === 'StasisEnd');
     sock.connect();
     await done;
-    assert.deepEqual(got.map((e) => e.type), ['StasisEnd']);
+    assert.deepEqual(
+      got.map((e) => e.type),
+      ['StasisEnd'],
+    );
     assert.equal(sock.state.kind, 'open');
     assert.equal(sock.stats.malformed, 6);
     const warnings = log.lines.filter((l) => l.startsWith('warn'));
@@ -252,8 +258,14 @@ test('events: HTML 404 while Asterisk restarts -> retried with backoff, then ope
     assert.equal(retries.length, 2);
     assert.equal(retries[0].error?.status, 404);
     assert.match(retries[0].error?.hint ?? '', /prefix/);
-    assert.deepEqual(retries.map((r) => r.delayMs), [2, 3]);
-    assert.deepEqual(states.filter((s) => s.kind === 'connecting').map((s) => (s.kind === 'connecting' ? s.attempt : 0)), [1, 2, 3]);
+    assert.deepEqual(
+      retries.map((r) => r.delayMs),
+      [2, 3],
+    );
+    assert.deepEqual(
+      states.filter((s) => s.kind === 'connecting').map((s) => (s.kind === 'connecting' ? s.attempt : 0)),
+      [1, 2, 3],
+    );
   } finally {
     sock.dispose();
     await srv.close();
@@ -280,7 +292,10 @@ test('events: a server that closes cleanly right after open gets growing delays,
     sock.close();
     // base 4, 8, 16, 32, 32 with equal jitter at 0.5 -> 3/4 of each
     assert.deepEqual(delays, [3, 6, 12, 24, 24]);
-    assert.deepEqual(opens.map((o) => o.reconnect), [false, true, true, true, true]);
+    assert.deepEqual(
+      opens.map((o) => o.reconnect),
+      [false, true, true, true, true],
+    );
   } finally {
     sock.dispose();
     await srv.close();
@@ -336,7 +351,10 @@ test('events: pongs keep the socket open', async () => {
     const states = collect<SocketState>(sock.onState);
     sock.connect();
     await withDeadline(gotFive, 5000, 'five pings');
-    assert.deepEqual(states.map((s) => s.kind), ['connecting', 'open']);
+    assert.deepEqual(
+      states.map((s) => s.kind),
+      ['connecting', 'open'],
+    );
   } finally {
     sock.dispose();
     await srv.close();

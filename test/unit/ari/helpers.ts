@@ -99,7 +99,5 @@ export function onUpgrade(
 /** Writes a plain HTTP error answer on an upgrade socket, as Asterisk does. */
 export function rejectUpgrade(socket: import('node:stream').Duplex, status: number, contentType: string, body: string): void {
   const reason = http.STATUS_CODES[status] ?? 'Error';
-  socket.end(
-    `HTTP/1.1 ${status} ${reason}\r\nContent-Type: ${contentType}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
-  );
+  socket.end(`HTTP/1.1 ${status} ${reason}\r\nContent-Type: ${contentType}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
 }

@@ -2,14 +2,14 @@
 // dialplan steps, lane commands and exports go to the host, malformed messages are ignored.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { EventStore } from '../../../src/extension/webviews/event-store';
+import { EventStore } from '../../../src/extension/webviews/eventStore';
 import type { TimerApi } from '../../../src/extension/webviews/batcher';
 import { Emitter } from '../../../src/extension/util/emitter';
 import { MemoryLogger } from '../../../src/extension/util/logger';
 import { FlowController, type FlowHost, type FlowPort } from '../../../src/extension/callflow/controller';
 import { FlowSource } from '../../../src/extension/callflow/source';
-import type { FlowHostMessage, FlowModelMessage } from '../../../src/shared/callflow-protocol';
-import { isFlowWebviewMessage } from '../../../src/shared/callflow-protocol';
+import type { FlowHostMessage, FlowModelMessage } from '../../../src/shared/callflowProtocol';
+import { isFlowWebviewMessage } from '../../../src/shared/callflowProtocol';
 import type { DialplanStep } from '../../../src/extension/callflow/core/ladder';
 import { channelId, transcriptEvents } from './transcript';
 
@@ -53,7 +53,12 @@ function setup(upTo = demo.length) {
   for (const { event } of demo.slice(0, upTo)) store.push(event, 0);
   const source = new FlowSource(store, 'live');
   source.sync();
-  const calls: { dialplan: [DialplanStep, string][]; commands: string[]; exports: string[]; titles: string[] } = { dialplan: [], commands: [], exports: [], titles: [] };
+  const calls: { dialplan: [DialplanStep, string][]; commands: string[]; exports: string[]; titles: string[] } = {
+    dialplan: [],
+    commands: [],
+    exports: [],
+    titles: [],
+  };
   const live = new Set<string>();
   const log = new MemoryLogger();
   const host: FlowHost = {
@@ -134,7 +139,10 @@ test('exports go to the host with the ladder and the title', async () => {
   const n = port.models()[0].elements.length;
   await controller.handle({ kind: 'export', format: 'mermaid' });
   await controller.handle({ kind: 'export', format: 'svg' });
-  assert.deepEqual(calls.exports, [`mermaid:${n}:Local/1776@from-test-0000001e +2 ("Alice" <1001>)`, `svg:${n}:Local/1776@from-test-0000001e +2 ("Alice" <1001>)`]);
+  assert.deepEqual(calls.exports, [
+    `mermaid:${n}:Local/1776@from-test-0000001e +2 ("Alice" <1001>)`,
+    `svg:${n}:Local/1776@from-test-0000001e +2 ("Alice" <1001>)`,
+  ]);
 });
 
 test('malformed messages from the webview are logged and ignored', async () => {

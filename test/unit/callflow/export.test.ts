@@ -24,7 +24,10 @@ test('Mermaid: arrows for bridge enter/leave between participants, notes for the
   assert.ok(bridge);
   assert.equal(lines.filter((l) => new RegExp(`->>${bridge}: enter$`).test(l)).length, 2);
   assert.equal(lines.filter((l) => new RegExp(`-->>${bridge}: leave$`).test(l)).length, 2);
-  assert.ok(lines.slice(1).every((l) => /^ {2}(participant P\d+ as .+|Note over P\d+: .+|P\d+-?->>P\d+: .+)$/.test(l)), text);
+  assert.ok(
+    lines.slice(1).every((l) => /^ {2}(participant P\d+ as .+|Note over P\d+: .+|P\d+-?->>P\d+: .+)$/.test(l)),
+    text,
+  );
 });
 
 test('Mermaid text: a name cannot end a statement, open a comment or inject a line', () => {

@@ -20,7 +20,10 @@ test('demo traffic: 12 calls, the 4 bridged pairs each one call with their bridg
     assert.equal(c.channels.length, 2, 'both halves of one Local pair');
     assert.equal(localPrefix(c.channels[0].name), localPrefix(c.channels[1].name));
   }
-  assert.ok(calls.every((c) => !c.live), 'every demo call ended');
+  assert.ok(
+    calls.every((c) => !c.live),
+    'every demo call ended',
+  );
   assert.ok(calls[0].lastTime >= calls[calls.length - 1].lastTime, 'newest first');
 });
 

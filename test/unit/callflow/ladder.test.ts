@@ -48,7 +48,11 @@ test('StasisStart after the Stasis() step and StasisEnd before destruction, thou
   assert.ok(kinds.indexOf('stasisStart') > kinds.lastIndexOf('dialplan'));
   assert.ok(kinds.indexOf('stasisEnd') < kinds.indexOf('destroyed'));
   const times = ladder.elements.map((e) => e.time);
-  assert.deepEqual(times, [...times].sort((a, b) => a - b), 'elements in time order');
+  assert.deepEqual(
+    times,
+    [...times].sort((a, b) => a - b),
+    'elements in time order',
+  );
 });
 
 test('a bridged call: both channels enter the one bridge lane and leave it, the bridge is destroyed last', () => {
@@ -70,7 +74,10 @@ test('dial outcomes: answered, no answer (cause 19) and the dial status on the p
   const noAnswer = ladderOfChannel(dial, '00000010;1').ladder;
   assertSubsequence(steps(noAnswer), ['00000010;1: Dial 103@default', '00000010;1: Dial RINGING', '00000010;1: destroyed: 19 User alerting, no answer']);
   const destroyed = noAnswer.elements.filter((e) => e.kind === 'destroyed');
-  assert.ok(destroyed.every((e) => e.failed), 'a cause other than normal clearing is marked');
+  assert.ok(
+    destroyed.every((e) => e.failed),
+    'a cause other than normal clearing is marked',
+  );
 });
 
 test('hangup causes: each DELETE reason ends its call with the cause Asterisk reports', () => {
@@ -79,13 +86,16 @@ test('hangup causes: each DELETE reason ends its call with the cause Asterisk re
     const el = ladderOfChannel(events, s).ladder.elements.filter((e) => e.kind === 'destroyed');
     return el.map((e) => e.label);
   });
-  assert.deepEqual(causes.map((c) => c[c.length - 1]), [
-    'destroyed: 17 User busy',
-    'destroyed: 34 Circuit/channel congestion',
-    'destroyed: 18 No user responding',
-    'destroyed: 21 Call Rejected',
-    'destroyed: 127 Interworking, unspecified',
-  ]);
+  assert.deepEqual(
+    causes.map((c) => c[c.length - 1]),
+    [
+      'destroyed: 17 User busy',
+      'destroyed: 34 Circuit/channel congestion',
+      'destroyed: 18 No user responding',
+      'destroyed: 21 Call Rejected',
+      'destroyed: 127 Interworking, unspecified',
+    ],
+  );
 });
 
 test('a call still in progress: open lanes, an open playback span', () => {
@@ -110,10 +120,16 @@ test('gaps between elements in ms; runs of variable sets collapse into one eleme
     { n: 3, event: { type: 'ChannelVarset', timestamp: at(7), variable: 'C', value: '3', channel: ch } },
     { n: 4, event: { type: 'ChannelDtmfReceived', timestamp: at(3500), digit: '5', duration_ms: 100, channel: ch } },
   ]);
-  assert.deepEqual(ladder.elements.map((e) => e.label), ['created', '3 variables set', 'DTMF 5']);
+  assert.deepEqual(
+    ladder.elements.map((e) => e.label),
+    ['created', '3 variables set', 'DTMF 5'],
+  );
   assert.deepEqual(ladder.elements[1].events, [1, 2, 3]);
   assert.equal(ladder.elements[1].detail, 'A=1\nB=2\nC=3');
-  assert.deepEqual(ladder.elements.map((e) => e.gapMs), [undefined, 5, 3495]);
+  assert.deepEqual(
+    ladder.elements.map((e) => e.gapMs),
+    [undefined, 5, 3495],
+  );
   assert.equal(ladder.inProgress, true);
 });
 
@@ -131,11 +147,17 @@ test('untrusted text is cut, and a malformed event draws nothing', () => {
 test('an imported NDJSON log draws the same ladder as the live buffer', () => {
   const live = ladderOfChannel(demo, '0000001e;2').ladder;
   const parsed = parseNdjson(toNdjson(demo.map((e) => JSON.stringify(e.event))));
-  const fromLog = ladderOfChannel(parsed.events.map((p, n) => ({ n, event: p.event as Record<string, unknown> })), '0000001e;2').ladder;
+  const fromLog = ladderOfChannel(
+    parsed.events.map((p, n) => ({ n, event: p.event as Record<string, unknown> })),
+    '0000001e;2',
+  ).ladder;
   assert.deepEqual(steps(fromLog), steps(live));
 });
 
 test('one app stream keeps its own order', () => {
   const events = demo.filter((e) => e.event.application === 'firehose-app');
-  assert.deepEqual(orderEvents(events).map((e) => e.n), events.map((e) => e.n));
+  assert.deepEqual(
+    orderEvents(events).map((e) => e.n),
+    events.map((e) => e.n),
+  );
 });

@@ -8,9 +8,7 @@ import type { AriEvent } from '../../../src/extension/callflow/core/fields';
 
 export function transcriptEvents(file: string): FlowEvent[] {
   const entries = JSON.parse(readFileSync(path.join(transcriptDir, file), 'utf8')) as { kind: string; body?: AriEvent }[];
-  return entries
-    .filter((e) => e.kind === 'event' && e.body && typeof e.body.type === 'string')
-    .map((e, n) => ({ n, event: e.body as AriEvent }));
+  return entries.filter((e) => e.kind === 'event' && e.body && typeof e.body.type === 'string').map((e, n) => ({ n, event: e.body as AriEvent }));
 }
 
 export function indexOf(events: readonly FlowEvent[]): CallIndex {
@@ -38,5 +36,8 @@ export function ladderOfChannel(events: readonly FlowEvent[], suffix: string): {
 
 /** "lane: label" per element, for readable order assertions. */
 export function steps(ladder: Ladder): string[] {
-  return ladder.elements.map((el) => `${ladder.lanes[el.lane].label.replace(/^Local\/.*-(\w+;\d)$/, '$1')}${el.to !== undefined ? ` -> ${ladder.lanes[el.to].label.replace(/^Local\/.*-(\w+;\d)$/, '$1')}` : ''}: ${el.label}`);
+  return ladder.elements.map(
+    (el) =>
+      `${ladder.lanes[el.lane].label.replace(/^Local\/.*-(\w+;\d)$/, '$1')}${el.to !== undefined ? ` -> ${ladder.lanes[el.to].label.replace(/^Local\/.*-(\w+;\d)$/, '$1')}` : ''}: ${el.label}`,
+  );
 }

@@ -3,11 +3,30 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Bridge, Channel, LiveRecording, Playback, StoredRecording } from '../../../src/extension/ari/models.generated';
-import { channelOp, getChannelVar, hangupChannels, muteChannels, playMedia, recordTarget, sendDtmf, setChannelVar, startMoh } from '../../../src/extension/commands/actions/channel';
+import {
+  channelOp,
+  getChannelVar,
+  hangupChannels,
+  muteChannels,
+  playMedia,
+  recordTarget,
+  sendDtmf,
+  setChannelVar,
+  startMoh,
+} from '../../../src/extension/commands/actions/channel';
 import { addChannelsToBridge, createBridge, destroyBridges, removeChannelsFromBridge } from '../../../src/extension/commands/actions/bridge';
 import { controlPlaybacks, stopPlaybacks } from '../../../src/extension/commands/actions/playback';
 import { copyStoredRecording, deleteStoredRecordings, listStoredRecordings, liveRecordingOp } from '../../../src/extension/commands/actions/recording';
-import { deleteDeviceState, getGlobalVar, listModules, listSounds, reloadModule, serverInfo, setGlobalVar, updateDeviceState } from '../../../src/extension/commands/actions/server';
+import {
+  deleteDeviceState,
+  getGlobalVar,
+  listModules,
+  listSounds,
+  reloadModule,
+  serverInfo,
+  setGlobalVar,
+  updateDeviceState,
+} from '../../../src/extension/commands/actions/server';
 import { describeOutcome, originateAndWatch } from '../../../src/extension/commands/actions/originate';
 import { CommandError } from '../../../src/extension/commands/failures';
 import { loadOperations } from '../../../src/extension/commands/invoker/catalog';
@@ -143,7 +162,12 @@ describe('typed commands against the simulator', () => {
   });
 
   test('originate into an app: the outcome comes from the events', async () => {
-    const { channel, outcome } = await originateAndWatch(s, { endpoint: 'Local/100@default', app: 'hello-world', callerId: '"Cmd" <1001>', variables: { CMD_ORIG: 'yes' } });
+    const { channel, outcome } = await originateAndWatch(s, {
+      endpoint: 'Local/100@default',
+      app: 'hello-world',
+      callerId: '"Cmd" <1001>',
+      variables: { CMD_ORIG: 'yes' },
+    });
     assert.ok(outcome.kind === 'up' || outcome.kind === 'stasis', describeOutcome('Local/100@default', outcome));
     assert.equal(await getChannelVar(s, channel.id, 'CMD_ORIG'), 'yes');
     await hangupChannels(s, [channel.id]);
@@ -166,11 +190,18 @@ describe('typed commands against the simulator', () => {
     assert.match(describeOutcome('Local/9999@from-test', outcome), /failed.*cause 0.*extension or context does not exist/);
   });
 
-  test('invoker: the server\'s own API description, and a call built from it', async () => {
+  test("invoker: the server's own API description, and a call built from it", async () => {
     const ops = await loadOperations(s);
     assert.ok(ops.length >= 106 && ops.length <= 109, `${ops.length} operations`);
     assert.deepEqual([...new Set(ops.map((o) => o.resource))].slice(0, 3), ['asterisk', 'endpoints', 'channels']);
-    assert.equal(ops.filter((o) => !isInvokable(o)).map((o) => o.path).join(), '/events', 'only the WebSocket is not invokable');
+    assert.equal(
+      ops
+        .filter((o) => !isInvokable(o))
+        .map((o) => o.path)
+        .join(),
+      '/events',
+      'only the WebSocket is not invokable',
+    );
     assert.strictEqual(await loadOperations(s), ops, 'cached per session');
     const getChannel = ops.find((o) => o.resource === 'channels' && o.nickname === 'get');
     assert.ok(getChannel && isInvokable(getChannel));

@@ -1,7 +1,7 @@
 // "Add Channels to Bridge…" offers only channels in a Stasis application (anything else is a
 // 422 from Asterisk), by name, says how many others it left out; and the 422, if it happens
 // anyway, names the channel and the real reason instead of the generic hint.
-import '../fakes/register-vscode';
+import '../fakes/registerVscode';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type * as vscode from 'vscode';
@@ -23,7 +23,11 @@ describe('bridge picker against the simulator', () => {
     const services = {
       context: {} as vscode.ExtensionContext,
       log: new MemoryLogOutputChannel() as unknown as vscode.LogOutputChannel,
-      connections: { servers: [], requireSession: () => s, activeProfile: { id: 'p', name: 'sim', url: s.url, username: 'test', apps: [] } } as unknown as Services['connections'],
+      connections: {
+        servers: [],
+        requireSession: () => s,
+        activeProfile: { id: 'p', name: 'sim', url: s.url, username: 'test', apps: [] },
+      } as unknown as Services['connections'],
       probes: {},
     } as Services;
     registerBridgeCommands(services);

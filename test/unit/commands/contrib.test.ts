@@ -1,7 +1,7 @@
 // contrib/40-commands.json against the code: every contributed command is registered, every
 // registered one contributed, each has a palette rule, menus name known commands and match
 // the tree's contextValues.
-import '../fakes/register-vscode';
+import '../fakes/registerVscode';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -32,7 +32,10 @@ test('contributed commands and registered commands are the same set', () => {
   const contributed = contrib.commands.map((c) => c.command).sort();
   assert.deepEqual(registered, contributed);
   disposable.dispose();
-  assert.ok(contributed.every((id) => !fake.commands.has(id)), 'all disposed');
+  assert.ok(
+    contributed.every((id) => !fake.commands.has(id)),
+    'all disposed',
+  );
 });
 
 test('ids, category, palette rules, menus', () => {
@@ -48,7 +51,8 @@ test('ids, category, palette rules, menus', () => {
     // Connected, and where a command needs a target, a key saying one exists (views/tree/paletteContext.ts).
     assert.match(palette.get(id) ?? '', /^(ariExplorer\.connected( && ariExplorer\.has[A-Za-z]+)?|false)$/, `${id}: ${palette.get(id)}`);
   }
-  const known = /viewItem (=~ \/\^(channel|bridge|playback|recording|endpoint)\\\.|=~ \/\^channel\\\.|== (storedRecording|module|deviceState|server|category\.bridges|playback\.(playing|paused)|recording\.(recording|paused)))/;
+  const known =
+    /viewItem (=~ \/\^(channel|bridge|playback|recording|endpoint)\\\.|=~ \/\^channel\\\.|== (storedRecording|module|deviceState|server|category\.bridges|playback\.(playing|paused)|recording\.(recording|paused)))/;
   for (const m of contrib.menus['view/item/context']) {
     assert.ok(ids.has(m.command), m.command);
     assert.match(m.when, /^view == ariExplorer\.explorer && /);

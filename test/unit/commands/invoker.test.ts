@@ -105,7 +105,9 @@ test('param mapping: path, query, body, arrays, allowableValues, types', () => {
 
   // Required path/query parameters are asked first, optional ones after.
   assert.deepEqual(
-    promptOrder(record).map((p) => p.name).slice(0, 3),
+    promptOrder(record)
+      .map((p) => p.name)
+      .slice(0, 3),
     ['channelId', 'name', 'format'],
   );
 });
@@ -118,7 +120,12 @@ test('requestUrl encodes query values without "+", keeps : @ / , readable', () =
 });
 
 test('curl: no password by default, $ARI_PASSWORD on request, password only when asked', () => {
-  const req = { method: 'POST' as const, path: '/channels', query: { endpoint: 'Local/1776@from-test', api_key: 'test:test_password' }, body: { variables: { NAME: "O'Brien" } } };
+  const req = {
+    method: 'POST' as const,
+    path: '/channels',
+    query: { endpoint: 'Local/1776@from-test', api_key: 'test:test_password' },
+    body: { variables: { NAME: "O'Brien" } },
+  };
   const prompt = formatCurl('http://test:test_password@127.0.0.1:8088/ari', req, { kind: 'prompt', username: 'test' });
   assert.ok(!prompt.includes('test_password'), prompt);
   assert.ok(!prompt.includes('api_key'), prompt);
@@ -130,7 +137,12 @@ test('curl: no password by default, $ARI_PASSWORD on request, password only when
   const env = formatCurl('http://127.0.0.1:8088/ari', { method: 'GET', path: '/channels', query: {} }, { kind: 'env', username: 'te"st' });
   assert.equal(env, `curl -sS -u "te\\"st:$ARI_PASSWORD" http://127.0.0.1:8088/ari/channels`);
 
-  const withPw = formatCurl('https://h/ari', { method: 'DELETE', path: '/channels/1', query: {} }, { kind: 'password', username: 'test', password: "pa ss'" }, { insecure: true });
+  const withPw = formatCurl(
+    'https://h/ari',
+    { method: 'DELETE', path: '/channels/1', query: {} },
+    { kind: 'password', username: 'test', password: "pa ss'" },
+    { insecure: true },
+  );
   assert.equal(withPw, `curl -sS -k -X DELETE -u 'test:pa ss'\\''' https://h/ari/channels/1`);
 });
 

@@ -1,6 +1,6 @@
 // "Invoke Operation…" and "Rerun Operation…" end to end with the fake vscode module (plus a
 // scripted createQuickPick of ../fakes/vscode) and the simulator.
-import '../fakes/register-vscode';
+import '../fakes/registerVscode';
 import { script, sendNow, titles, typeValue } from '../fakes/vscode';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -14,7 +14,6 @@ import { HISTORY_KEY, type HistoryEntry } from '../../../src/extension/commands/
 import type { ApiOperation } from '../../../src/extension/commands/invoker/swagger';
 import { startSimSession, type SimSession } from './simHarness';
 
-
 describe('invoker through the fake vscode', () => {
   let s: SimSession;
   const shown: ResponseDocument[] = [];
@@ -26,7 +25,11 @@ describe('invoker through the fake vscode', () => {
     const services = {
       context: { workspaceState, secrets: new InMemorySecretStorage() } as unknown as vscode.ExtensionContext,
       log: new MemoryLogOutputChannel() as unknown as vscode.LogOutputChannel,
-      connections: { servers: [], requireSession: () => s, activeProfile: { id: 'p', name: 'sim', url: s.url, username: 'test', apps: [] } } as unknown as Services['connections'],
+      connections: {
+        servers: [],
+        requireSession: () => s,
+        activeProfile: { id: 'p', name: 'sim', url: s.url, username: 'test', apps: [] },
+      } as unknown as Services['connections'],
       probes: {},
     };
     const documents = { show: async (_title: string, content: unknown) => void shown.push(content as ResponseDocument) } as unknown as ResponseDocuments;
@@ -49,7 +52,10 @@ describe('invoker through the fake vscode', () => {
       sendNow,
     );
     await fake.commands.get('ariExplorer.api.invoke')?.();
-    assert.deepEqual(fake.messages.filter((m) => m.level === 'error'), []);
+    assert.deepEqual(
+      fake.messages.filter((m) => m.level === 'error'),
+      [],
+    );
     assert.ok(offered.includes(id), `live channel ids offered: ${offered.join(', ')}`);
     assert.match(titles[0], /^POST \/channels\/\{channelId\}\/play — channelId \(1\/\d+\)$/);
     const doc = shown.at(-1);

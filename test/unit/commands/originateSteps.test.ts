@@ -20,10 +20,21 @@ test('originate steps: validation and the parameters they make', () => {
   assert.ok(validateStep('timeout', '-2'));
   assert.ok(validateStep('app', ' '));
   assert.deepEqual(toParams({ ...DEFAULT_DRAFT, endpoint: 'Local/1776@from-test', dest: 'dialplan', target: '100@default,2', variables: 'FOO=bar' }), {
-    endpoint: 'Local/1776@from-test', extension: '100', context: 'default', priority: 2, callerId: undefined, timeout: 30, variables: { FOO: 'bar' },
+    endpoint: 'Local/1776@from-test',
+    extension: '100',
+    context: 'default',
+    priority: 2,
+    callerId: undefined,
+    timeout: 30,
+    variables: { FOO: 'bar' },
   });
   assert.deepEqual(toParams({ ...DEFAULT_DRAFT, endpoint: 'PJSIP/alice', app: 'hello-world', timeout: '' }), {
-    endpoint: 'PJSIP/alice', app: 'hello-world', appArgs: undefined, callerId: undefined, timeout: undefined, variables: undefined,
+    endpoint: 'PJSIP/alice',
+    app: 'hello-world',
+    appArgs: undefined,
+    callerId: undefined,
+    timeout: undefined,
+    variables: undefined,
   });
 });
 

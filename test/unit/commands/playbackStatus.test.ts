@@ -1,6 +1,6 @@
 // The status-bar line of a playback: names the target (not the playback's UUID), and stops
 // saying "playing" when the playback's PlaybackFinished arrives, or when its channel is gone.
-import '../fakes/register-vscode';
+import '../fakes/registerVscode';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fake } from '../fakes/vscode';
@@ -11,7 +11,12 @@ import { playbackOutcome, showPlaybackStatus } from '../../../src/extension/comm
 const NAME = 'Local/1776@from-test-00000001;2';
 
 function playbackEvent(type: 'PlaybackStarted' | 'PlaybackFinished', id: string, state: string): AriEvent {
-  return { type, application: 'hello-world', timestamp: '2026-12-05T02:00:00.000+0000', playback: { id, media_uri: 'sound:hello-world', target_uri: 'channel:1', language: 'en', state } } as unknown as AriEvent;
+  return {
+    type,
+    application: 'hello-world',
+    timestamp: '2026-12-05T02:00:00.000+0000',
+    playback: { id, media_uri: 'sound:hello-world', target_uri: 'channel:1', language: 'en', state },
+  } as unknown as AriEvent;
 }
 
 function fakeSession() {

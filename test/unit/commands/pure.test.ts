@@ -69,12 +69,20 @@ test('describeFailure: status, server message and hint', () => {
 });
 
 test('forEachId runs every call and names each failure', async () => {
-  const r = await forEachId(['a', 'b'], (id) => `do ${id}`, async () => undefined);
+  const r = await forEachId(
+    ['a', 'b'],
+    (id) => `do ${id}`,
+    async () => undefined,
+  );
   assert.deepEqual(r.succeeded, ['a', 'b']);
   await assert.rejects(
-    forEachId(['a', 'b', 'c'], (id) => `do ${id}`, async (id) => {
-      if (id !== 'b') throw new Error(`no ${id}`);
-    }),
+    forEachId(
+      ['a', 'b', 'c'],
+      (id) => `do ${id}`,
+      async (id) => {
+        if (id !== 'b') throw new Error(`no ${id}`);
+      },
+    ),
     (err: CommandError) => err.message === '2 of 3 failed: Could not do a: no a | Could not do c: no c',
   );
 });
@@ -98,13 +106,21 @@ test('originate outcome of a Local call: the ;2 half entering Stasis is the one 
   const ev = (type: string, c: Channel): AriEvent => ({ type, application: 'hello-world', timestamp: '', channel: c }) as unknown as AriEvent;
   const o = outcomeFromEvent(half1, ev('StasisStart', half2));
   assert.equal(o?.kind, 'stasis');
-  assert.equal(describeOutcome('Local/1776@from-test', o as OriginateOutcome), 'Called Local/1776@from-test: Local/1776@from-test-0000002a;2 entered Stasis(hello-world).');
+  assert.equal(
+    describeOutcome('Local/1776@from-test', o as OriginateOutcome),
+    'Called Local/1776@from-test: Local/1776@from-test-0000002a;2 entered Stasis(hello-world).',
+  );
   assert.equal(outcomeFromEvent(half1, ev('ChannelDestroyed', half2)), undefined, "the other half's end is not the call's");
   assert.equal(outcomeFromEvent({ id: 'p1', name: 'PJSIP/alice-00000001' }, ev('StasisStart', { ...half2, name: 'PJSIP/alice-00000002' })), undefined);
 });
 
 test('originate outcome in transcript 18: 200, then destroyed with cause 0', () => {
-  const entries = JSON.parse(readFileSync(path.join(transcripts, '18-dialplan-reload.json'), 'utf8')) as { kind: string; status?: number; body?: unknown; ws?: string }[];
+  const entries = JSON.parse(readFileSync(path.join(transcripts, '18-dialplan-reload.json'), 'utf8')) as {
+    kind: string;
+    status?: number;
+    body?: unknown;
+    ws?: string;
+  }[];
   const firstResponse = entries.find((e) => e.kind === 'response' && e.status === 200);
   const originated = firstResponse?.body as Channel;
   const outcomes = entries
@@ -112,7 +128,10 @@ test('originate outcome in transcript 18: 200, then destroyed with cause 0', () 
     .map((e) => outcomeFromEvent(originated, e.body as AriEvent))
     .filter((o) => o !== undefined);
   assert.equal(outcomes[0]?.kind, 'destroyed');
-  assert.match(describeOutcome('Local/1778@from-test', outcomes[0] as OriginateOutcome), /failed: .*;1 was destroyed at once \(cause 0\)\. Usually the extension or context does not exist/);
+  assert.match(
+    describeOutcome('Local/1778@from-test', outcomes[0] as OriginateOutcome),
+    /failed: .*;1 was destroyed at once \(cause 0\)\. Usually the extension or context does not exist/,
+  );
 });
 
 test('history keeps the newest 50 first and ignores junk', async () => {
@@ -160,7 +179,14 @@ test('parameter suggestions: live ids where they exist, none for new ids', () =>
 
 test('sound languages are de-duplicated', () => {
   assert.deepEqual(
-    soundLanguages({ id: 'hello-world', formats: [{ language: 'en', format: 'gsm' }, { language: 'en', format: 'ulaw' }, { language: 'ru', format: 'gsm' }] }),
+    soundLanguages({
+      id: 'hello-world',
+      formats: [
+        { language: 'en', format: 'gsm' },
+        { language: 'en', format: 'ulaw' },
+        { language: 'ru', format: 'gsm' },
+      ],
+    }),
     ['en', 'ru'],
   );
 });

@@ -1,6 +1,6 @@
 // Server commands with the fake vscode module and the simulator: the server info as a
 // read-only `ari-response` JSON document, and Reload Module from a QuickPick of the modules.
-import '../fakes/register-vscode';
+import '../fakes/registerVscode';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type * as vscode from 'vscode';
@@ -32,7 +32,10 @@ describe('server commands through the fake vscode', () => {
 
   test('Show Server Info opens a JSON document on the ari-response scheme', async () => {
     await fake.commands.get('ariExplorer.server.showInfo')?.();
-    assert.deepEqual(fake.messages.filter((m) => m.level === 'error'), []);
+    assert.deepEqual(
+      fake.messages.filter((m) => m.level === 'error'),
+      [],
+    );
     const doc = workspace.textDocuments.at(-1);
     assert.ok(doc);
     assert.equal(doc.uri.scheme, RESPONSE_SCHEME);

@@ -3,7 +3,6 @@
 import type { AriEvent } from '../../../src/extension/ari/models.generated';
 import type { CommandSession } from '../../../src/extension/commands/session';
 
-
 export const APP = 'hello-world';
 
 export interface SimSession extends CommandSession {

@@ -1,7 +1,7 @@
 // "Play on Channel…" of a stored recording, on the fake vscode with a plain-Map model: with no
 // channel in a Stasis application it says so plainly (no context key hides the entry: keeping
 // one up to date would cost work per event) and sends nothing; otherwise it asks and plays.
-import '../fakes/register-vscode';
+import '../fakes/registerVscode';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type * as vscode from 'vscode';
@@ -24,7 +24,16 @@ function setup() {
         return { status: 201, headers: {}, text: '', body: { id: 'pb-1', media_uri: String(opts?.query?.media), target_uri: 'channel:1', state: 'queued' } };
       },
     },
-    model: { channels, bridges: new Map(), playbacks: new Map(), recordings: new Map(), storedRecordings: new Map(), endpoints: new Map(), applications: new Map(), deviceStates: new Map() },
+    model: {
+      channels,
+      bridges: new Map(),
+      playbacks: new Map(),
+      recordings: new Map(),
+      storedRecordings: new Map(),
+      endpoints: new Map(),
+      applications: new Map(),
+      deviceStates: new Map(),
+    },
     onEvents: () => ({ dispose() {} }),
   } as unknown as CommandSession;
   const services = {
@@ -34,7 +43,12 @@ function setup() {
     probes: {},
   } as unknown as Services;
   const disposables = registerRecordingCommands(services);
-  return { channels, requests, run: (...args: unknown[]) => fake.commands.get('ariExplorer.storedRecording.play')!(...args), dispose: () => disposables.forEach((d) => d.dispose()) };
+  return {
+    channels,
+    requests,
+    run: (...args: unknown[]) => fake.commands.get('ariExplorer.storedRecording.play')!(...args),
+    dispose: () => disposables.forEach((d) => d.dispose()),
+  };
 }
 
 test('Play on Channel… with no channel in Stasis says so plainly and asks nothing', async () => {

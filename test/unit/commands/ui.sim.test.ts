@@ -1,7 +1,7 @@
 // The registered commands with the fake vscode module, against the simulator: palette
 // invocations answer QuickPicks, tree invocations pass nodes and a multi-selection, and
 // failures reach the user as a specific message with "Show Log".
-import '../fakes/register-vscode';
+import '../fakes/registerVscode';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type * as vscode from 'vscode';
@@ -19,7 +19,10 @@ import { channelIdOf, startSimSession, type SimSession } from './simHarness';
 
 type Item = { id?: string; value?: string; label?: string; entry?: HistoryEntry; mode?: string };
 const byId = (id: string) => (items: readonly unknown[]) => (items as Item[]).find((i) => i.id === id);
-const manyById = (...ids: string[]) => (items: readonly unknown[]) => (items as Item[]).filter((i) => i.id !== undefined && ids.includes(i.id));
+const manyById =
+  (...ids: string[]) =>
+  (items: readonly unknown[]) =>
+    (items as Item[]).filter((i) => i.id !== undefined && ids.includes(i.id));
 const byValue = (v: string) => (items: readonly unknown[]) => (items as Item[]).find((i) => i.value === v);
 
 describe('commands through the fake vscode', () => {
@@ -199,9 +202,10 @@ describe('commands through the fake vscode', () => {
       (qp) => qp.choose((i) => i.label === 'Dialplan extension'),
     );
     await run('ariExplorer.channel.originate');
-    assert.deepEqual(fake.inputBoxes.map((b) => b.title), [
-      'Originate Call (1/7)', 'Originate Call (1/7)', 'Originate Call (3/6)', 'Originate Call (4/6)', 'Originate Call (5/6)', 'Originate Call (6/6)',
-    ]);
+    assert.deepEqual(
+      fake.inputBoxes.map((b) => b.title),
+      ['Originate Call (1/7)', 'Originate Call (1/7)', 'Originate Call (3/6)', 'Originate Call (4/6)', 'Originate Call (5/6)', 'Originate Call (6/6)'],
+    );
     assert.equal(fake.inputBoxes[1].value, 'Local/1@nowhere', 'Back keeps what was typed');
     const m = fake.messages.at(-1);
     assert.equal(m?.level, 'warning', JSON.stringify(fake.messages));

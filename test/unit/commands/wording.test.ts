@@ -1,7 +1,7 @@
 // Words a user reads in the prompts: every hangup reason says the cause the other side will
 // see (code and text, as Asterisk maps it), and the play prompt's "no language" choice says
 // which language that is.
-import '../fakes/register-vscode';
+import '../fakes/registerVscode';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { HANGUP_REASONS } from '../../../src/extension/commands/actions/channel';

@@ -1,7 +1,7 @@
 // Several servers live at once (#16) through ConnectionManager with the fake vscode module:
 // two simulators, one behind an http prefix, each with its own session; commands act on the
 // server their argument names and ask which from the palette; the status bar summarises.
-import '../fakes/register-vscode';
+import '../fakes/registerVscode';
 import { test, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import type * as vscode from 'vscode';
@@ -100,7 +100,10 @@ test('two servers at once (one behind /asterisk): own sessions; commands act on 
     assert.equal(manager.phase.kind, 'connected');
     assert.equal(sa.socket.state.kind, 'open');
     assert.equal(fake.contextKeys.get('ariExplorer.multipleServers'), false);
-    assert.equal(renderServersStatus([{ profileId: a.id, phase: manager.phase }], manager.phase, 0).text, '$(pass-filled) ARI: alpha (' + (sa.info?.system?.version ?? '') + ')');
+    assert.equal(
+      renderServersStatus([{ profileId: a.id, phase: manager.phase }], manager.phase, 0).text,
+      '$(pass-filled) ARI: alpha (' + (sa.info?.system?.version ?? '') + ')',
+    );
 
     // Switch Profile (exclusive) ends the others.
     const sb2 = await manager.connect(b.id);

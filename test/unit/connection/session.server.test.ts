@@ -38,7 +38,9 @@ test('against a local ARI: snapshot, events, resync after a dropped socket', asy
       '/ari/channels': channels,
       '/ari/bridges': [],
       '/ari/endpoints': [],
-      '/ari/applications': [{ name: 'observer', channel_ids: [], bridge_ids: [], endpoint_ids: [], device_names: [], events_allowed: [], events_disallowed: [] }],
+      '/ari/applications': [
+        { name: 'observer', channel_ids: [], bridge_ids: [], endpoint_ids: [], device_names: [], events_allowed: [], events_disallowed: [] },
+      ],
       '/ari/deviceStates': [],
       '/ari/recordings/stored': [],
       '/ari/asterisk/info': { status: { startup_time: channels[0]?.id ?? 'none', last_reload_time: '' } },

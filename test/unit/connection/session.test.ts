@@ -61,7 +61,10 @@ describe('AriSession start', () => {
     sock.open();
     await p;
     assert.deepEqual([...s.model.channels.keys()], ['A', 'B']);
-    assert.deepEqual(s.model.channelsInApp('hello-world').map((c) => c.id), ['A']);
+    assert.deepEqual(
+      s.model.channelsInApp('hello-world').map((c) => c.id),
+      ['A'],
+    );
     assert.equal(s.info?.status?.startup_time, 't0');
     assert.equal((await change).structural, true);
     s.dispose();
@@ -104,7 +107,10 @@ describe('AriSession start', () => {
     const p = s.start();
     sock.open();
     await p;
-    assert.deepEqual(states.map((x) => x.kind), ['connecting', 'open']);
+    assert.deepEqual(
+      states.map((x) => x.kind),
+      ['connecting', 'open'],
+    );
     s.dispose();
   });
 });
@@ -125,8 +131,14 @@ describe('AriSession batching', () => {
     assert.equal(batches.length, 0);
     mock.timers.tick(1);
     assert.equal(batches.length, 1);
-    assert.deepEqual(batches[0].map((r) => r.seq), [1, 2, 3]);
-    assert.deepEqual(batches[0].map((r) => r.receivedAt), [42, 42, 42]);
+    assert.deepEqual(
+      batches[0].map((r) => r.seq),
+      [1, 2, 3],
+    );
+    assert.deepEqual(
+      batches[0].map((r) => r.receivedAt),
+      [42, 42, 42],
+    );
     assert.equal(changes.length, 1);
     assert.deepEqual([...changes[0].changed.channel!].sort(), ['A', 'X']);
     assert.equal(changes[0].structural, true);
@@ -147,7 +159,10 @@ describe('AriSession batching', () => {
     mock.timers.tick(99);
     assert.equal(batches.length, 1);
     mock.timers.tick(1);
-    assert.deepEqual(batches.map((b) => b.length), [2, 1]);
+    assert.deepEqual(
+      batches.map((b) => b.length),
+      [2, 1],
+    );
     s.dispose();
   });
 

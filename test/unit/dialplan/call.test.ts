@@ -25,10 +25,13 @@ const depsOf = (s: AriSession) => ({ originate: s.rest.channels.originate.bind(s
 
 test('Call lens: one per Stasis line of a dialable extension, carrying the target', () => {
   const seed = parseDialplan(readFileSync(join(FIXTURES, 'extensions.conf'), 'utf8'));
-  assert.deepEqual(callLenses(seed).map((l) => [l.span.line, l.title, l.args[0]]), [
-    [11, '$(call-outgoing) Call 1776@from-test', { exten: '1776', context: 'from-test', app: 'hello-world' }],
-    [16, '$(call-outgoing) Call 1777@from-test', { exten: '1777', context: 'from-test', app: 'other-app' }],
-  ]);
+  assert.deepEqual(
+    callLenses(seed).map((l) => [l.span.line, l.title, l.args[0]]),
+    [
+      [11, '$(call-outgoing) Call 1776@from-test', { exten: '1776', context: 'from-test', app: 'hello-world' }],
+      [16, '$(call-outgoing) Call 1777@from-test', { exten: '1777', context: 'from-test', app: 'other-app' }],
+    ],
+  );
 });
 
 test('the other half of a Local channel', () => {
@@ -69,12 +72,18 @@ test('Call: the profile does not own the app, nothing enters Stasis, the extensi
   const target = { exten: '1776', context: 'from-test', app: 'hello-world' };
   const skipped = await placeCall(depsOf(session), target, WAIT);
   assert.equal(skipped.outcome.kind, 'destroyed');
-  assert.match(describeCall(target, skipped.channel, skipped.outcome, ['someone-else']), /without entering Stasis\(hello-world\): this profile does not register hello-world/);
+  assert.match(
+    describeCall(target, skipped.channel, skipped.outcome, ['someone-else']),
+    /without entering Stasis\(hello-world\): this profile does not register hello-world/,
+  );
   // An extension that answers and waits: no StasisStart within the wait.
   const plain = { exten: '100', context: 'default' };
   const quiet = await placeCall(depsOf(session), plain, WAIT, 300);
   assert.equal(quiet.outcome.kind, 'no-stasis');
-  assert.match(describeCall(plain, quiet.channel, quiet.outcome, ['someone-else']), /no StasisStart arrived for the apps this profile registers \(someone-else\)/);
+  assert.match(
+    describeCall(plain, quiet.channel, quiet.outcome, ['someone-else']),
+    /no StasisStart arrived for the apps this profile registers \(someone-else\)/,
+  );
   assert.match(describeCall(plain, quiet.channel, quiet.outcome, []), /registers no Stasis app/);
   const missing = { exten: '1999', context: 'from-test' };
   const gone = await placeCall(depsOf(session), missing, WAIT);

@@ -28,22 +28,42 @@ function col(text: string, line: number, needle: string): number {
 
 test('outline: contexts with extensions, priorities and labels as children', () => {
   const outline = documentOutline(seed);
-  assert.deepEqual(outline.map((n) => [n.name, n.kind]), [['general', 'settings'], ['globals', 'settings'], ['from-test', 'context'], ['default', 'context']]);
+  assert.deepEqual(
+    outline.map((n) => [n.name, n.kind]),
+    [
+      ['general', 'settings'],
+      ['globals', 'settings'],
+      ['from-test', 'context'],
+      ['default', 'context'],
+    ],
+  );
   const x1776 = outline[2].children[0];
   assert.equal(x1776.name, '1776');
   assert.equal(x1776.detail, '4 priorities');
-  assert.deepEqual(x1776.children.map((p) => `${p.name} ${p.detail}`), ['1 NoOp()', '2 Answer()', '3 Stasis(hello-world)', '4 Hangup()']);
+  assert.deepEqual(
+    x1776.children.map((p) => `${p.name} ${p.detail}`),
+    ['1 NoOp()', '2 Answer()', '3 Stasis(hello-world)', '4 Hangup()'],
+  );
   const office = documentOutline(feat)[1];
   assert.equal(office.detail, 'uses tmpl-hangup');
   assert.equal(office.children[0].name, 'include default');
-  assert.deepEqual(office.children[1].children.map((p) => p.name), ['1', '2(dial)', '3', '4(busy)', '5(out)']);
+  assert.deepEqual(
+    office.children[1].children.map((p) => p.name),
+    ['1', '2(dial)', '3', '4(busy)', '5(out)'],
+  );
   assert.equal(documentOutline(feat)[0].kind, 'template');
 });
 
 test('folding: by context, by extension, and block comments', () => {
   const ranges = foldingRanges(seed);
-  assert.ok(ranges.some((r) => r.start === 8 && r.end === 17 && !r.comment), 'from-test context');
-  assert.ok(ranges.some((r) => r.start === 9 && r.end === 12), '1776 extension');
+  assert.ok(
+    ranges.some((r) => r.start === 8 && r.end === 17 && !r.comment),
+    'from-test context',
+  );
+  assert.ok(
+    ranges.some((r) => r.start === 9 && r.end === 12),
+    '1776 extension',
+  );
   assert.ok(foldingRanges(feat).some((r) => r.start === 1 && r.end === 2 && r.comment));
 });
 
@@ -64,27 +84,50 @@ test('hover: applications and functions, nothing on other words', () => {
 test('definition: Goto targets, include => and template references', () => {
   const gotoLine = 27; // same => n,Goto(office,150,1)
   const defs = definitionAt(index, feat, gotoLine, col(featText, gotoLine, '150'));
-  assert.deepEqual(defs.map((d) => [d.uri, d.span.line]), [['b', 14]]);
+  assert.deepEqual(
+    defs.map((d) => [d.uri, d.span.line]),
+    [['b', 14]],
+  );
   const inc = definitionAt(index, feat, 8, col(featText, 8, 'default') + 1);
-  assert.deepEqual(inc.map((d) => [d.uri, d.span.line]), [['a', 19]]);
+  assert.deepEqual(
+    inc.map((d) => [d.uri, d.span.line]),
+    [['a', 19]],
+  );
   const tmpl = definitionAt(index, feat, 7, col(featText, 7, 'tmpl-hangup') + 1);
-  assert.deepEqual(tmpl.map((d) => [d.uri, d.span.line]), [['b', 4]]);
+  assert.deepEqual(
+    tmpl.map((d) => [d.uri, d.span.line]),
+    [['b', 4]],
+  );
   assert.deepEqual(definitionAt(index, feat, gotoLine, 2), []);
 });
 
 test('lenses: Stasis counts from the model, originate on dialable extensions', () => {
   const apps: Record<string, number> = { 'hello-world': 1 };
   const model = { channelsInApp: (app: string) => new Array(apps[app] ?? 0).fill({}) };
-  assert.deepEqual(stasisLenses(seed, model).map((l) => [l.span.line, l.title, l.args[0]]), [
-    [11, '1 live channel in hello-world', 'hello-world'],
-    [16, '0 live channels in other-app', 'other-app'],
-  ]);
-  assert.deepEqual(originateLenses(seed).map((l) => l.title), [
-    'Originate to 1776@from-test', 'Originate to 1777@from-test', 'Originate to 100@default', 'Originate to 102@default',
-    'Originate to 103@default', 'Originate to 104@default', 'Originate to 200@default',
-  ]);
+  assert.deepEqual(
+    stasisLenses(seed, model).map((l) => [l.span.line, l.title, l.args[0]]),
+    [
+      [11, '1 live channel in hello-world', 'hello-world'],
+      [16, '0 live channels in other-app', 'other-app'],
+    ],
+  );
+  assert.deepEqual(
+    originateLenses(seed).map((l) => l.title),
+    [
+      'Originate to 1776@from-test',
+      'Originate to 1777@from-test',
+      'Originate to 100@default',
+      'Originate to 102@default',
+      'Originate to 103@default',
+      'Originate to 104@default',
+      'Originate to 200@default',
+    ],
+  );
   // No lens on patterns, templates or hint-only extensions.
-  assert.deepEqual(originateLenses(feat).map((l) => l.title), ['Originate to 150@office', 'Originate to 151@office', 'Originate to s@support', 'Originate to s@sub-log', 'Originate to s@closed']);
+  assert.deepEqual(
+    originateLenses(feat).map((l) => l.title),
+    ['Originate to 150@office', 'Originate to 151@office', 'Originate to s@support', 'Originate to s@sub-log', 'Originate to s@closed'],
+  );
 });
 
 test('reload on save: setting, connection and the server config folder', () => {
@@ -117,7 +160,8 @@ test('the calling side as exten@context', () => {
 });
 
 test('hover docs cover the most used applications and functions', () => {
-  const apps = 'Answer Hangup Stasis Playback Dial Goto GotoIf Gosub Return Set NoOp Wait Background Record Playtones Ringing Busy Congestion MusicOnHold Progress Read SayDigits SayNumber Verbose Log WaitExten Echo ConfBridge Queue VoiceMail MixMonitor System';
+  const apps =
+    'Answer Hangup Stasis Playback Dial Goto GotoIf Gosub Return Set NoOp Wait Background Record Playtones Ringing Busy Congestion MusicOnHold Progress Read SayDigits SayNumber Verbose Log WaitExten Echo ConfBridge Queue VoiceMail MixMonitor System';
   for (const a of apps.split(' ')) {
     const doc = applicationDoc(a.toLowerCase());
     assert.ok(doc, a);

@@ -51,7 +51,10 @@ export async function tokenize(text: string): Promise<Tok[]> {
 /** The innermost scope of the first token whose text is exactly `text` (on `line` if given). */
 export function scopeOf(tokens: Tok[], text: string, line?: number): string {
   const t = tokens.find((x) => x.text.trim() === text && (line === undefined || x.line === line));
-  if (!t) throw new Error(`no token ${JSON.stringify(text)}${line === undefined ? '' : ` on line ${line}`}: ${JSON.stringify(tokens.filter((x) => line === undefined || x.line === line).map((x) => x.text))}`);
+  if (!t)
+    throw new Error(
+      `no token ${JSON.stringify(text)}${line === undefined ? '' : ` on line ${line}`}: ${JSON.stringify(tokens.filter((x) => line === undefined || x.line === line).map((x) => x.text))}`,
+    );
   return t.scopes[t.scopes.length - 1];
 }
 

@@ -12,9 +12,16 @@ import { fixture } from './fixtures';
 function channel(id: string, app: string, exten = '1776'): Channel {
   const caller = { name: '', number: '' };
   return {
-    id, protocol_id: '', name: `Local/${exten}@from-test-00000000;2`, state: 'Up', caller, connected: caller, accountcode: '',
+    id,
+    protocol_id: '',
+    name: `Local/${exten}@from-test-00000000;2`,
+    state: 'Up',
+    caller,
+    connected: caller,
+    accountcode: '',
     dialplan: { context: 'from-test', exten, priority: 3, app_name: 'Stasis', app_data: app },
-    creationtime: '2026-11-30T00:00:00.000+0000', language: 'en',
+    creationtime: '2026-11-30T00:00:00.000+0000',
+    language: 'en',
   };
 }
 
@@ -62,8 +69,17 @@ test('Stasis lens counts follow a hand-built state model', () => {
   const file = parseDialplan(fixture('extensions.conf'));
   model.reset({ channels: [], bridges: [], endpoints: [], applications: [], deviceStates: [] });
   assert.equal(stasisLenses(file, model)[0].title, '0 live channels in hello-world');
-  model.reset({ channels: [channel('a', 'hello-world'), channel('b', 'hello-world'), channel('c', 'other-app', '1777')], bridges: [], endpoints: [], applications: [], deviceStates: [] });
-  assert.deepEqual(stasisLenses(file, model).map((l) => l.title), ['2 live channels in hello-world', '1 live channel in other-app']);
+  model.reset({
+    channels: [channel('a', 'hello-world'), channel('b', 'hello-world'), channel('c', 'other-app', '1777')],
+    bridges: [],
+    endpoints: [],
+    applications: [],
+    deviceStates: [],
+  });
+  assert.deepEqual(
+    stasisLenses(file, model).map((l) => l.title),
+    ['2 live channels in hello-world', '1 live channel in other-app'],
+  );
 });
 
 test('lens refresh: at once on (dis)connect, one throttled refresh for a burst of model changes', () => {

@@ -72,7 +72,13 @@ test('Goto targets: absolute, relative, labels, GotoIf branches, Gosub arguments
   const ix = index();
   const gotoIf = line(ix, 'office', '_1XX', 2);
   const targets = gotoTargets(gotoIf);
-  assert.deepEqual(targets.map((t) => [t.context, t.exten, t.priority]), [[undefined, undefined, 'busy'], [undefined, undefined, 'out']]);
+  assert.deepEqual(
+    targets.map((t) => [t.context, t.exten, t.priority]),
+    [
+      [undefined, undefined, 'busy'],
+      [undefined, undefined, 'out'],
+    ],
+  );
   const text = ' same => n,GotoIf($[${DIALSTATUS} = BUSY]?busy:out)';
   assert.equal(text.slice(targets[0].span.start, targets[0].span.end), 'busy');
   assert.equal(text.slice(targets[1].span.start, targets[1].span.end), 'out');
@@ -108,7 +114,10 @@ test('a channel placed by ARI reports a line it does not run: say so', () => {
   const answer = ix.locate('default', '100', 1);
   assert.equal(answer.found, 'priority');
   if (answer.found !== 'priority') return;
-  assert.match(channelLocationNote({ app_name: 'Stasis', app_data: 'hello-world' }, answer.priority) ?? '', /runs Stasis\(hello-world\), not this line's Answer\(\): ARI placed it/);
+  assert.match(
+    channelLocationNote({ app_name: 'Stasis', app_data: 'hello-world' }, answer.priority) ?? '',
+    /runs Stasis\(hello-world\), not this line's Answer\(\): ARI placed it/,
+  );
   assert.match(channelLocationNote({ app_name: 'AppDial2', app_data: '(Outgoing Line)' }, answer.priority) ?? '', /dialling half/);
   assert.equal(channelLocationNote({ app_name: 'Answer', app_data: '' }, answer.priority), undefined);
   const stasis = ix.locate('from-test', '1776', 3);

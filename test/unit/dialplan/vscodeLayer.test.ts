@@ -1,8 +1,20 @@
 // The thin vscode layer over the pure core, against a scripted fake of the vscode API:
 // Go to Dialplan Location, the originate lens command, reload on save, the Stasis lens
 // command, and the providers' shapes.
-import '../fakes/register-vscode';
-import { fake, window, workspace, ConfigurationTarget, TextDocument, Uri, Position, type CodeLens, type DocumentSymbol, type Location, type Hover } from '../fakes/vscode';
+import '../fakes/registerVscode';
+import {
+  fake,
+  window,
+  workspace,
+  ConfigurationTarget,
+  TextDocument,
+  Uri,
+  Position,
+  type CodeLens,
+  type DocumentSymbol,
+  type Location,
+  type Hover,
+} from '../fakes/vscode';
 import { test, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -20,7 +32,18 @@ const FEATURES = join(FIXTURES, 'extensions_features.conf');
 
 function channel(id: string, dp: Channel['dialplan']): Channel {
   const caller = { name: '', number: '' };
-  return { id, protocol_id: '', name: `Local/${dp.exten}@${dp.context}-00000000;2`, state: 'Up', caller, connected: caller, accountcode: '', dialplan: dp, creationtime: '', language: 'en' };
+  return {
+    id,
+    protocol_id: '',
+    name: `Local/${dp.exten}@${dp.context}-00000000;2`,
+    state: 'Up',
+    caller,
+    connected: caller,
+    accountcode: '',
+    dialplan: dp,
+    creationtime: '',
+    language: 'en',
+  };
 }
 
 const model = new AriStateModel();
@@ -31,7 +54,10 @@ model.reset({
     channel('no-exten', { context: 'from-test', exten: '1778', priority: 1, app_name: 'NoOp', app_data: '' }),
     channel('no-context', { context: 'nowhere', exten: '1', priority: 1, app_name: 'NoOp', app_data: '' }),
   ],
-  bridges: [], endpoints: [], applications: [], deviceStates: [],
+  bridges: [],
+  endpoints: [],
+  applications: [],
+  deviceStates: [],
 });
 const calls = { originate: [] as OriginateParams[], reload: [] as string[], reloadFails: false };
 const session: DialplanSession = {
@@ -204,12 +230,20 @@ test('Restricted Mode: the workspace cannot make saves reload the dialplan or pi
   fake.clearRecords();
   fake.messageAnswers.push('Always');
   await save();
-  assert.deepEqual(fake.configUpdates, [{ key: 'ariExplorer.dialplan.reloadOnSave', value: 'always', target: ConfigurationTarget.Global }], 'saved where it will be read');
+  assert.deepEqual(
+    fake.configUpdates,
+    [{ key: 'ariExplorer.dialplan.reloadOnSave', value: 'always', target: ConfigurationTarget.Global }],
+    'saved where it will be read',
+  );
   assert.deepEqual(calls.reload, ['pbx_config.so']);
 
   fake.clearRecords();
   await save();
-  assert.deepEqual(fake.messages.filter((m) => /Reload the dialplan/.test(m.text)), [], 'the user setting applies without asking');
+  assert.deepEqual(
+    fake.messages.filter((m) => /Reload the dialplan/.test(m.text)),
+    [],
+    'the user setting applies without asking',
+  );
   assert.deepEqual(calls.reload, ['pbx_config.so', 'pbx_config.so']);
 
   fake.quickPickAnswers.push(labelled('100@default'));
@@ -233,10 +267,13 @@ test('reload command reports a failure', async () => {
 
 test('Stasis lens command filters the tree and shows the app events', async () => {
   await run('ariExplorer.dialplan.showAppChannels', 'hello-world');
-  assert.deepEqual(fake.executed.map((e) => [e.id, e.args[0]]), [
-    ['ariExplorer.tree.filterByApp', 'hello-world'],
-    ['ariExplorer.events.show', { app: 'hello-world' }],
-  ]);
+  assert.deepEqual(
+    fake.executed.map((e) => [e.id, e.args[0]]),
+    [
+      ['ariExplorer.tree.filterByApp', 'hello-world'],
+      ['ariExplorer.events.show', { app: 'hello-world' }],
+    ],
+  );
 });
 
 test('providers: lenses only while connected, symbols, hover, definition', async () => {
@@ -249,22 +286,43 @@ test('providers: lenses only while connected, symbols, hover, definition', async
   assert.deepEqual(lenses.provideCodeLenses(doc), []);
 
   const symbols = (fake.providers.symbols as { provideDocumentSymbols(d: TextDocument): DocumentSymbol[] }).provideDocumentSymbols(doc);
-  assert.deepEqual(symbols.map((s) => s.name), ['general', 'globals', 'from-test', 'default']);
-  assert.deepEqual(symbols[2].children[0].children.map((c) => c.name), ['1', '2', '3', '4']);
+  assert.deepEqual(
+    symbols.map((s) => s.name),
+    ['general', 'globals', 'from-test', 'default'],
+  );
+  assert.deepEqual(
+    symbols[2].children[0].children.map((c) => c.name),
+    ['1', '2', '3', '4'],
+  );
 
   const hover = (fake.providers.hover as { provideHover(d: TextDocument, p: Position): Hover | undefined }).provideHover(doc, new Position(11, 12));
   assert.match(hover?.contents.value ?? '', /Stasis\(app\[,args\.\.\.\]\)/);
   assert.match(hover?.contents.value ?? '', /application `app`;/, 'code spans of the summary stay Markdown');
 
   const feat = new TextDocument(Uri.file(FEATURES), fixture('extensions_features.conf'), 'asterisk');
-  const defs = await (fake.providers.definition as { provideDefinition(d: TextDocument, p: Position): Promise<Location[]> }).provideDefinition(feat, new Position(8, 12));
-  assert.deepEqual(defs.map((d) => [d.uri.fsPath, d.range.start.line]), [[SEED, 19]]);
+  const defs = await (fake.providers.definition as { provideDefinition(d: TextDocument, p: Position): Promise<Location[]> }).provideDefinition(
+    feat,
+    new Position(8, 12),
+  );
+  assert.deepEqual(
+    defs.map((d) => [d.uri.fsPath, d.range.start.line]),
+    [[SEED, 19]],
+  );
 });
 
 test('#include: its files join the index (go to definition) and become document links', async () => {
   const feat = new TextDocument(Uri.file(FEATURES), fixture('extensions_features.conf'), 'asterisk');
-  const defs = await (fake.providers.definition as { provideDefinition(d: TextDocument, p: Position): Promise<Location[]> }).provideDefinition(feat, new Position(36, 33));
-  assert.deepEqual(defs.map((d) => [d.uri.fsPath, d.range.start.line]), [[join(FIXTURES, 'dialplan', 'after-hours.conf'), 3]]);
+  const defs = await (fake.providers.definition as { provideDefinition(d: TextDocument, p: Position): Promise<Location[]> }).provideDefinition(
+    feat,
+    new Position(36, 33),
+  );
+  assert.deepEqual(
+    defs.map((d) => [d.uri.fsPath, d.range.start.line]),
+    [[join(FIXTURES, 'dialplan', 'after-hours.conf'), 3]],
+  );
   const links = await (fake.providers.links as { provideDocumentLinks(d: TextDocument): Promise<{ target?: Uri }[]> }).provideDocumentLinks(feat);
-  assert.deepEqual(links.map((l) => l.target?.fsPath), [join(FIXTURES, 'dialplan', 'after-hours.conf')]);
+  assert.deepEqual(
+    links.map((l) => l.target?.fsPath),
+    [join(FIXTURES, 'dialplan', 'after-hours.conf')],
+  );
 });

@@ -1,5 +1,5 @@
 // The one plain-Node stand-in for the 'vscode' API, for every unit test and the activation
-// bench: register-vscode.ts makes `require('vscode')` resolve here. Shapes follow
+// bench: registerVscode.ts makes `require('vscode')` resolve here. Shapes follow
 // @types/vscode; only what tests need is implemented, and what a test scripts or inspects is
 // on `fake`. Files are read from and written to the real disk (tests use temp folders).
 import * as fsp from 'node:fs/promises';
@@ -491,10 +491,12 @@ export type Step = (qp: ScriptedQuickPick) => void;
 /** The answers for the next createQuickPick()s, in order; the titles shown. */
 export const script: Step[] = [];
 export const titles: string[] = [];
-export const typeValue = (text: string): Step => (qp) => {
-  qp.type(text);
-  qp.choose((i) => i.label === text);
-};
+export const typeValue =
+  (text: string): Step =>
+  (qp) => {
+    qp.type(text);
+    qp.choose((i) => i.label === text);
+  };
 export const sendNow: Step = (qp) => qp.choose((i) => i.action === 'sendNow');
 
 export enum QuickPickItemKind {
@@ -776,7 +778,9 @@ export const workspace = {
     const provider = fake.contentProviders.get(uri.scheme);
     if (!provider && uri.scheme !== 'file') throw new Error(`no content provider for ${uri.scheme}`);
     const doc = provider
-      ? new TextDocument(uri, () => String(provider.provideTextDocumentContent(uri as unknown as vscode.Uri, { isCancellationRequested: false } as vscode.CancellationToken) ?? ''))
+      ? new TextDocument(uri, () =>
+          String(provider.provideTextDocumentContent(uri as unknown as vscode.Uri, { isCancellationRequested: false } as vscode.CancellationToken) ?? ''),
+        )
       : new TextDocument(uri, readFileSync(uri.fsPath, 'utf8'));
     workspace.textDocuments.push(doc);
     return doc;
@@ -806,19 +810,40 @@ export const workspace = {
 export class MemoryLogOutputChannel {
   readonly lines: string[] = [];
   readonly name = 'ARI Explorer';
-  trace(m: string): void { this.lines.push(`trace ${m}`); }
-  debug(m: string): void { this.lines.push(`debug ${m}`); }
-  info(m: string): void { this.lines.push(`info ${m}`); }
-  warn(m: string): void { this.lines.push(`warn ${m}`); }
-  error(m: string | Error): void { this.lines.push(`error ${m instanceof Error ? m.message : m}`); }
-  append(m: string): void { this.lines.push(m); }
-  appendLine(m: string): void { this.lines.push(m); }
+  trace(m: string): void {
+    this.lines.push(`trace ${m}`);
+  }
+  debug(m: string): void {
+    this.lines.push(`debug ${m}`);
+  }
+  info(m: string): void {
+    this.lines.push(`info ${m}`);
+  }
+  warn(m: string): void {
+    this.lines.push(`warn ${m}`);
+  }
+  error(m: string | Error): void {
+    this.lines.push(`error ${m instanceof Error ? m.message : m}`);
+  }
+  append(m: string): void {
+    this.lines.push(m);
+  }
+  appendLine(m: string): void {
+    this.lines.push(m);
+  }
   show(): void {}
   hide(): void {}
-  clear(): void { this.lines.length = 0; }
-  replace(m: string): void { this.lines.length = 0; this.lines.push(m); }
+  clear(): void {
+    this.lines.length = 0;
+  }
+  replace(m: string): void {
+    this.lines.length = 0;
+    this.lines.push(m);
+  }
   dispose(): void {}
-  text(): string { return this.lines.join('\n'); }
+  text(): string {
+    return this.lines.join('\n');
+  }
 }
 
 /** vscode.l10n: English with {0} placeholders filled, as in plain Node. */

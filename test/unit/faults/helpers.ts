@@ -30,12 +30,7 @@ export function failOnUnhandledRejections(): void {
 
 /** Every form a credential could leak in. */
 export function secretForms(user = USER, password = PASSWORD): string[] {
-  return [
-    password,
-    Buffer.from(`${user}:${password}`).toString('base64'),
-    encodeURIComponent(password),
-    `${user}:${password}`,
-  ];
+  return [password, Buffer.from(`${user}:${password}`).toString('base64'), encodeURIComponent(password), `${user}:${password}`];
 }
 
 /** Fails when `text` holds a password, its base64 (Basic), an api_key value or an Authorization value. */
@@ -69,7 +64,12 @@ export function modelUntil(session: AriSession, ok: () => boolean, ms = 10_000, 
 }
 
 /** Short intervals so reconnects and retries happen in milliseconds, not seconds. */
-export function fastSession(url: string, over: Partial<SessionOptions> = {}, log = new MemoryLogger(), password = PASSWORD): { session: AriSession; log: MemoryLogger } {
+export function fastSession(
+  url: string,
+  over: Partial<SessionOptions> = {},
+  log = new MemoryLogger(),
+  password = PASSWORD,
+): { session: AriSession; log: MemoryLogger } {
   const session = new AriSession({
     connection: { url, username: USER, password, log, timeoutMs: 2000 },
     apps: ['fault-observer'],
@@ -187,11 +187,21 @@ export class WatchLogger extends MemoryLogger {
       return false;
     });
   }
-  override trace(m: string): void { this.push(`trace ${m}`); }
-  override debug(m: string): void { this.push(`debug ${m}`); }
-  override info(m: string): void { this.push(`info ${m}`); }
-  override warn(m: string): void { this.push(`warn ${m}`); }
-  override error(m: string | Error): void { this.push(`error ${m instanceof Error ? m.message : m}`); }
+  override trace(m: string): void {
+    this.push(`trace ${m}`);
+  }
+  override debug(m: string): void {
+    this.push(`debug ${m}`);
+  }
+  override info(m: string): void {
+    this.push(`info ${m}`);
+  }
+  override warn(m: string): void {
+    this.push(`warn ${m}`);
+  }
+  override error(m: string | Error): void {
+    this.push(`error ${m instanceof Error ? m.message : m}`);
+  }
   /** Resolves once `count` lines match `re` (with a deadline). */
   until(re: RegExp, count = 1, ms = 10_000): Promise<void> {
     if (this.lines.filter((l) => re.test(l)).length >= count) return Promise.resolve();

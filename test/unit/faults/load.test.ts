@@ -14,9 +14,9 @@ import { AriSession } from '../../../src/extension/connection/session';
 import type { EventRecord } from '../../../src/extension/connection/session';
 import { Emitter } from '../../../src/extension/util/emitter';
 import { MemoryLogger } from '../../../src/extension/util/logger';
-import { EventStore } from '../../../src/extension/webviews/event-store';
-import { EventViewController, type EventViewHost, type WebviewPort } from '../../../src/extension/webviews/event-view-controller';
-import { LiveFeed } from '../../../src/extension/webviews/live-feed';
+import { EventStore } from '../../../src/extension/webviews/eventStore';
+import { EventViewController, type EventViewHost, type WebviewPort } from '../../../src/extension/webviews/eventViewController';
+import { LiveFeed } from '../../../src/extension/webviews/liveFeed';
 import type { ExtensionToWebview } from '../../../src/shared/protocol';
 import { PASSWORD, USER, channelJson, enableGc, fastSession, gc, startLocalAri, withDeadline } from './helpers';
 
@@ -34,7 +34,13 @@ function eventText(i: number): string {
   const id = `1796000000.${(i % CHANNELS) + round * CHANNELS}`;
   const type = STEPS[step];
   const ch = channelJson(id, { state: step < 4 ? 'Ring' : 'Up', creationtime: `2026-11-30T22:00:${String(round % 60).padStart(2, '0')}.000+0000` });
-  const ev: Record<string, unknown> = { type, timestamp: '2026-11-30T22:33:09.144+0000', channel: ch, asterisk_id: '02:fc:00:00:00:01', application: 'fault-observer' };
+  const ev: Record<string, unknown> = {
+    type,
+    timestamp: '2026-11-30T22:33:09.144+0000',
+    channel: ch,
+    asterisk_id: '02:fc:00:00:00:01',
+    application: 'fault-observer',
+  };
   if (type === 'ChannelVarset') Object.assign(ev, { variable: 'LOAD_SEQ', value: String(i) });
   if (type === 'ChannelDestroyed') Object.assign(ev, { cause: 16, cause_txt: 'Normal Clearing' });
   if (type === 'ChannelDialplan') Object.assign(ev, { dialplan_app: 'Wait', dialplan_app_data: '60' });
@@ -131,13 +137,19 @@ test(`sustained ${RATE} events/s over a real socket for ${SOAK_SECONDS} s: nothi
       SOAK_SECONDS * 1000 * 4 + 10_000,
       'every event in the store',
     );
-    console.log(`# sustained: ${total} events in ${SOAK_SECONDS} s; onEvents ${c.eventFires}x (largest batch ${c.maxBatch}), onModelChange ${c.modelFires}x, panel updates ${panel.port.updates}; model ${session.model.channels.size} channels; heap ${(process.memoryUsage().heapUsed / 1048576).toFixed(0)} MB`);
+    console.log(
+      `# sustained: ${total} events in ${SOAK_SECONDS} s; onEvents ${c.eventFires}x (largest batch ${c.maxBatch}), onModelChange ${c.modelFires}x, panel updates ${panel.port.updates}; model ${session.model.channels.size} channels; heap ${(process.memoryUsage().heapUsed / 1048576).toFixed(0)} MB`,
+    );
     assert.equal(session.socket.stats.events, total, 'every frame parsed');
     assert.equal(session.socket.stats.malformed, 0);
     assert.equal(c.records, total, 'every event reached onEvents');
     assert.equal(panel.store.nextN, total, 'every event reached the ring buffer');
     assert.equal(panel.store.size, Math.min(total, capacity), 'the ring buffer holds at most its capacity');
-    assert.deepEqual(states.filter((s) => s !== 'connecting' && s !== 'open'), [], 'the socket never dropped');
+    assert.deepEqual(
+      states.filter((s) => s !== 'connecting' && s !== 'open'),
+      [],
+      'the socket never dropped',
+    );
     // Batched: listeners run per window, not per event.
     assert.ok(c.eventFires * 20 <= total + 40, `onEvents fired ${c.eventFires} times for ${total} events`);
     assert.ok(c.modelFires <= c.eventFires + 2, `onModelChange fired ${c.modelFires} times, onEvents ${c.eventFires}`);
@@ -156,7 +168,12 @@ test(`volume: ${VOLUME_EVENTS} events at full speed through the ingest path: hea
   if (!enableGc()) return t.skip('cannot force a GC here');
   const capacity = 10_000;
   // Never started: frames go straight into the socket's ingest path (parse, dedupe, emit).
-  const session = new AriSession({ connection: { url: 'http://127.0.0.1:9', username: USER, password: PASSWORD }, apps: ['fault-observer'], subscribeAll: true, batchMs: 100 });
+  const session = new AriSession({
+    connection: { url: 'http://127.0.0.1:9', username: USER, password: PASSWORD },
+    apps: ['fault-observer'],
+    subscribeAll: true,
+    batchMs: 100,
+  });
   const c = counters(session);
   const panel = panelFor(session, capacity);
   // Warm-up fills the ring once, so "before" already holds a full buffer's worth of shapes.
@@ -185,7 +202,9 @@ test(`volume: ${VOLUME_EVENTS} events at full speed through the ingest path: hea
     const growth = after - before;
     const bound = capacity * 2048 + 16 * 1024 * 1024;
     const avgJson = eventText(12345).length;
-    console.log(`# heap before ${(before / 1048576).toFixed(1)} MB, after ${(after / 1048576).toFixed(1)} MB, growth ${(growth / 1048576).toFixed(1)} MB (bound ${(bound / 1048576).toFixed(0)} MB; keeping all ${VOLUME_EVENTS} events would be > ${((VOLUME_EVENTS * avgJson) / 1048576).toFixed(0)} MB)`);
+    console.log(
+      `# heap before ${(before / 1048576).toFixed(1)} MB, after ${(after / 1048576).toFixed(1)} MB, growth ${(growth / 1048576).toFixed(1)} MB (bound ${(bound / 1048576).toFixed(0)} MB; keeping all ${VOLUME_EVENTS} events would be > ${((VOLUME_EVENTS * avgJson) / 1048576).toFixed(0)} MB)`,
+    );
     console.log(`# volume: onEvents ${c.eventFires}x (largest batch ${c.maxBatch}), onModelChange ${c.modelFires}x, panel updates ${panel.port.updates}`);
     assert.ok(growth < bound, `heap grew ${growth} bytes, bound ${bound}`);
     assert.equal(panel.store.nextN, VOLUME_EVENTS);

@@ -2,7 +2,7 @@
 // server while connected -> a clear prompt to update the stored secret, then a reconnect with
 // the new one; TLS verification on unless the profile says otherwise, and a visible warning
 // when it is off; no credential in the log, in the phase texts or in a profile export.
-import '../fakes/register-vscode';
+import '../fakes/registerVscode';
 import { test, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import type * as vscode from 'vscode';
@@ -136,7 +136,9 @@ test('password changed on the server while the socket stays open: the REST 401 o
 test('TLS verification is on by default; off only for a profile that says so', () => {
   const secure = createAgent('https://pbx.example:8089') as unknown as { options: { rejectUnauthorized?: boolean } };
   assert.equal(secure.options.rejectUnauthorized, true);
-  const withCa = createAgent('https://pbx.example:8089', { ca: '-----BEGIN CERTIFICATE-----\n-----END CERTIFICATE-----' }) as unknown as { options: { rejectUnauthorized?: boolean } };
+  const withCa = createAgent('https://pbx.example:8089', { ca: '-----BEGIN CERTIFICATE-----\n-----END CERTIFICATE-----' }) as unknown as {
+    options: { rejectUnauthorized?: boolean };
+  };
   assert.equal(withCa.options.rejectUnauthorized, true, 'a trusted CA adds to verification, it does not turn it off');
   const insecure = createAgent('https://pbx.example:8089', { insecure: true }) as unknown as { options: { rejectUnauthorized?: boolean } };
   assert.equal(insecure.options.rejectUnauthorized, false);
@@ -191,7 +193,10 @@ test('connecting with verification off shows a visible warning (once per window)
 test('profile export never includes a password, even one smuggled into the profile object', async () => {
   const { manager } = makeManager();
   try {
-    const p = await manager.profiles.add({ name: 'lab', url: 'https://pbx.example:8089', username: USER, apps: ['hello-world'], tls: { insecure: true } }, PASSWORD);
+    const p = await manager.profiles.add(
+      { name: 'lab', url: 'https://pbx.example:8089', username: USER, apps: ['hello-world'], tls: { insecure: true } },
+      PASSWORD,
+    );
     const exported = JSON.stringify(manager.profiles.exportProfiles());
     assertNoSecrets(exported, 'profile export');
     assert.match(exported, /"insecure":true/);

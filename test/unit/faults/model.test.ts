@@ -7,12 +7,36 @@ import { ARI_EVENT_TYPES, type AriEvent } from '../../../src/extension/ari/model
 import { AriStateModel } from '../../../src/extension/state/model';
 import { AriTree } from '../../../src/extension/views/tree/ariTree';
 import type { AriNode } from '../../../src/extension/views/tree/nodes';
-import { EventStore } from '../../../src/extension/webviews/event-store';
+import { EventStore } from '../../../src/extension/webviews/eventStore';
 import { channelJson } from './helpers';
 
-const ENTITY_FIELDS = ['channel', 'bridge', 'playback', 'recording', 'device_state', 'endpoint', 'peer', 'caller', 'forwarded', 'bridge_from', 'replace_channel', 'application'];
+const ENTITY_FIELDS = [
+  'channel',
+  'bridge',
+  'playback',
+  'recording',
+  'device_state',
+  'endpoint',
+  'peer',
+  'caller',
+  'forwarded',
+  'bridge_from',
+  'replace_channel',
+  'application',
+];
 const BROKEN: unknown[] = [
-  undefined, null, 0, 'x', [], {}, { id: 1 }, { id: '' }, { id: 'ok-id' }, { name: 5 }, { id: 'b1', channels: 'c1' }, { technology: 1, resource: null },
+  undefined,
+  null,
+  0,
+  'x',
+  [],
+  {},
+  { id: 1 },
+  { id: '' },
+  { id: 'ok-id' },
+  { name: 5 },
+  { id: 'b1', channels: 'c1' },
+  { technology: 1, resource: null },
   // Nearly valid: the id and name are fine, the rest is not.
   { id: 'odd.1', name: 'odd-1' },
   { ...channelJson('odd.2'), caller: null, connected: 7, dialplan: null, state: 5, creationtime: 'yesterday' },

@@ -112,7 +112,11 @@ test('slow responses: the request timeout fires with a clear error, nothing hang
     // A per-request timeout overrides the default.
     await assert.rejects(session.rest.request('GET', '/channels', { timeoutMs: 50 }), (x: AriError) => /within 50 ms/.test(x.message));
     // The resync gives up in bounded time too, and the model stays as it was.
-    await withDeadline(assert.rejects(session.resync(), (x: AriError) => x.code === 'ETIMEDOUT'), 3000, 'the resync to time out');
+    await withDeadline(
+      assert.rejects(session.resync(), (x: AriError) => x.code === 'ETIMEDOUT'),
+      3000,
+      'the resync to time out',
+    );
     assert.equal(snapshotOf(session), good);
     assert.equal(session.state.kind, 'open');
     // Server back to normal speed: the retry brings the model up to date.

@@ -11,7 +11,7 @@ import { AriError, credentialForms, errorFromNetwork, errorFromResponse } from '
 import { AriSession } from '../../../src/extension/connection/session';
 import { formatCurl } from '../../../src/extension/commands/invoker/curl';
 import { toNdjson } from '../../../src/extension/webviews/ndjson';
-import { EventStore } from '../../../src/extension/webviews/event-store';
+import { EventStore } from '../../../src/extension/webviews/eventStore';
 import { startSimulator } from '../../../tools/ari-sim/index';
 import { PASSWORD, USER, WatchLogger, assertNoSecrets, next, startLocalAri } from './helpers';
 
@@ -100,7 +100,9 @@ test('every failure kind: AriError message and hint carry no credential', async 
     }
     // TLS failures and socket drops, built the way the client builds them.
     for (const code of ['DEPTH_ZERO_SELF_SIGNED_CERT', 'CERT_HAS_EXPIRED', 'ERR_TLS_CERT_ALTNAME_INVALID', 'EPROTO']) {
-      errors.push(errorFromNetwork('GET', '/ari/events', new URL(`https://${USER}:${PASSWORD}@pbx:8089/ari/events`), Object.assign(new Error(`x ${code}`), { code })));
+      errors.push(
+        errorFromNetwork('GET', '/ari/events', new URL(`https://${USER}:${PASSWORD}@pbx:8089/ari/events`), Object.assign(new Error(`x ${code}`), { code })),
+      );
     }
     errors.push(errorFromResponse('GET', '/ari/events', 401, JSON.stringify({ message: `bad ${b64}` }), 'application/json', credentialForms(USER, PASSWORD)));
 
@@ -111,7 +113,9 @@ test('every failure kind: AriError message and hint carry no credential', async 
     echo401.server.removeAllListeners('upgrade');
     echo401.server.on('upgrade', (_req, socket) => {
       const body = JSON.stringify({ message: `Authentication required for ${b64} / ${PASSWORD}` });
-      socket.end(`HTTP/1.1 401 Unauthorized\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+      socket.end(
+        `HTTP/1.1 401 Unauthorized\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+      );
     });
     const sock401 = new AriEventSocket({ url: echo401.url, username: USER, password: PASSWORD, apps: ['a'], log });
     const sockRefused = new AriEventSocket({ url: srvBad.url, username: USER, password: PASSWORD, apps: ['a'], log, backoff: { initialMs: 10, maxMs: 10 } });
@@ -146,7 +150,10 @@ test('every failure kind: AriError message and hint carry no credential', async 
     assertNoSecrets(errorText(e), `AriError ${e.code} ${e.status ?? ''}`);
   }
   // The request lines logged, including the api_key query, hide it.
-  assert.ok(log.lines.some((l) => /GET \/ari\/401\?api_key=\*\*\* -> 401/.test(l)), log.lines.join('\n'));
+  assert.ok(
+    log.lines.some((l) => /GET \/ari\/401\?api_key=\*\*\* -> 401/.test(l)),
+    log.lines.join('\n'),
+  );
   assertNoSecrets(log.text(), 'client log');
 });
 
@@ -178,13 +185,21 @@ test('a session at full verbosity (trace, frame tracing) against the simulator l
     session.dispose();
     await sim.close();
   }
-  assert.ok(log.lines.some((l) => l.startsWith('trace ARI event')), 'frames were traced');
+  assert.ok(
+    log.lines.some((l) => l.startsWith('trace ARI event')),
+    'frames were traced',
+  );
   assertNoSecrets(log.text(), 'session log');
   assertNoSecrets(log.text(), 'session log', ['changed-' + PASSWORD]);
 });
 
 test('exported curl lines carry no password by default; NDJSON export carries none', async () => {
-  const req = { method: 'POST', path: '/channels', query: { endpoint: 'Local/100@default', app: 'x', api_key: `${USER}:${PASSWORD}` }, body: { variables: { A: '1' } } };
+  const req = {
+    method: 'POST',
+    path: '/channels',
+    query: { endpoint: 'Local/100@default', app: 'x', api_key: `${USER}:${PASSWORD}` },
+    body: { variables: { A: '1' } },
+  };
   const base = `http://${USER}:${PASSWORD}@pbx.example:8088/ari`;
   const prompt = formatCurl(base, req as never, { kind: 'prompt', username: USER });
   const env = formatCurl(base, req as never, { kind: 'env', username: USER });
@@ -201,7 +216,14 @@ test('exported curl lines carry no password by default; NDJSON export carries no
   // api_key query, an Authorization header in a user event) go out redacted.
   const b64 = Buffer.from(`${USER}:${PASSWORD}`).toString('base64');
   const store = new EventStore(10);
-  store.push({ type: 'ChannelUserevent', eventname: 'x', userevent: { url: `http://${USER}:${PASSWORD}@host/ari/events?api_key=${USER}:${PASSWORD}`, header: `Authorization: Basic ${b64}` } }, 0);
+  store.push(
+    {
+      type: 'ChannelUserevent',
+      eventname: 'x',
+      userevent: { url: `http://${USER}:${PASSWORD}@host/ari/events?api_key=${USER}:${PASSWORD}`, header: `Authorization: Basic ${b64}` },
+    },
+    0,
+  );
   store.push({ type: 'ChannelVarset', variable: 'CURLOPT', value: `authorization=Basic ${b64}` }, 0);
   const lines: string[] = [];
   for (let n = store.firstN; n < store.nextN; n++) lines.push(store.get(n)!.json);
@@ -224,4 +246,3 @@ test('the secret is never in the socket URL or the REST base URL, whatever the p
     }
   }
 });
-

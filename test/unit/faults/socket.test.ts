@@ -9,8 +9,8 @@ import { startSimulator } from '../../../tools/ari-sim/index';
 import type { SocketState } from '../../../src/extension/ari/events';
 import { AriTree } from '../../../src/extension/views/tree/ariTree';
 import type { AriNode } from '../../../src/extension/views/tree/nodes';
-import { EventStore } from '../../../src/extension/webviews/event-store';
-import { LiveFeed } from '../../../src/extension/webviews/live-feed';
+import { EventStore } from '../../../src/extension/webviews/eventStore';
+import { LiveFeed } from '../../../src/extension/webviews/liveFeed';
 import { Emitter } from '../../../src/extension/util/emitter';
 import type { AriSession } from '../../../src/extension/connection/session';
 import { PASSWORD, USER, channelJson, fastSession, modelUntil, next, startLocalAri, withDeadline, assertNoSecrets, failOnUnhandledRejections } from './helpers';
@@ -35,7 +35,14 @@ async function assertModelMatchesRest(session: AriSession): Promise<void> {
 
 function treeFor(session: AriSession): AriTree {
   const tree = new AriTree();
-  tree.setSource({ model: session.model, get info() { return session.info; }, ownApp: 'fault-observer', loadModules: async () => [] });
+  tree.setSource({
+    model: session.model,
+    get info() {
+      return session.info;
+    },
+    ownApp: 'fault-observer',
+    loadModules: async () => [],
+  });
   session.onModelChange((c) => tree.applyChange(c));
   return tree;
 }
@@ -44,7 +51,10 @@ function channelLabels(tree: AriTree): string[] {
   const cat = tree.roots().find((n) => n.id === 'channels')!;
   const kids = tree.children(cat) as AriNode[];
   // The names the rows show (a row's label leads with the name's unique tail); no empty-state hint.
-  return kids.filter((n) => n.kind === 'channel').map((n) => (tree.view(n), String(n.name))).sort();
+  return kids
+    .filter((n) => n.kind === 'channel')
+    .map((n) => (tree.view(n), String(n.name)))
+    .sort();
 }
 
 test('socket dropped mid-stream: reconnects, resyncs, the model equals REST and events flow again', async () => {
@@ -193,7 +203,16 @@ test('hostile frames: bad JSON, no type, unknown type, 10 MB, binary, events for
   const { session, log } = fastSession(sim.url);
   const store = new EventStore(1000);
   const active = new Emitter<AriSession | undefined>();
-  const feed = new LiveFeed({ get active() { return session; }, onDidChangeActive: active.event }, store, () => undefined);
+  const feed = new LiveFeed(
+    {
+      get active() {
+        return session;
+      },
+      onDidChangeActive: active.event,
+    },
+    store,
+    () => undefined,
+  );
   const tree = treeFor(session);
   try {
     await session.start();
@@ -222,9 +241,25 @@ test('hostile frames: bad JSON, no type, unknown type, 10 MB, binary, events for
       { type: 'NoSuchEventType', timestamp: stamp, application: 'fault-observer', whatever: { deep: [1, 2] } },
       { type: 'ChannelDestroyed', timestamp: stamp, application: 'fault-observer', cause: 16, cause_txt: 'Normal', channel: channelJson('never.1') },
       { type: 'BridgeDestroyed', timestamp: stamp, application: 'fault-observer', bridge: { id: 'no-such-bridge', channels: [] } },
-      { type: 'ChannelLeftBridge', timestamp: stamp, application: 'fault-observer', bridge: { id: 'no-such-bridge', channels: [] }, channel: channelJson('never.2') },
-      { type: 'PlaybackFinished', timestamp: stamp, application: 'fault-observer', playback: { id: 'no-such-playback', target_uri: 'channel:never.3', state: 'done', media_uri: 'sound:x', language: 'en' } },
-      { type: 'RecordingFailed', timestamp: stamp, application: 'fault-observer', recording: { name: 'no-such-rec', target_uri: 'channel:never.4', state: 'failed', format: 'wav' } },
+      {
+        type: 'ChannelLeftBridge',
+        timestamp: stamp,
+        application: 'fault-observer',
+        bridge: { id: 'no-such-bridge', channels: [] },
+        channel: channelJson('never.2'),
+      },
+      {
+        type: 'PlaybackFinished',
+        timestamp: stamp,
+        application: 'fault-observer',
+        playback: { id: 'no-such-playback', target_uri: 'channel:never.3', state: 'done', media_uri: 'sound:x', language: 'en' },
+      },
+      {
+        type: 'RecordingFailed',
+        timestamp: stamp,
+        application: 'fault-observer',
+        recording: { name: 'no-such-rec', target_uri: 'channel:never.4', state: 'failed', format: 'wav' },
+      },
       { type: 'StasisEnd', timestamp: stamp, application: 'fault-observer' }, // no channel at all
       { type: 'ChannelStateChange', timestamp: stamp, application: 'fault-observer', channel: null },
       { type: 'ChannelVarset', timestamp: stamp, application: 'fault-observer', variable: 'X', value: 'y', channel: { id: 42 } },
@@ -244,9 +279,16 @@ test('hostile frames: bad JSON, no type, unknown type, 10 MB, binary, events for
     // channel event carrying a whole, valid channel teaches the model that channel (by design:
     // a subscribeAll observer meets channels mid-life); the next resync corrects it.
     const added = sorted(session.model.channels.keys()).filter((id) => !modelBefore.includes(id));
-    assert.deepEqual(added.filter((id) => !id.startsWith(marker.split('.')[0])), ['never.2'], `added: ${added.join()}`);
+    assert.deepEqual(
+      added.filter((id) => !id.startsWith(marker.split('.')[0])),
+      ['never.2'],
+      `added: ${added.join()}`,
+    );
     for (const id of ['never.1', 'never.3', '42']) assert.ok(!session.model.channels.has(id), id);
-    assert.ok([...session.model.channels.keys()].every((id) => typeof id === 'string'), 'no non-string ids');
+    assert.ok(
+      [...session.model.channels.keys()].every((id) => typeof id === 'string'),
+      'no non-string ids',
+    );
     assert.ok(!session.model.bridges.has('no-such-bridge'));
     assert.ok(!session.model.playbacks.has('no-such-playback'));
     assert.ok(session.model.malformedEvents - appliedBadBefore >= 3, 'events missing their fields were counted, not thrown');
@@ -256,7 +298,10 @@ test('hostile frames: bad JSON, no type, unknown type, 10 MB, binary, events for
     // The log names the skipped frames but never carries a 10 MB line.
     const lines = log.lines.filter((l) => l.includes('skipped a frame'));
     assert.ok(lines.length >= 9, `log lines: ${lines.length}`);
-    assert.ok(lines.some((l) => /frame of \d{8} bytes is too large/.test(l)), 'the 10 MB frame was skipped as too large');
+    assert.ok(
+      lines.some((l) => /frame of \d{8} bytes is too large/.test(l)),
+      'the 10 MB frame was skipped as too large',
+    );
     for (const l of log.lines) assert.ok(l.length < 2000, `a log line of ${l.length} chars`);
     assert.deepEqual(channelLabels(tree), sorted([...session.model.channels.values()].map((c) => c.name)));
     await session.resync();

@@ -5,8 +5,8 @@
 // URIs it is given contain.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { EventStore } from '../../../src/extension/webviews/event-store';
-import { EventViewController, type EventViewHost, type WebviewPort } from '../../../src/extension/webviews/event-view-controller';
+import { EventStore } from '../../../src/extension/webviews/eventStore';
+import { EventViewController, type EventViewHost, type WebviewPort } from '../../../src/extension/webviews/eventViewController';
 import { buildEventPanelHtml, makeNonce } from '../../../src/extension/webviews/html';
 import type { TimerApi } from '../../../src/extension/webviews/batcher';
 import { Emitter } from '../../../src/extension/util/emitter';
@@ -132,7 +132,13 @@ test('hostile messages through the controller: none throws, none acts, each is l
   const { store, log, calls, port, controller } = setup();
   await controller.handle({ kind: 'ready' });
   port.posted.length = 0;
-  const before = { filter: structuredClone(controller.view.filter), paused: controller.view.paused, size: store.size, next: store.nextN, total: controller.view.total };
+  const before = {
+    filter: structuredClone(controller.view.filter),
+    paused: controller.view.paused,
+    size: store.size,
+    next: store.nextN,
+    total: controller.view.total,
+  };
   const messages = hostile();
   for (const m of messages) await assert.doesNotReject(controller.handle(m));
   // Also the way the host wires it: straight from the webview's onDidReceiveMessage.
@@ -157,7 +163,9 @@ test('well-formed but abusive messages are answered safely (bounded, no crash)',
   await controller.handle({ kind: 'ready' });
   port.posted.length = 0;
   // Prototype keys arrive as own properties after JSON: the filter is used as data only.
-  const polluting = JSON.parse('{"kind":"setFilter","filter":{"types":[],"text":"","channel":"","bridge":"","app":"","__proto__":{"polluted":true}}}') as unknown;
+  const polluting = JSON.parse(
+    '{"kind":"setFilter","filter":{"types":[],"text":"","channel":"","bridge":"","app":"","__proto__":{"polluted":true}}}',
+  ) as unknown;
   await controller.handle(polluting);
   assert.equal(({} as Record<string, unknown>).polluted, undefined, 'no prototype pollution');
   // A regex-looking text filter is matched as text, not compiled.
@@ -180,10 +188,22 @@ test('the panel HTML: scripts only with the nonce, no inline script, no remote l
   const cspSource = 'https://file+.vscode-resource.vscode-cdn.net';
   const nonce = makeNonce();
   const evil = `${cspSource}/x.js"><script>alert(1)</script><img src="https://evil.example/p.png`;
-  const html = buildEventPanelHtml({ cspSource, nonce, scriptUri: evil, styleUri: `${cspSource}/s.css' onload='x`, codiconUri: `${cspSource}/c.css`, variant: 'panel' });
+  const html = buildEventPanelHtml({
+    cspSource,
+    nonce,
+    scriptUri: evil,
+    styleUri: `${cspSource}/s.css' onload='x`,
+    codiconUri: `${cspSource}/c.css`,
+    variant: 'panel',
+  });
   const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html);
   assert.ok(meta);
-  const directives = Object.fromEntries(meta[1].split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]));
+  const directives = Object.fromEntries(
+    meta[1]
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .map(([k, ...v]) => [k, v]),
+  );
   assert.deepEqual(directives['default-src'], ["'none'"]);
   assert.deepEqual(directives['script-src'], [`'nonce-${nonce}'`], 'scripts: only with the nonce (no unsafe-inline, no unsafe-eval, no hosts)');
   for (const [k, v] of Object.entries(directives)) {

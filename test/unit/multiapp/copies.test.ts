@@ -6,16 +6,26 @@ import { test } from 'node:test';
 import { AriEventSocket, type EventCopy } from '../../../src/extension/ari/events';
 import type { AriEvent } from '../../../src/extension/ari/models.generated';
 import { AriSession } from '../../../src/extension/connection/session';
-import { compileFilter } from '../../../src/extension/webviews/event-filter';
-import { EventStore } from '../../../src/extension/webviews/event-store';
-import { EventView } from '../../../src/extension/webviews/event-view';
-import { LiveFeed } from '../../../src/extension/webviews/live-feed';
+import { compileFilter } from '../../../src/extension/webviews/eventFilter';
+import { EventStore } from '../../../src/extension/webviews/eventStore';
+import { EventView } from '../../../src/extension/webviews/eventView';
+import { LiveFeed } from '../../../src/extension/webviews/liveFeed';
 import { EMPTY_FILTER } from '../../../src/shared/protocol';
 import { Emitter } from '../../../src/extension/util/emitter';
 import { FakeRest, FakeSocket } from '../connection/fakes';
 
 const frame = (i: number, app: string): string =>
-  JSON.stringify({ type: i % 2 ? 'ChannelVarset' : 'ChannelDialplan', timestamp: `2026-12-04T10:00:00.${String(i).padStart(3, '0')}+0000`, n: i, asterisk_id: 'x', application: app }, null, 2);
+  JSON.stringify(
+    {
+      type: i % 2 ? 'ChannelVarset' : 'ChannelDialplan',
+      timestamp: `2026-12-04T10:00:00.${String(i).padStart(3, '0')}+0000`,
+      n: i,
+      asterisk_id: 'x',
+      application: app,
+    },
+    null,
+    2,
+  );
 
 /** 21 events; `observer`'s copies run 8 events ahead of hello-world's, as seen on the real server. */
 function laggingCopies(): string[] {
@@ -95,7 +105,10 @@ class IngestingSocket extends FakeSocket {
 test('session + panel: the app filter shows all of an app’s events however late its copies come, counted once', async () => {
   const sock = new IngestingSocket();
   const rest = new FakeRest();
-  const session = new AriSession({ connection: { url: 'http://127.0.0.1:1/ari', username: 'u', password: 'p' }, apps: ['observer', 'hello-world'], subscribeAll: true, batchMs: 1 }, { socket: sock.asSocket(), rest: rest.asRest() });
+  const session = new AriSession(
+    { connection: { url: 'http://127.0.0.1:1/ari', username: 'u', password: 'p' }, apps: ['observer', 'hello-world'], subscribeAll: true, batchMs: 1 },
+    { socket: sock.asSocket(), rest: rest.asRest() },
+  );
   const store = new EventStore(1000);
   const active = new Emitter<AriSession | undefined>();
   let batches = 0;

@@ -29,8 +29,14 @@ test('AppLanes: one app sends at once; several keep each app’s order', async (
     const poll = (): void => (lanes.pending === 0 ? resolve() : void setImmediate(poll));
     poll();
   });
-  assert.deepEqual(out.filter((t) => t[0] === 'a'), Array.from({ length: 40 }, (_, i) => `a${i}`));
-  assert.deepEqual(out.filter((t) => t[0] === 'b'), Array.from({ length: 40 }, (_, i) => `b${i}`));
+  assert.deepEqual(
+    out.filter((t) => t[0] === 'a'),
+    Array.from({ length: 40 }, (_, i) => `a${i}`),
+  );
+  assert.deepEqual(
+    out.filter((t) => t[0] === 'b'),
+    Array.from({ length: 40 }, (_, i) => `b${i}`),
+  );
   const strictAlternation = out.every((t, i) => t[0] === (i % 2 === 0 ? 'a' : 'b'));
   assert.equal(strictAlternation, false, 'copies are not delivered in a fixed app order');
 });

@@ -15,6 +15,9 @@ test('apps in use are found; skipped ones are not registered; the observer alway
 });
 
 test('ApplicationReplaced says what happened', () => {
-  assert.match(applicationReplacedMessage('hello-world', 'lab', 'ari-explorer-1'), /Another connection to lab registered the Stasis app "hello-world".*no longer/);
+  assert.match(
+    applicationReplacedMessage('hello-world', 'lab', 'ari-explorer-1'),
+    /Another connection to lab registered the Stasis app "hello-world".*no longer/,
+  );
   assert.match(applicationReplacedMessage('ari-explorer-1', 'lab', 'ari-explorer-1'), /observer app/);
 });

@@ -1,6 +1,6 @@
 // The profile commands on the fake vscode module: the add form (with URL validation), edit
 // keeping the stored password, duplicate, remove with confirmation, quiet cancel.
-import '../fakes/register-vscode';
+import '../fakes/registerVscode';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type * as vscode from 'vscode';
@@ -81,7 +81,7 @@ test('add, edit, duplicate and remove through the commands', async () => {
   }
 });
 
-test('Add: the saved toast\'s Connect connects, but does nothing once the profile is connected or connecting by other means', async () => {
+test("Add: the saved toast's Connect connects, but does nothing once the profile is connected or connecting by other means", async () => {
   const { connections, store, run, dispose } = setup();
   const connects: string[] = [];
   let phase: string = 'disconnected';
@@ -98,7 +98,11 @@ test('Add: the saved toast\'s Connect connects, but does nothing once the profil
     fake.messageAnswers.push('Connect');
     await run('ariExplorer.profiles.add');
     assert.deepEqual(connects, [store.findByName('lab')!.id], 'not connected: Connect connects');
-    for (const [kind, word] of [['connected', 'connected'], ['connecting', 'connecting'], ['reconnecting', 'connecting']]) {
+    for (const [kind, word] of [
+      ['connected', 'connected'],
+      ['connecting', 'connecting'],
+      ['reconnecting', 'connecting'],
+    ]) {
       phase = kind;
       fake.inputBoxAnswers.push(`lab`, 'http://localhost:8088', 'test', 'pw', '');
       await store.remove(store.findByName('lab')!.id);

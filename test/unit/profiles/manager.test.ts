@@ -1,7 +1,7 @@
 // ConnectionManager against the simulator, with the fake vscode module: missing password
 // asked for and stored, 401 -> "update the stored password", apps already in use asked about,
 // ApplicationReplaced shown, context keys, and a log without credentials.
-import '../fakes/register-vscode';
+import '../fakes/registerVscode';
 import { test, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import type * as vscode from 'vscode';

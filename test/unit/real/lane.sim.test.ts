@@ -30,7 +30,21 @@ test('real lane against the simulator: apps, seed flow with every event under it
     assert.equal(seed.total, lane.store.size);
     assert.ok(seed.total < seed.helloCopies + observer.copies, 'copies were merged, not listed twice');
     assert.deepEqual(await channelActions(lane), [
-      'answer', 'hold', 'unhold', 'mute', 'unmute', 'moh', 'ring', 'silence', 'dtmf', 'variables', 'play', 'playback control', 'snoop', 'record', 'continue in dialplan',
+      'answer',
+      'hold',
+      'unhold',
+      'mute',
+      'unmute',
+      'moh',
+      'ring',
+      'silence',
+      'dtmf',
+      'variables',
+      'play',
+      'playback control',
+      'snoop',
+      'record',
+      'continue in dialplan',
     ]);
     await serverActions(lane);
     assert.equal((await deviceStateFlow(lane)).state, 'UNKNOWN');

@@ -17,7 +17,19 @@ test('resources.json lists every resource document, each in the Swagger shape As
   assert.equal(res.swaggerVersion, '1.1');
   const apis = res.apis as JsonMap[];
   const names = apis.map((a) => String(a.path).replace('/api-docs/', '').replace('.{format}', ''));
-  assert.deepEqual(names.sort(), ['applications', 'asterisk', 'bridges', 'channels', 'deviceStates', 'endpoints', 'events', 'mailboxes', 'playbacks', 'recordings', 'sounds']);
+  assert.deepEqual(names.sort(), [
+    'applications',
+    'asterisk',
+    'bridges',
+    'channels',
+    'deviceStates',
+    'endpoints',
+    'events',
+    'mailboxes',
+    'playbacks',
+    'recordings',
+    'sounds',
+  ]);
   for (const name of names) {
     const doc = obj((await call(sim.url, 'GET', `/api-docs/${name}.json`)).body);
     assert.equal(doc.resourcePath, `/api-docs/${name}.{format}`);

@@ -12,8 +12,7 @@ after(async () => {
   await sim.close();
 });
 
-const originate = async (query: Record<string, string>): Promise<Record<string, unknown>> =>
-  obj((await call(sim.url, 'POST', '/channels', { query })).body);
+const originate = async (query: Record<string, string>): Promise<Record<string, unknown>> => obj((await call(sim.url, 'POST', '/channels', { query })).body);
 
 test('Local pair: ;2 enters Stasis from the dialplan; the firehose gets no StasisStart for it', async () => {
   const fire = await EventSocket.open(sim.url, 'watch-1', '&subscribeAll=true');
@@ -116,10 +115,17 @@ test('event filter: disallowed list keeps allowed; {} resets; user events are Ch
   const f = obj((await call(sim.url, 'PUT', '/applications/app-8/eventFilter', { body: { disallowed: [{ type: 'StasisStart' }] } })).body);
   assert.equal((f.events_allowed as unknown[]).length, 1);
   const ch = await originate({ endpoint: 'Local/100@default', app: 'app-8' });
-  assert.equal((await call(sim.url, 'POST', '/events/user/ping-me', { query: { application: 'app-8', source: `channel:${ch.id}` }, body: { variables: { k: 'v' } } })).status, 204);
+  assert.equal(
+    (await call(sim.url, 'POST', '/events/user/ping-me', { query: { application: 'app-8', source: `channel:${ch.id}` }, body: { variables: { k: 'v' } } }))
+      .status,
+    204,
+  );
   const ue = await app.type('ChannelUserevent');
   assert.deepEqual(ue.userevent, { k: 'v', eventname: 'ping-me' });
-  assert.equal(app.events.some((e) => e.type !== 'ChannelUserevent'), false);
+  assert.equal(
+    app.events.some((e) => e.type !== 'ChannelUserevent'),
+    false,
+  );
   const reset = obj((await call(sim.url, 'PUT', '/applications/app-8/eventFilter', { body: {} })).body);
   assert.deepEqual([reset.events_allowed, reset.events_disallowed], [[], []]);
   await call(sim.url, 'DELETE', `/channels/${ch.id}`);

@@ -13,7 +13,9 @@ import { eventSimilarity, replayTranscript } from './transcriptReplay';
 import { transcriptDir } from '../shared/fixtures';
 
 const dir = transcriptDir;
-const files = readdirSync(dir).filter((f) => /^\d\d-.*\.json$/.test(f)).sort();
+const files = readdirSync(dir)
+  .filter((f) => /^\d\d-.*\.json$/.test(f))
+  .sort();
 
 // Sounds, waits and timeouts run 20x faster; sequences are unchanged.
 const TIME_SCALE = 0.05;
@@ -68,7 +70,13 @@ for (const f of files) {
           const hold = new Promise<void>((r) => (releaseNotFound = r));
           let reachedNotFound: () => void = () => undefined;
           const notFound = new Promise<void>((r) => (reachedNotFound = r));
-          restarted = sim.faults.restart({ refusedMs: 20, closeDelayMs: 20, notFoundMs: 0, holdNotFound: hold, onPhase: (p) => p === 'notFound' && reachedNotFound() });
+          restarted = sim.faults.restart({
+            refusedMs: 20,
+            closeDelayMs: 20,
+            notFoundMs: 0,
+            holdNotFound: hold,
+            onPhase: (p) => p === 'notFound' && reachedNotFound(),
+          });
           await notFound;
         } else if (/-> HTTP 404/.test(text)) {
           releaseNotFound();
@@ -77,10 +85,19 @@ for (const f of files) {
       },
     });
     const bad = res.requests.filter((r) => r.recStatus !== undefined && r.recStatus !== r.liveStatus);
-    assert.deepEqual(bad.map((r) => `#${r.n} ${r.method} ${r.path}: ${r.liveStatus} want ${r.recStatus}`), []);
+    assert.deepEqual(
+      bad.map((r) => `#${r.n} ${r.method} ${r.path}: ${r.liveStatus} want ${r.recStatus}`),
+      [],
+    );
     const shapes = res.requests.filter((r) => r.shapeDiff);
-    assert.deepEqual(shapes.map((r) => `#${r.n} ${r.method} ${r.path}: ${r.shapeDiff}`), []);
-    assert.deepEqual(res.requests.filter((r) => r.locationOk === false).map((r) => `#${r.n} ${r.path}`), []);
+    assert.deepEqual(
+      shapes.map((r) => `#${r.n} ${r.method} ${r.path}: ${r.shapeDiff}`),
+      [],
+    );
+    assert.deepEqual(
+      res.requests.filter((r) => r.locationOk === false).map((r) => `#${r.n} ${r.path}`),
+      [],
+    );
     for (const [label, s] of res.sockets) {
       const sim = eventSimilarity(s);
       const diff = [...new Set([...s.recorded.keys(), ...s.live.keys()])]

@@ -22,8 +22,20 @@ exten => s,1,Answer`);
   ]);
   assert.deepEqual(plan.get('other')?.get('s'), [{ app: 'Answer', data: '' }]);
   const def = parseDialplan(DEFAULT_DIALPLAN);
-  assert.deepEqual(def.get('from-test')?.get('1776')?.map((s) => s.app), ['NoOp', 'Answer', 'Stasis', 'Hangup']);
-  assert.deepEqual(def.get('default')?.get('104')?.map((s) => s.app), ['NoOp', 'Busy']);
+  assert.deepEqual(
+    def
+      .get('from-test')
+      ?.get('1776')
+      ?.map((s) => s.app),
+    ['NoOp', 'Answer', 'Stasis', 'Hangup'],
+  );
+  assert.deepEqual(
+    def
+      .get('default')
+      ?.get('104')
+      ?.map((s) => s.app),
+    ['NoOp', 'Busy'],
+  );
 });
 
 test('PUT modules/pbx_config.so re-reads the dialplan file', async () => {
@@ -37,7 +49,10 @@ test('PUT modules/pbx_config.so re-reads the dialplan file', async () => {
     const first = obj((await call(sim.url, 'POST', '/channels', { query: { endpoint: 'Local/1778@from-test', extension: '100', context: 'default' } })).body);
     const gone = await fire.type('ChannelDestroyed', (e) => obj(e.channel).id === first.id);
     assert.equal(gone.cause, 0);
-    writeFileSync(file, DEFAULT_DIALPLAN.replace('[from-test]\n', '[from-test]\nexten => 1778,1,NoOp()\n same => n,Answer()\n same => n,Stasis(hello-world)\n'));
+    writeFileSync(
+      file,
+      DEFAULT_DIALPLAN.replace('[from-test]\n', '[from-test]\nexten => 1778,1,NoOp()\n same => n,Answer()\n same => n,Stasis(hello-world)\n'),
+    );
     assert.equal((await call(sim.url, 'PUT', '/asterisk/modules/pbx_config.so')).status, 204);
     await call(sim.url, 'POST', '/channels', { query: { endpoint: 'Local/1778@from-test', extension: '100', context: 'default' } });
     const start = await hello.type('StasisStart');

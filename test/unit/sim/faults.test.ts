@@ -97,7 +97,10 @@ test('sendRaw delivers malformed, unknown and 10 MB frames; burst sends N realis
   await sim.faults.burst(500);
   await ws.next(() => ws.count('ChannelVarset') >= 500);
   const sizes = ws.raw.slice(3).map((r) => r.length);
-  assert.ok(sizes.every((n) => n > 500 && n < 900), 'events are ~700 bytes pretty-printed like Asterisk');
+  assert.ok(
+    sizes.every((n) => n > 500 && n < 900),
+    'events are ~700 bytes pretty-printed like Asterisk',
+  );
   await ws.close();
 });
 

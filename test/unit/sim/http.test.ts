@@ -58,7 +58,9 @@ test('stored recording file is WAV audio bytes', async () => {
   await ws.type('RecordingStarted');
   assert.equal((await call(sim.url, 'POST', '/recordings/live/unit-rec/stop')).status, 204);
   await ws.type('RecordingFinished');
-  const file = await fetch(`${sim.url}/ari/recordings/stored/unit-rec/file`, { headers: { Authorization: 'Basic ' + Buffer.from('test:test_password').toString('base64') } });
+  const file = await fetch(`${sim.url}/ari/recordings/stored/unit-rec/file`, {
+    headers: { Authorization: 'Basic ' + Buffer.from('test:test_password').toString('base64') },
+  });
   assert.equal(file.status, 200);
   assert.equal(file.headers.get('content-type'), 'audio/wav');
   const bytes = Buffer.from(await file.arrayBuffer());
@@ -70,7 +72,10 @@ test('stored recording file is WAV audio bytes', async () => {
 
 test('endpoints: PJSIP alice/bob online, carol offline; device state GET never 404', async () => {
   const list = (await call(sim.url, 'GET', '/endpoints')).body as { resource: string; state: string }[];
-  assert.deepEqual(list.map((e) => `${e.resource}:${e.state}`), ['alice:online', 'bob:online', 'carol:offline']);
+  assert.deepEqual(
+    list.map((e) => `${e.resource}:${e.state}`),
+    ['alice:online', 'bob:online', 'carol:offline'],
+  );
   assert.equal((await call(sim.url, 'GET', '/endpoints/PJSIP/carol')).status, 200);
   assert.equal((await call(sim.url, 'GET', '/endpoints/Local')).status, 404);
   assert.deepEqual((await call(sim.url, 'GET', '/deviceStates/Stasis:never-set')).body, { name: 'Stasis:never-set', state: 'UNKNOWN' });

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSimulator } from '../../../tools/ari-sim/index';
-import { describeEvent } from '../../../src/extension/webviews/event-summary';
+import { describeEvent } from '../../../src/extension/webviews/eventSummary';
 import { call, EventSocket, obj, type JsonMap } from './helpers';
 
 async function recordStasisHalf(exten: string): Promise<{ finished: JsonMap | undefined; elapsedMs: number; status: number }> {

@@ -11,7 +11,7 @@ import { repoRoot, transcriptDir } from '../shared/fixtures';
 
 const metricsFile = path.join(transcriptDir, 'load-50-local-pairs-metrics.json');
 
-test('load(50): per-socket event counts match the real server\'s load metrics', async () => {
+test("load(50): per-socket event counts match the real server's load metrics", async () => {
   const metrics = JSON.parse(readFileSync(metricsFile, 'utf8')) as Record<string, { total_events: number }>;
   const sim = await startSimulator({ port: 0, timeScale: 0.05 });
   try {

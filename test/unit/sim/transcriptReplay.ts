@@ -82,8 +82,7 @@ export function shapeDiff(rec: Json | undefined, live: Json | undefined, p = '$'
   return null;
 }
 
-const normName = (n: Json | undefined): string =>
-  typeof n === 'string' ? n.replace(/-[0-9a-f]{8}(;[12])?$/i, '-N$1').replace(/^(Snoop\/).*$/, '$1*') : '';
+const normName = (n: Json | undefined): string => (typeof n === 'string' ? n.replace(/-[0-9a-f]{8}(;[12])?$/i, '-N$1').replace(/^(Snoop\/).*$/, '$1*') : '');
 
 function signature(b: Obj): string {
   const parts = [String(b.type)];
@@ -107,10 +106,18 @@ class IdMap {
   }
   value(s: string): string {
     if (this.m.has(s)) return this.m.get(s) as string;
-    return s.includes(',') ? s.split(',').map((x) => this.item(x)).join(',') : this.item(s);
+    return s.includes(',')
+      ? s
+          .split(',')
+          .map((x) => this.item(x))
+          .join(',')
+      : this.item(s);
   }
   path(p: string): string {
-    return p.split('/').map((s) => this.m.get(s) ?? s).join('/');
+    return p
+      .split('/')
+      .map((s) => this.m.get(s) ?? s)
+      .join('/');
   }
   deep(v: Json): Json {
     if (typeof v === 'string') return this.value(v);
@@ -131,7 +138,12 @@ class IdMap {
   }
 }
 
-function request(url: string, method: string, headers: Record<string, string>, body?: string): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Json | undefined }> {
+function request(
+  url: string,
+  method: string,
+  headers: Record<string, string>,
+  body?: string,
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Json | undefined }> {
   return new Promise((resolve, reject) => {
     const req = http.request(url, { method, headers, agent: false }, (res) => {
       const chunks: Buffer[] = [];
@@ -168,7 +180,13 @@ function count(list: Obj[]): Map<string, number> {
   return m;
 }
 
-export async function replayTranscript(file: string, base: string, prefixBase: string | undefined, hooks: ReplayHooks = {}, waitMs = 4000): Promise<ReplayResult> {
+export async function replayTranscript(
+  file: string,
+  base: string,
+  prefixBase: string | undefined,
+  hooks: ReplayHooks = {},
+  waitMs = 4000,
+): Promise<ReplayResult> {
   const entries = JSON.parse(readFileSync(file, 'utf8')) as Entry[];
   const ids = new IdMap();
   const sockets = new Map<string, LiveSocket>();
@@ -257,7 +275,9 @@ export async function replayTranscript(file: string, base: string, prefixBase: s
       continue;
     }
     if (e.kind !== 'request') continue;
-    const resp = entries.slice(i + 1).find((r) => r.kind === 'response' && !claimed.has(r) && r.method === e.method && r.path === e.path && (r.ws ?? null) === (e.ws ?? null));
+    const resp = entries
+      .slice(i + 1)
+      .find((r) => r.kind === 'response' && !claimed.has(r) && r.method === e.method && r.path === e.path && (r.ws ?? null) === (e.ws ?? null));
     if (resp) claimed.add(resp);
     if (hooks.beforeRequest) await hooks.beforeRequest(n + 1);
     if (n > 0) await waitReady();

@@ -17,8 +17,7 @@ after(async () => {
 });
 
 type Query = Record<string, string | number>;
-const req = (method: string, path: string, query: Query = {}, body?: JsonValue): Promise<CallResult> =>
-  call(sim.url, method, path, { query, body });
+const req = (method: string, path: string, query: Query = {}, body?: JsonValue): Promise<CallResult> => call(sim.url, method, path, { query, body });
 
 async function expectError(res: Promise<CallResult>, status: number, message: string): Promise<void> {
   const r = await res;
@@ -162,7 +161,15 @@ test('channels: media operations on a channel that is not up are 412 (channel_st
   await expectError(req('POST', '/channels/var-nobody-1/hold'), 404, 'Channel not found');
   await expectError(req('POST', '/channels/var-nobody-1/mute', { direction: 'sideways' }), 404, 'Channel not found');
   // ast_ari_channels_hold/answer/ring/moh/play/dtmf/mute: channel_state_invalid after find_control
-  for (const [method, path] of [['POST', 'hold'], ['DELETE', 'hold'], ['POST', 'answer'], ['POST', 'ring'], ['POST', 'moh'], ['POST', 'silence'], ['POST', 'progress']]) {
+  for (const [method, path] of [
+    ['POST', 'hold'],
+    ['DELETE', 'hold'],
+    ['POST', 'answer'],
+    ['POST', 'ring'],
+    ['POST', 'moh'],
+    ['POST', 'silence'],
+    ['POST', 'progress'],
+  ]) {
     await expectError(req(method, `/channels/var-down-1/${path}`), 412, 'Channel in invalid state');
   }
   await expectError(req('POST', '/channels/var-down-1/play', { media: 'sound:beep' }), 412, 'Channel in invalid state');
@@ -189,14 +196,22 @@ test('channels: parameter checks after find_control and the state (mute, play, d
   await expectError(req('POST', `/channels/${id}/redirect`), 400, "Required parameter 'endpoint' not provided.");
   await expectError(req('POST', `/channels/${id}/redirect`, { endpoint: 'PJSIP' }), 422, "Endpoint parameter 'PJSIP' does not contain tech/resource");
   await expectError(req('POST', `/channels/${id}/redirect`, { endpoint: 'PJSIP/' }), 422, "No resource provided in endpoint parameter 'PJSIP/'");
-  await expectError(req('POST', `/channels/${id}/redirect`, { endpoint: 'PJSIP/bob' }), 422, "Endpoint technology 'PJSIP' does not match channel technology 'Local'");
+  await expectError(
+    req('POST', `/channels/${id}/redirect`, { endpoint: 'PJSIP/bob' }),
+    422,
+    "Endpoint technology 'PJSIP' does not match channel technology 'Local'",
+  );
   // ast_ari_channels_dial: an answered channel
   await expectError(req('POST', `/channels/${id}/dial`), 409, "Channel is not in the 'Down' state");
   // ast_ari_channels_rtpstatistics: no RTP glue for Local
   await expectError(req('GET', `/channels/${id}/rtp_statistics`), 403, 'Unsupported channel type');
   // ast_ari_channels_continue_in_dialplan: a numeric label 0
   await expectError(req('POST', `/channels/${id}/continue`, { context: 'default', extension: '200', label: '0' }), 400, 'Requested priority is illegal');
-  await expectError(req('POST', `/channels/${id}/continue`, { context: 'default', extension: '200', label: 'nowhere' }), 404, 'Requested label can not be found');
+  await expectError(
+    req('POST', `/channels/${id}/continue`, { context: 'default', extension: '200', label: 'nowhere' }),
+    404,
+    'Requested label can not be found',
+  );
   // ast_ari_channels_transfer_progress
   await expectError(req('POST', `/channels/${id}/transfer_progress`), 400, 'states must not be empty');
   await expectError(req('POST', `/channels/${id}/transfer_progress`, { states: 'channel_lost' }), 400, 'Invalid states value');
@@ -206,8 +221,16 @@ test('channels: parameter checks after find_control and the state (mute, play, d
 
 test('channels: record checks limits before the lookup and options before the format', async () => {
   // ast_ari_channels_record: negative limits before find_control
-  await expectError(req('POST', '/channels/var-nobody-2/record', { name: 'r1', format: 'wav', maxDurationSeconds: -1 }), 400, 'max_duration_seconds cannot be negative');
-  await expectError(req('POST', '/channels/var-nobody-2/record', { name: 'r1', format: 'wav', maxSilenceSeconds: -3 }), 400, 'max_silence_seconds cannot be negative');
+  await expectError(
+    req('POST', '/channels/var-nobody-2/record', { name: 'r1', format: 'wav', maxDurationSeconds: -1 }),
+    400,
+    'max_duration_seconds cannot be negative',
+  );
+  await expectError(
+    req('POST', '/channels/var-nobody-2/record', { name: 'r1', format: 'wav', maxSilenceSeconds: -3 }),
+    400,
+    'max_silence_seconds cannot be negative',
+  );
   await expectError(req('POST', '/channels/var-nobody-2/record', { name: 'r1', format: 'nosuch', terminateOn: 'x' }), 404, 'Channel not found');
   const { ws, id } = await upChannel('chrec');
   // terminateOn, then ifExists, then the format
@@ -220,7 +243,11 @@ test('channels: record checks limits before the lookup and options before the fo
   const ok = await req('POST', `/channels/${id}/record`, { name: 'var-r2', format: 'gsm', terminateOn: '#', ifExists: 'Overwrite' });
   assert.equal(ok.status, 201);
   // a live recording of that name is EEXIST whatever ifExists says
-  await expectError(req('POST', `/channels/${id}/record`, { name: 'var-r2', format: 'gsm', ifExists: 'overwrite' }), 409, "Recording 'var-r2' already exists and can not be overwritten");
+  await expectError(
+    req('POST', `/channels/${id}/record`, { name: 'var-r2', format: 'gsm', ifExists: 'overwrite' }),
+    409,
+    "Recording 'var-r2' already exists and can not be overwritten",
+  );
   await req('DELETE', `/channels/${id}`);
   await ws.close();
 });
@@ -266,8 +293,16 @@ test('channels: variables use ast_channel_get_by_name and their own wording', as
   });
   await expectError(req('GET', `/channels/${id}/variables`, { variables: 'VAR_ONE,VAR_NONE' }), 404, 'Provided variable was not found');
   // json_to_ast_variables
-  await expectError(req('POST', `/channels/${id}/variables`, {}, { variables: { A: 3 } }), 400, "Each value in 'variables' must be a string or an object with 'value' and optional 'report_events'");
-  await expectError(req('POST', `/channels/${id}/variables`, {}, { variables: { A: { report_events: true } } }), 400, "Each object value in 'variables' must include string field 'value'");
+  await expectError(
+    req('POST', `/channels/${id}/variables`, {}, { variables: { A: 3 } }),
+    400,
+    "Each value in 'variables' must be a string or an object with 'value' and optional 'report_events'",
+  );
+  await expectError(
+    req('POST', `/channels/${id}/variables`, {}, { variables: { A: { report_events: true } } }),
+    400,
+    "Each object value in 'variables' must include string field 'value'",
+  );
   await expectError(req('POST', `/channels/${id}/variables`, {}, { variables: 'A=1' }), 400, "The 'variables' field must be a JSON object");
   // ast_func_read2 fails for an unknown function (a name ending in ")")
   await expectError(req('GET', `/channels/${id}/variable`, { variable: 'NO_SUCH_FUNC(x)' }), 500, 'Unable to read provided function');
@@ -278,13 +313,29 @@ test('channels: variables use ast_channel_get_by_name and their own wording', as
 test('originate/create: the order of ari_channels_handle_originate_with_id and ast_ari_channels_create', async () => {
   // the endpoint's tech/resource is checked before "application or extension"
   await expectError(req('POST', '/channels', { endpoint: 'nonsense' }), 400, 'Invalid endpoint specified');
-  await expectError(req('POST', '/channels', { endpoint: 'Local/100@default', app: 'a', originator: 'x', formats: 'ulaw' }), 400, "Originator and formats can't both be specified");
-  await expectError(req('POST', '/channels', { endpoint: 'Local/100@default', channelId: 'x'.repeat(150), app: 'a' }), 400, 'Uniqueid length exceeds maximum of 149');
+  await expectError(
+    req('POST', '/channels', { endpoint: 'Local/100@default', app: 'a', originator: 'x', formats: 'ulaw' }),
+    400,
+    "Originator and formats can't both be specified",
+  );
+  await expectError(
+    req('POST', '/channels', { endpoint: 'Local/100@default', channelId: 'x'.repeat(150), app: 'a' }),
+    400,
+    'Uniqueid length exceeds maximum of 149',
+  );
   await expectError(req('POST', '/channels', { endpoint: 'Local/100@default', extension: '100', label: '0' }), 400, 'Requested priority is illegal');
   await expectError(req('POST', '/channels', { endpoint: 'Local/100@default', extension: '100', label: 'start' }), 404, 'Requested label can not be found');
-  await expectError(req('POST', '/channels', { endpoint: 'Local/100@default', app: 'a', originator: 'var-nobody-5' }), 400, 'Provided originator channel was not found');
+  await expectError(
+    req('POST', '/channels', { endpoint: 'Local/100@default', app: 'a', originator: 'var-nobody-5' }),
+    400,
+    'Provided originator channel was not found',
+  );
   // the body's variables are parsed first of all
-  await expectError(req('POST', '/channels', {}, { variables: { A: 1 } }), 400, "Each value in 'variables' must be a string or an object with 'value' and optional 'report_events'");
+  await expectError(
+    req('POST', '/channels', {}, { variables: { A: 1 } }),
+    400,
+    "Each value in 'variables' must be a string or an object with 'value' and optional 'report_events'",
+  );
   // ast_ari_channels_create: originator+formats before the endpoint
   await expectError(req('POST', '/channels/create', { originator: 'x', formats: 'ulaw' }), 400, "Originator and formats can't both be specified");
   await expectError(req('POST', '/channels/create', { app: 'a' }), 400, 'Endpoint must be specified');
@@ -363,7 +414,11 @@ test('subscriptions: checked URI by URI (app_handle_subscriptions), all-topics f
   await expectError(req('POST', `/applications/${app}/subscription`, { eventSource: 'channel' }), 400, 'Invalid event source URI scheme');
   const bridge = obj((await req('POST', '/bridges', { type: 'mixing' })).body);
   // the bridge before the bad channel stays subscribed
-  await expectError(req('POST', `/applications/${app}/subscription`, { eventSource: `bridge:${String(bridge.id)},channel:var-nobody-9` }), 422, 'Event source does not exist');
+  await expectError(
+    req('POST', `/applications/${app}/subscription`, { eventSource: `bridge:${String(bridge.id)},channel:var-nobody-9` }),
+    422,
+    'Event source does not exist',
+  );
   assert.deepEqual(obj((await req('GET', `/applications/${app}`)).body).bridge_ids, [bridge.id]);
   // an empty id skips find and subscribes to the kind's all-topic
   const all = obj((await req('POST', `/applications/${app}/subscription`, { eventSource: 'bridge:,endpoint:' })).body);
@@ -396,7 +451,11 @@ test('bridges: create checks the id first, ignores unknown type words, needs a c
   await expectError(req('POST', '/bridges', { bridgeId: 'var-br-1' }), 409, "Bridge with id 'var-br-1' already exists");
   // bridge_create_common: dtmf_events alone adds no capability
   await expectError(req('POST', '/bridges/var-br-2', { type: 'dtmf_events' }), 500, 'Unable to create bridge');
-  await expectError(req('POST', '/bridges', { type: 'proxy_media', bridgeId: 'var-br-3' }), 500, "Unable to create bridge. Possible duplicate bridge id 'var-br-3'");
+  await expectError(
+    req('POST', '/bridges', { type: 'proxy_media', bridgeId: 'var-br-3' }),
+    500,
+    "Unable to create bridge. Possible duplicate bridge id 'var-br-3'",
+  );
   assert.equal(obj((await req('POST', '/bridges', { type: 'mixing,bogus', name: 'var' })).body).bridge_type, 'mixing');
   // stasis_app_bridge_moh_stop with no MOH channel
   await expectError(req('DELETE', '/bridges/var-br-1/moh'), 409, "Bridge isn't playing music");
@@ -420,10 +479,18 @@ test('bridges: channel lists are checked channel by channel (control_list_create
   assert.equal((await req('POST', `/channels/${id}/record`, { name: `var-busy-${seq}`, format: 'wav' })).status, 201);
   await expectError(req('POST', '/bridges/var-br-4/addChannel', { channel: id }), 409, `Channel ${id} currently recording`);
   // ari_bridges_handle_play: announcer_format, then the media list
-  await expectError(req('POST', '/bridges/var-br-4/play', { media: 'sound:beep', announcer_format: 'nosuch' }), 422, 'specified announcer_format is unknown on this system');
+  await expectError(
+    req('POST', '/bridges/var-br-4/play', { media: 'sound:beep', announcer_format: 'nosuch' }),
+    422,
+    'specified announcer_format is unknown on this system',
+  );
   await expectError(req('POST', '/bridges/var-br-4/play', { media: 'sound:beep', skipms: -2 }), 500, 'Failed to queue media for playback');
   // ast_ari_bridges_record: format before terminateOn; negative limits only fail in stasis_app_control_record
-  await expectError(req('POST', '/bridges/var-br-4/record', { name: 'var-brec', format: 'nosuch', terminateOn: 'x' }), 422, 'specified format is unknown on this system');
+  await expectError(
+    req('POST', '/bridges/var-br-4/record', { name: 'var-brec', format: 'nosuch', terminateOn: 'x' }),
+    422,
+    'specified format is unknown on this system',
+  );
   await expectError(req('POST', '/bridges/var-br-4/record', { name: 'var-brec', format: 'wav', terminateOn: 'x' }), 400, 'terminateOn invalid');
   await expectError(req('POST', '/bridges/var-br-4/record', { name: 'var-brec', format: 'wav', maxDurationSeconds: -1 }), 500, 'Error parsing request');
   await req('DELETE', `/channels/${String(outside.id)}`);
@@ -513,7 +580,11 @@ test('sounds and endpoint messages: empty results and missing "to"', async () =>
   await expectError(req('PUT', '/endpoints/sendMessage', { from: 'a' }), 400, 'To must be specified');
   await expectError(req('PUT', '/endpoints/sendMessage', { to: 'pjsip:nobody', from: 'a' }), 404, 'Endpoint not found');
   // ast_ari_endpoints_refer: parse_refer_json, then send_refer's "to"
-  await expectError(req('POST', '/endpoints/refer', { from: 'a', refer_to: 'b' }, { variables: { display_name: false } }), 400, "Only string values in the 'variables' object allowed");
+  await expectError(
+    req('POST', '/endpoints/refer', { from: 'a', refer_to: 'b' }, { variables: { display_name: false } }),
+    400,
+    "Only string values in the 'variables' object allowed",
+  );
   await expectError(req('POST', '/endpoints/refer', { from: 'a', refer_to: 'b' }), 400, 'To must be specified');
 });
 
@@ -559,7 +630,9 @@ test('channel variables: pbx_builtin_setvar_helper and ast_str_retrieve_variable
   assert.deepEqual(seen, ['VAR_X=1', 'VAR_X=', '_VAR_INHERIT=i', 'callerid Zoe', 'VAR_END=e']);
   // predefined names, then the channel's variables, then the globals
   assert.deepEqual((await req('GET', `/channels/${id}/variable`, { variable: 'UNIQUEID' })).body, { value: id });
-  assert.deepEqual((await req('GET', `/channels/${id}/variable`, { variable: 'CONTEXT' })).body, { value: obj(obj((await req('GET', `/channels/${id}`)).body).dialplan).context });
+  assert.deepEqual((await req('GET', `/channels/${id}/variable`, { variable: 'CONTEXT' })).body, {
+    value: obj(obj((await req('GET', `/channels/${id}`)).body).dialplan).context,
+  });
   assert.equal((await req('POST', '/asterisk/variable', { variable: 'VAR_GLOBAL_7', value: 'g' })).status, 204);
   assert.deepEqual((await req('GET', `/channels/${id}/variable`, { variable: 'VAR_GLOBAL_7' })).body, { value: 'g' });
   assert.equal((await req('POST', '/asterisk/variable', { variable: 'VAR_GLOBAL_7' })).status, 204);
@@ -683,7 +756,9 @@ test('a hangup during a playback: PlaybackFinished "failed" before StasisEnd (pl
   await ws.type('PlaybackStarted', (e) => obj(e.playback).id === 'var-pb-hang');
   assert.equal((await req('DELETE', `/channels/${id}`)).status, 204);
   await ws.type('StasisEnd', (e) => channelOf(e).id === id);
-  const ends = ws.events.filter((e) => e.type === 'PlaybackFinished' || e.type === 'StasisEnd').map((e) => (e.type === 'StasisEnd' ? 'StasisEnd' : `${String(obj(e.playback).id)} ${String(obj(e.playback).state)}`));
+  const ends = ws.events
+    .filter((e) => e.type === 'PlaybackFinished' || e.type === 'StasisEnd')
+    .map((e) => (e.type === 'StasisEnd' ? 'StasisEnd' : `${String(obj(e.playback).id)} ${String(obj(e.playback).state)}`));
   // the queued one never ran: its command is dropped without an event
   assert.deepEqual(ends, ['var-pb-hang failed', 'StasisEnd']);
   await ws.close();
@@ -705,8 +780,16 @@ test('originate with a taken otherChannelId: 409 and no half left behind', async
   await req('POST', '/channels', { endpoint: 'Local/100@default', app, channelId: 'var-id-a', otherChannelId: 'var-id-b' });
   await ws.type('StasisStart', (e) => channelOf(e).id === 'var-id-a');
   // ast_dial_prerun -> AST_CHANNEL_ERROR_ID_EXISTS
-  await expectError(req('POST', '/channels', { endpoint: 'Local/100@default', app, channelId: 'var-id-c', otherChannelId: 'var-id-b' }), 409, 'Channel with given unique ID already exists');
-  await expectError(req('POST', '/channels', { endpoint: 'Local/100@default', app, channelId: 'var-id-d', otherChannelId: 'var-id-d' }), 409, 'Channel with given unique ID already exists');
+  await expectError(
+    req('POST', '/channels', { endpoint: 'Local/100@default', app, channelId: 'var-id-c', otherChannelId: 'var-id-b' }),
+    409,
+    'Channel with given unique ID already exists',
+  );
+  await expectError(
+    req('POST', '/channels', { endpoint: 'Local/100@default', app, channelId: 'var-id-d', otherChannelId: 'var-id-d' }),
+    409,
+    'Channel with given unique ID already exists',
+  );
   await expectError(req('GET', '/channels/var-id-c'), 404, 'Channel not found');
   await expectError(req('GET', '/channels/var-id-d'), 404, 'Channel not found');
   await req('DELETE', '/channels/var-id-a');
@@ -722,7 +805,11 @@ test('stored recordings: copy checks the destination after the source', async ()
   await expectError(req('POST', '/recordings/stored/var-no-src/copy', {}), 404, 'Recording not found');
   await expectError(req('POST', `/recordings/stored/${name}/copy`), 400, 'Invalid destination recording name');
   await expectError(req('POST', `/recordings/stored/${name}/copy`, { destinationRecordingName: '../outside' }), 403, 'Destination file path is forbidden');
-  await expectError(req('POST', `/recordings/stored/${name}/copy`, { destinationRecordingName: name }), 409, 'A recording with the same name already exists on the system');
+  await expectError(
+    req('POST', `/recordings/stored/${name}/copy`, { destinationRecordingName: name }),
+    409,
+    'A recording with the same name already exists on the system',
+  );
   assert.equal(obj((await req('POST', `/recordings/stored/${name}/copy`, { destinationRecordingName: `${name}-2` })).body).name, `${name}-2`);
   await req('DELETE', `/channels/${id}`);
   await ws.close();

@@ -94,7 +94,10 @@ describe('reset', () => {
     assert.deepEqual(a.appArgs, ['x', 'y']);
     assert.equal(a.bridgeId, 'B');
     assert.equal(m.channels.get('b')!.app, undefined);
-    assert.deepEqual(m.channelsInApp('hello-world').map((c) => c.id), ['a']);
+    assert.deepEqual(
+      m.channelsInApp('hello-world').map((c) => c.id),
+      ['a'],
+    );
   });
 
   test('keeps only ARI-controlled device states', () => {
@@ -201,7 +204,10 @@ describe('channels', () => {
     m.apply(ev.dialplan(inStasis('a', 'other-app', 'arg1')));
     assert.equal(m.channels.get('a')?.app, 'other-app');
     assert.deepEqual(m.channels.get('a')?.appArgs, ['arg1']);
-    assert.deepEqual(m.channelsInApp('other-app').map((c) => c.id), ['a']);
+    assert.deepEqual(
+      m.channelsInApp('other-app').map((c) => c.id),
+      ['a'],
+    );
     m.apply(ev.varset(inStasis('a', 'other-app', 'arg1'), 'STASISSTATUS', 'SUCCESS'));
     assert.equal(m.channels.get('a')?.app, undefined);
     // A later event with the stale Stasis dialplan does not put it back.

@@ -3,14 +3,7 @@
 import assert from 'node:assert/strict';
 import type { AriEvent, Bridge, Channel } from '../../../src/extension/ari/models.generated';
 import { AriStateModel, type ModelSnapshot } from '../../../src/extension/state/model';
-import {
-  eventOf,
-  isListResponse,
-  isPlayResponse,
-  socketOf,
-  type Transcript,
-  type TranscriptEntry,
-} from './transcripts';
+import { eventOf, isListResponse, isPlayResponse, socketOf, type Transcript, type TranscriptEntry } from './transcripts';
 
 export const emptySnapshot = (): ModelSnapshot => ({
   channels: [],
@@ -75,11 +68,21 @@ export function replay(t: Transcript, opts: ReplayOptions = {}): Replay {
       const where = `${t.name}#${i} socket ${s}`;
       if (isListResponse(e, 'channels')) {
         r.checkpoints++;
-        compareIds(m.channels, (e.body as Channel[]).map((c) => c.id), t.firehoses.has(s), `${where} channels`);
+        compareIds(
+          m.channels,
+          (e.body as Channel[]).map((c) => c.id),
+          t.firehoses.has(s),
+          `${where} channels`,
+        );
       }
       if (isListResponse(e, 'bridges')) {
         r.checkpoints++;
-        compareIds(m.bridges, (e.body as Bridge[]).map((b) => b.id), t.firehoses.has(s), `${where} bridges`);
+        compareIds(
+          m.bridges,
+          (e.body as Bridge[]).map((b) => b.id),
+          t.firehoses.has(s),
+          `${where} bridges`,
+        );
       }
     }
     opts.after?.(i, e, r);

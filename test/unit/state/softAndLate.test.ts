@@ -8,9 +8,9 @@ import path from 'node:path';
 import type { AriEvent, Channel } from '../../../src/extension/ari/models.generated';
 import { AriStateModel } from '../../../src/extension/state/model';
 import { channelDescription } from '../../../src/extension/views/tree/labels';
-import { describeEvent } from '../../../src/extension/webviews/event-summary';
-import { EventStore } from '../../../src/extension/webviews/event-store';
-import { EventView } from '../../../src/extension/webviews/event-view';
+import { describeEvent } from '../../../src/extension/webviews/eventSummary';
+import { EventStore } from '../../../src/extension/webviews/eventStore';
+import { EventView } from '../../../src/extension/webviews/eventView';
 import { EMPTY_FILTER } from '../../../src/shared/protocol';
 import { repoRoot } from '../shared/fixtures';
 
@@ -79,7 +79,10 @@ test('22-demo-traffic in the panel: events after their channel’s ChannelDestro
   const late = rows.filter((r) => r.afterDestroy);
   assert.ok(late.length > 0);
   const lateTypes = new Set(late.map((r) => r.type));
-  assert.ok(['ChannelCallerId', 'ChannelVarset', 'ChannelLeftBridge', 'StasisEnd'].some((t) => lateTypes.has(t)), [...lateTypes].join(','));
+  assert.ok(
+    ['ChannelCallerId', 'ChannelVarset', 'ChannelLeftBridge', 'StasisEnd'].some((t) => lateTypes.has(t)),
+    [...lateTypes].join(','),
+  );
   assert.ok(!lateTypes.has('ChannelCreated') && !lateTypes.has('ChannelDestroyed'));
   // Every marked row's channel really was destroyed earlier in the stream.
   const destroyedAt = new Map<string, number>();

@@ -2,24 +2,10 @@
 // see, plus the invariants and list checkpoints of replay.ts along the way.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type {
-  Application,
-  Bridge,
-  Channel,
-  DeviceState,
-  Endpoint,
-  StoredRecording,
-} from '../../../src/extension/ari/models.generated';
+import type { Application, Bridge, Channel, DeviceState, Endpoint, StoredRecording } from '../../../src/extension/ari/models.generated';
 import { AriStateModel } from '../../../src/extension/state/model';
 import { emptySnapshot, replay, type Replay } from './replay';
-import {
-  eventOf,
-  isListResponse,
-  loadTranscript,
-  transcriptNames,
-  type Transcript,
-} from './transcripts';
-
+import { eventOf, isListResponse, loadTranscript, transcriptNames, type Transcript } from './transcripts';
 
 /** Ids of channels that got StasisStart on a socket. */
 function stasisIds(t: Transcript, socket?: string): string[] {
@@ -186,7 +172,10 @@ describe('transcript replays', () => {
   const names = transcriptNames();
 
   test('every transcript has an expectation', () => {
-    assert.deepEqual(names.filter((n) => !expectations[n]), []);
+    assert.deepEqual(
+      names.filter((n) => !expectations[n]),
+      [],
+    );
   });
 
   for (const name of names) {
@@ -267,7 +256,10 @@ describe('transcript replays', () => {
     const m = new AriStateModel();
     m.reset({ ...emptySnapshot(), channels: listAnswer<Channel>(t, 'channels', 0) });
     assert.deepEqual(
-      m.channelsInApp('hello-world').map((c) => c.id).sort(),
+      m
+        .channelsInApp('hello-world')
+        .map((c) => c.id)
+        .sort(),
       ['golden-ops', 'golden-ops-2'],
     );
   });

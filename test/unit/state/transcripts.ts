@@ -66,10 +66,6 @@ export function isPlayResponse(e: TranscriptEntry): boolean {
 /** GET of a list resource (`/ari/channels`, with or without an http prefix) answered 200. */
 export function isListResponse(e: TranscriptEntry, resource: string): boolean {
   return (
-    e.kind === 'response' &&
-    e.method === 'GET' &&
-    e.status === 200 &&
-    Array.isArray(e.body) &&
-    new RegExp(`^(/[^/]+)?/ari/${resource}$`).test(e.path ?? '')
+    e.kind === 'response' && e.method === 'GET' && e.status === 200 && Array.isArray(e.body) && new RegExp(`^(/[^/]+)?/ari/${resource}$`).test(e.path ?? '')
   );
 }

@@ -38,13 +38,26 @@ export function channel(id: string, over: Partial<TreeChannel> = {}): TreeChanne
 }
 
 export function bridge(id: string, channels: string[], over: Partial<Bridge> = {}): Bridge {
-  return { id, technology: 'simple_bridge', bridge_type: 'mixing', bridge_class: 'stasis', creator: 'Stasis', name: '', channels, creationtime: '2026-11-30T12:00:00.000+0000', ...over };
+  return {
+    id,
+    technology: 'simple_bridge',
+    bridge_type: 'mixing',
+    bridge_class: 'stasis',
+    creator: 'Stasis',
+    name: '',
+    channels,
+    creationtime: '2026-11-30T12:00:00.000+0000',
+    ...over,
+  };
 }
 
 export function source(model: TreeModelSource, over: Partial<TreeSource> = {}): TreeSource {
   return {
     model,
-    info: { system: { version: '22.10.1', entity_id: 'aa:bb' }, status: { startup_time: '2026-11-30T10:00:00.000+0000', last_reload_time: '2026-11-30T10:00:00.000+0000' } },
+    info: {
+      system: { version: '22.10.1', entity_id: 'aa:bb' },
+      status: { startup_time: '2026-11-30T10:00:00.000+0000', last_reload_time: '2026-11-30T10:00:00.000+0000' },
+    },
     loadModules: async () => [{ name: 'res_ari.so', description: 'ARI', use_count: 1, status: 'Running', support_level: 'core' }],
     ...over,
   };

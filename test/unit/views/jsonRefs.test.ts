@@ -3,7 +3,11 @@ import assert from 'node:assert/strict';
 import { isStale, jsonPath, parseJsonPath } from '../../../src/extension/views/tree/jsonRefs';
 
 test('document paths round-trip ids with / and :', () => {
-  for (const ref of [{ kind: 'endpoint', id: 'PJSIP/alice' }, { kind: 'channel', id: '1764500000.12' }, { kind: 'deviceState', id: 'Stasis:demo' }]) {
+  for (const ref of [
+    { kind: 'endpoint', id: 'PJSIP/alice' },
+    { kind: 'channel', id: '1764500000.12' },
+    { kind: 'deviceState', id: 'Stasis:demo' },
+  ]) {
     assert.deepEqual(parseJsonPath(jsonPath(ref)), ref);
   }
   assert.equal(parseJsonPath('/nope'), undefined);

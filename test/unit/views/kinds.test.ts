@@ -67,13 +67,15 @@ test('kinds: no switch or comparison on an entity kind or category in the tree c
       if (patterns.some((re) => re.test(line))) offenders.push(`${f}:${i + 1}: ${line.trim()}`);
     });
   }
-  assert.deepEqual(offenders, [], 'move these into the kind\'s spec (kinds/*.ts)');
+  assert.deepEqual(offenders, [], "move these into the kind's spec (kinds/*.ts)");
   // The check itself fires on what it is meant to catch.
-  assert.ok(patterns[0].test("    case 'deviceState':") && patterns[1].test("node.kind === 'bridge'") && patterns[3].test('  deviceStates: \'pulse\','));
+  assert.ok(patterns[0].test("    case 'deviceState':") && patterns[1].test("node.kind === 'bridge'") && patterns[3].test("  deviceStates: 'pulse',"));
 });
 
-test('kinds: the JSON menus (contrib/20-views.json) cover every entity row and none of the tree\'s own nodes', async () => {
-  const { menus } = JSON.parse(readFileSync(path.join(repoRoot, 'contrib/20-views.json'), 'utf8')) as { menus: Record<string, { command: string; when: string }[]> };
+test("kinds: the JSON menus (contrib/20-views.json) cover every entity row and none of the tree's own nodes", async () => {
+  const { menus } = JSON.parse(readFileSync(path.join(repoRoot, 'contrib/20-views.json'), 'utf8')) as {
+    menus: Record<string, { command: string; when: string }[]>;
+  };
   const regexOf = (cmd: string) => new RegExp(/viewItem =~ \/(.+)\/$/.exec(menus['view/item/context'].find((m) => m.command === cmd)!.when)![1]);
   const model = emptyModel();
   model.channels.set('1', channel('1', { bridgeId: 'b' }));
@@ -82,7 +84,15 @@ test('kinds: the JSON menus (contrib/20-views.json) cover every entity row and n
   model.recordings.set('r', { name: 'r', format: 'wav', state: 'recording', target_uri: 'channel:1' });
   model.storedRecordings.set('s', { name: 's', format: 'wav' });
   model.endpoints.set('PJSIP/a', { technology: 'PJSIP', resource: 'a', state: 'online', channel_ids: [] });
-  model.applications.set('app', { name: 'app', channel_ids: [], bridge_ids: [], endpoint_ids: [], device_names: [], events_allowed: [], events_disallowed: [] });
+  model.applications.set('app', {
+    name: 'app',
+    channel_ids: [],
+    bridge_ids: [],
+    endpoint_ids: [],
+    device_names: [],
+    events_allowed: [],
+    events_disallowed: [],
+  });
   model.deviceStates.set('Stasis:x', { name: 'Stasis:x', state: 'BUSY' });
   const tree = new AriTree(() => 0);
   tree.setSource(source(model));

@@ -41,22 +41,39 @@ test('the tree follows a call on the simulator, and the log never holds the pass
     batchMs: 10,
   });
   const tree = new AriTree();
-  tree.setSource({ model: session.model, get info() { return session.info; }, ownApp: 'ari-explorer-test', loadModules: () => session.rest.asterisk.listModules() });
+  tree.setSource({
+    model: session.model,
+    get info() {
+      return session.info;
+    },
+    ownApp: 'ari-explorer-test',
+    loadModules: () => session.rest.asterisk.listModules(),
+  });
   try {
     await session.start();
     const roots = tree.roots();
     const channels = roots.find((n) => n.id === 'channels')!;
     for (const r of roots) tree.view(r);
-    assert.deepEqual(kids(tree, channels).map((n) => n.kind), ['hint'], 'empty: a hint row');
+    assert.deepEqual(
+      kids(tree, channels).map((n) => n.kind),
+      ['hint'],
+      'empty: a hint row',
+    );
     assert.match(tree.view(roots.at(-1)!)!.description ?? '', /^Asterisk /);
 
     const fired: AriNode[][] = [];
     const appeared = until(session, tree, fired, () => kids(tree, channels).length === 2);
     const id = await sim.originateFromCli('Local/100@default', { context: 'default', exten: '100' });
     await appeared;
-    assert.ok(fired.some((nodes) => nodes.includes(channels)), 'the Channels category was refreshed');
+    assert.ok(
+      fired.some((nodes) => nodes.includes(channels)),
+      'the Channels category was refreshed',
+    );
     const names = kids(tree, channels).map((n) => tree.view(n)!.label);
-    assert.ok(names.every((n) => /^[0-9a-f]{8};[12] · Local\/100@default$/.test(n)), names.join());
+    assert.ok(
+      names.every((n) => /^[0-9a-f]{8};[12] · Local\/100@default$/.test(n)),
+      names.join(),
+    );
 
     const gone = until(session, tree, fired, () => kids(tree, channels).every((n) => n.kind === 'hint'));
     await session.rest.channels.hangup(id);

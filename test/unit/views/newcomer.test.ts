@@ -31,7 +31,14 @@ function kids(tree: AriTree, node?: AriNode): AriNode[] {
 /** Two demo calls: each a Local pair, the ;2 half in Stasis, the ;1 half in Wait. */
 function demoCalls(model: ReturnType<typeof emptyModel>): void {
   for (const seq of ['0000000e', '0000000f']) {
-    model.channels.set(`${seq}-1`, channel(`${seq}1`, { id: `${seq}-1`, name: `Local/1776@from-test-${seq};1`, dialplan: { context: 'default', exten: '102', priority: 2, app_name: 'Wait', app_data: '600' } }));
+    model.channels.set(
+      `${seq}-1`,
+      channel(`${seq}1`, {
+        id: `${seq}-1`,
+        name: `Local/1776@from-test-${seq};1`,
+        dialplan: { context: 'default', exten: '102', priority: 2, app_name: 'Wait', app_data: '600' },
+      }),
+    );
     model.channels.set(`${seq}-2`, channel(`${seq}2`, { id: `${seq}-2`, name: `Local/1776@from-test-${seq};2` }));
   }
 }
@@ -48,7 +55,10 @@ test('channel rows lead with the sequence number and the ;1/;2 half, so the firs
   const half = kids(tree, cat(tree, 'channels')).find((n) => n.id === '0000000f-2')!;
   assert.match(tree.tooltip(half)!, /Local\/1776@from\\-test\\-0000000f;2/);
   tree.setFilter({ text: 'from-test-0000000f;2' });
-  assert.deepEqual(kids(tree, cat(tree, 'channels')).map((n) => n.id), ['0000000f-2']);
+  assert.deepEqual(
+    kids(tree, cat(tree, 'channels')).map((n) => n.id),
+    ['0000000f-2'],
+  );
 });
 
 // ---- menus: the `when` clauses of contrib/40-commands.json against a row's contextValue ----
@@ -85,7 +95,8 @@ test('the menu of an Up channel in Stasis offers what applies: no Answer, Ring, 
   const [row] = kids(tree, cat(tree, 'channels'));
   const menu = () => contextMenu(tree.view(row)!.contextValue);
   const idle = menu();
-  for (const absent of ['answer', 'ring', 'ringStop', 'unhold', 'unmute', 'stopMoh', 'stopSilence']) assert.ok(!idle.includes(absent), `${absent} in ${idle.join(',')}`);
+  for (const absent of ['answer', 'ring', 'ringStop', 'unhold', 'unmute', 'stopMoh', 'stopSilence'])
+    assert.ok(!idle.includes(absent), `${absent} in ${idle.join(',')}`);
   for (const present of ['hangup', 'play', 'hold', 'mute', 'startMoh', 'startSilence', 'sendDtmf']) assert.ok(idle.includes(present), present);
   assert.ok(idle.length <= 16, `${idle.length} entries`);
 
@@ -142,7 +153,12 @@ test('palette keys: nothing to act on, no command — and only changed keys are 
   model.playbacks.set('p', { id: 'p', media_uri: 'sound:x', target_uri: 'channel:1', state: 'playing' });
   controls.noteOp(['1'], 'hold');
   const after = paletteContext(model, controls);
-  assert.deepEqual(changedKeys(before, after).sort(), ['ariExplorer.hasChannels', 'ariExplorer.hasHeldChannels', 'ariExplorer.hasPlaybacks', 'ariExplorer.hasStasisChannels']);
+  assert.deepEqual(changedKeys(before, after).sort(), [
+    'ariExplorer.hasChannels',
+    'ariExplorer.hasHeldChannels',
+    'ariExplorer.hasPlaybacks',
+    'ariExplorer.hasStasisChannels',
+  ]);
   // The manifest hides the context-only commands behind these keys.
   const palette = new Map(manifest.menus.commandPalette.map((e) => [e.command, e.when ?? '']));
   assert.match(palette.get('ariExplorer.playback.forward')!, /ariExplorer\.hasPlaybacks/);
@@ -193,7 +209,10 @@ test('empty categories say so and offer the command that fills them; categories 
   }
   model.channels.set('1', channel('1'));
   tree.applyChange({ structural: true, changed: { channel: new Set(['1']) } });
-  assert.deepEqual(kids(tree, cat(tree, 'channels')).map((n) => n.kind), ['channel']);
+  assert.deepEqual(
+    kids(tree, cat(tree, 'channels')).map((n) => n.kind),
+    ['channel'],
+  );
 });
 
 test('what the user opened stays open after a reconnect, what they closed stays closed', () => {

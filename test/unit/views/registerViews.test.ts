@@ -1,7 +1,7 @@
 // The vscode glue of the views area, run on the fake vscode module against the simulator:
 // status bar text per phase, tree refreshes fired with cached nodes, filters and their view
 // description, Copy as JSON, and a live `ari-json` document.
-import '../fakes/register-vscode';
+import '../fakes/registerVscode';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type * as vscode from 'vscode';
@@ -53,7 +53,11 @@ test('views: status bar, tree refreshes, filters, JSON documents', async () => {
     assert.equal((provider.getTreeItem(channels) as vscode.TreeItem).description, '0');
 
     const empty = (await provider.getChildren(channels))!;
-    assert.deepEqual(empty.map((n) => n.kind), ['hint'], 'an empty category says so');
+    assert.deepEqual(
+      empty.map((n) => n.kind),
+      ['hint'],
+      'an empty category says so',
+    );
     assert.equal((provider.getTreeItem(empty[0]) as vscode.TreeItem).command?.command, 'ariExplorer.channel.originate');
     const appeared = whenFired(provider, async (e) => Array.isArray(e) && e.includes(channels) && (await provider.getChildren(channels))!.length === 2);
     const id = await sim.originateFromCli('Local/100@default', { context: 'default', exten: '100' });
@@ -61,7 +65,10 @@ test('views: status bar, tree refreshes, filters, JSON documents', async () => {
     const [first] = (await provider.getChildren(channels))!;
     const probed = await services.probes!.tree!();
     assert.equal(probed[0].children.length, 2, 'the probe walks what the provider serves');
-    assert.ok(probed[0].children.every((c) => /^[0-9a-f]{8};[12] · Local\/100@default$/.test(c.label) && /^channel\./.test(c.contextValue ?? '')), JSON.stringify(probed[0].children));
+    assert.ok(
+      probed[0].children.every((c) => /^[0-9a-f]{8};[12] · Local\/100@default$/.test(c.label) && /^channel\./.test(c.contextValue ?? '')),
+      JSON.stringify(probed[0].children),
+    );
     const treeItem = provider.getTreeItem(first) as vscode.TreeItem;
     assert.ok(treeItem.iconPath instanceof ThemeIcon);
     assert.match(treeItem.contextValue ?? '', /^channel\./);
@@ -82,7 +89,10 @@ test('views: status bar, tree refreshes, filters, JSON documents', async () => {
     assert.equal(view.description, 'filtered by app: no-such-app');
     assert.equal(fake.contextKeys.get('ariExplorer.treeFiltered'), true);
     const filteredOut = (await provider.getChildren(channels))!;
-    assert.deepEqual(filteredOut.map((n) => n.kind), ['hint']);
+    assert.deepEqual(
+      filteredOut.map((n) => n.kind),
+      ['hint'],
+    );
     assert.equal((provider.getTreeItem(filteredOut[0]) as vscode.TreeItem).command?.command, 'ariExplorer.tree.clearFilter', 'the hint clears the filter');
     assert.equal(fake.contextKeys.get('ariExplorer.hasStasisChannels'), false, 'a Local/100@default channel is in no app');
     assert.equal(fake.contextKeys.get('ariExplorer.hasChannels'), true);
@@ -170,14 +180,21 @@ test('views: two servers at once (one behind /asterisk) — a root per server, n
     const alphaChannels = alphaCats[0];
     assert.equal(betaChannels.profileId, b.id);
     assert.equal(provider.getParent!(betaChannels), roots[1]);
-    assert.notEqual((provider.getTreeItem(betaChannels) as vscode.TreeItem).id, (provider.getTreeItem(alphaChannels) as vscode.TreeItem).id, 'item ids unique across servers');
+    assert.notEqual(
+      (provider.getTreeItem(betaChannels) as vscode.TreeItem).id,
+      (provider.getTreeItem(alphaChannels) as vscode.TreeItem).id,
+      'item ids unique across servers',
+    );
     const appeared = whenFired(provider, async () => (await provider.getChildren(betaChannels))!.length === 2);
     await simB.originateFromCli('Local/100@default', { context: 'default', exten: '100' });
     await appeared;
     const [channel] = (await provider.getChildren(betaChannels))!;
     assert.equal(channel.kind, 'channel');
     assert.equal(channel.profileId, b.id);
-    assert.deepEqual((await provider.getChildren(alphaChannels))!.map((n) => n.kind), ['hint']);
+    assert.deepEqual(
+      (await provider.getChildren(alphaChannels))!.map((n) => n.kind),
+      ['hint'],
+    );
     // What a command started from that node acts on: beta's session, though alpha is asked about.
     assert.equal(await sessionOf(services, channel), connections.sessionOf(b.id));
     assert.ok(connections.sessionOf(b.id)!.model.channels.has(channel.id));

@@ -37,7 +37,10 @@ test('the click menu offers what fits the state', () => {
 });
 
 test('while reconnecting the explorer says its tree is the state before the drop', () => {
-  assert.match(explorerMessage({ kind: 'reconnecting', profileName: 'lab', attempt: 2, retryAt: 10_000 })!, /^Connection to lab lost: the tree shows the state before the drop/);
+  assert.match(
+    explorerMessage({ kind: 'reconnecting', profileName: 'lab', attempt: 2, retryAt: 10_000 })!,
+    /^Connection to lab lost: the tree shows the state before the drop/,
+  );
   assert.equal(explorerMessage({ kind: 'connected', profileName: 'lab' }), undefined);
   assert.equal(explorerMessage({ kind: 'connecting', profileName: 'lab', attempt: 1 }), undefined);
   assert.equal(explorerMessage({ kind: 'disconnected' }), undefined);

@@ -27,7 +27,16 @@ test('roots list the categories then Server, and nothing without a session', () 
   const { tree } = setup();
   assert.deepEqual(
     tree.roots().map((n) => `${n.kind}:${n.id}`),
-    ['category:channels', 'category:bridges', 'category:playbacks', 'category:recordings', 'category:endpoints', 'category:applications', 'category:deviceStates', 'server:server'],
+    [
+      'category:channels',
+      'category:bridges',
+      'category:playbacks',
+      'category:recordings',
+      'category:endpoints',
+      'category:applications',
+      'category:deviceStates',
+      'server:server',
+    ],
   );
   const empty = new AriTree();
   assert.deepEqual(empty.roots(), []);
@@ -78,7 +87,10 @@ test('tooltips leave out empty values: an endpoint without channels has no chann
 test('channelLabel "caller": caller and state lead, the name moves to the description; the text filter still finds the name', () => {
   const { model, tree } = setup();
   model.channels.set('1', channel('1', { name: 'Local/1776@from-test-0000000f;2', caller: { name: 'Alice', number: '1001' } }));
-  model.channels.set('2', channel('2', { caller: { name: '', number: '' }, dialplan: { context: 'default', exten: '100', priority: 1, app_name: 'Wait', app_data: '' } }));
+  model.channels.set(
+    '2',
+    channel('2', { caller: { name: '', number: '' }, dialplan: { context: 'default', exten: '100', priority: 1, app_name: 'Wait', app_data: '' } }),
+  );
   const [a, b] = kids(tree, category(tree, 'channels'));
   assert.equal(tree.view(a)!.label, '0000000f;2 · Local/1776@from-test', 'the default leads with what tells the row apart');
   tree.setChannelLabel('caller');
@@ -86,20 +98,39 @@ test('channelLabel "caller": caller and state lead, the name moves to the descri
   assert.equal(va.label, '"Alice" 1001 · Up');
   assert.equal(va.description, 'Local/1776@from-test-0000000f;2 · from-test,1776,3 · Stasis(hello-world)');
   assert.equal(va.contextValue, 'channel.Up.stasis');
-  assert.deepEqual({ label: tree.view(b)!.label, description: tree.view(b)!.description }, { label: 'Up', description: 'PJSIP/alice-2 · default,100,1 · Wait' });
+  assert.deepEqual(
+    { label: tree.view(b)!.label, description: tree.view(b)!.description },
+    { label: 'Up', description: 'PJSIP/alice-2 · default,100,1 · Wait' },
+  );
   for (const mode of ['caller', 'name'] as const) {
     tree.setChannelLabel(mode);
     tree.setFilter({ text: 'from-test-0000000f' });
-    assert.deepEqual(kids(tree, category(tree, 'channels')).map((n) => n.id), ['1'], mode);
+    assert.deepEqual(
+      kids(tree, category(tree, 'channels')).map((n) => n.id),
+      ['1'],
+      mode,
+    );
     tree.setFilter({ text: 'alice-2' });
-    assert.deepEqual(kids(tree, category(tree, 'channels')).map((n) => n.id), ['2'], mode);
+    assert.deepEqual(
+      kids(tree, category(tree, 'channels')).map((n) => n.id),
+      ['2'],
+      mode,
+    );
   }
   // Switching the mode under a text filter recomputes what it matches.
   tree.setChannelLabel('caller');
   tree.setFilter({ text: 'Alice' });
-  assert.deepEqual(kids(tree, category(tree, 'channels')).map((n) => n.id), ['1', '2'], 'the caller name "Alice", the name PJSIP/alice-2');
+  assert.deepEqual(
+    kids(tree, category(tree, 'channels')).map((n) => n.id),
+    ['1', '2'],
+    'the caller name "Alice", the name PJSIP/alice-2',
+  );
   tree.setChannelLabel('name');
-  assert.deepEqual(kids(tree, category(tree, 'channels')).map((n) => n.id), ['2'], 'name mode does not show the caller name');
+  assert.deepEqual(
+    kids(tree, category(tree, 'channels')).map((n) => n.id),
+    ['2'],
+    'name mode does not show the caller name',
+  );
 });
 
 test('bridges nest their member channels; labels show type, technology and count', () => {
@@ -113,7 +144,13 @@ test('bridges nest their member channels; labels show type, technology and count
   assert.equal(v.contextValue, 'bridge.mixing');
   assert.equal(v.collapsible, 'collapsed');
   const members = kids(tree, b);
-  assert.deepEqual(members.map((m) => [m.kind, m.id]), [['channel', '1'], ['channel', '2']]);
+  assert.deepEqual(
+    members.map((m) => [m.kind, m.id]),
+    [
+      ['channel', '1'],
+      ['channel', '2'],
+    ],
+  );
   assert.notEqual(members[0].key, kids(tree, category(tree, 'channels'))[0].key);
 });
 
@@ -124,12 +161,30 @@ test('other kinds: playback, recordings, endpoint, application, device state, se
   model.recordings.set('r1', { name: 'r1', format: 'wav', target_uri: 'channel:1', state: 'recording' });
   model.storedRecordings.set('old', { name: 'old', format: 'wav' });
   model.endpoints.set('PJSIP/alice', { technology: 'PJSIP', resource: 'alice', state: 'online', channel_ids: ['1'] });
-  model.applications.set('hello-world', { name: 'hello-world', channel_ids: ['1'], bridge_ids: [], endpoint_ids: [], device_names: [], events_allowed: [], events_disallowed: [] });
+  model.applications.set('hello-world', {
+    name: 'hello-world',
+    channel_ids: ['1'],
+    bridge_ids: [],
+    endpoint_ids: [],
+    device_names: [],
+    events_allowed: [],
+    events_disallowed: [],
+  });
   model.deviceStates.set('Stasis:demo', { name: 'Stasis:demo', state: 'BUSY' });
   const [p] = kids(tree, category(tree, 'playbacks'));
-  assert.deepEqual(tree.view(p), { label: 'sound:hello-world', description: 'playing → PJSIP/alice-1', icon: 'play-circle', color: 'charts.green', contextValue: 'playback.playing', collapsible: 'none' });
+  assert.deepEqual(tree.view(p), {
+    label: 'sound:hello-world',
+    description: 'playing → PJSIP/alice-1',
+    icon: 'play-circle',
+    color: 'charts.green',
+    contextValue: 'playback.playing',
+    collapsible: 'none',
+  });
   const recs = kids(tree, category(tree, 'recordings'));
-  assert.deepEqual(recs.map((r) => tree.view(r)!.contextValue), ['recording.recording', 'storedRecording']);
+  assert.deepEqual(
+    recs.map((r) => tree.view(r)!.contextValue),
+    ['recording.recording', 'storedRecording'],
+  );
   assert.equal(tree.view(kids(tree, category(tree, 'endpoints'))[0])!.contextValue, 'endpoint.online');
   assert.equal(tree.view(kids(tree, category(tree, 'applications'))[0])!.contextValue, 'application');
   const [d] = kids(tree, category(tree, 'deviceStates'));
@@ -192,9 +247,15 @@ test('bridge membership change fires the bridge and rebuilds its members', () =>
 test('filter by app and by text; the description says so; counts show n of total', () => {
   const { model, tree } = setup();
   model.channels.set('1', channel('1'));
-  model.channels.set('2', channel('2', { dialplan: { context: 'default', exten: '100', priority: 1, app_name: 'Wait', app_data: '' }, caller: { name: '', number: '2002' } }));
+  model.channels.set(
+    '2',
+    channel('2', { dialplan: { context: 'default', exten: '100', priority: 1, app_name: 'Wait', app_data: '' }, caller: { name: '', number: '2002' } }),
+  );
   tree.setFilter({ app: 'hello-world' });
-  assert.deepEqual(kids(tree, category(tree, 'channels')).map((n) => n.id), ['1']);
+  assert.deepEqual(
+    kids(tree, category(tree, 'channels')).map((n) => n.id),
+    ['1'],
+  );
   assert.equal(tree.view(category(tree, 'channels'))!.description, '1 of 2');
   assert.equal(tree.filterDescription(), 'filtered by app: hello-world');
   // channel 2 enters the app: the filtered category refreshes
@@ -202,7 +263,10 @@ test('filter by app and by text; the description says so; counts show n of total
   const r = tree.applyChange({ structural: false, changed: { channel: new Set(['2']) } });
   assert.ok(r.nodes.includes(category(tree, 'channels')));
   tree.setFilter({ text: '2002' });
-  assert.deepEqual(kids(tree, category(tree, 'channels')).map((n) => n.id), ['2']);
+  assert.deepEqual(
+    kids(tree, category(tree, 'channels')).map((n) => n.id),
+    ['2'],
+  );
   tree.setFilter({});
   assert.equal(tree.filterDescription(), undefined);
   assert.deepEqual(tree.appNames(), ['hello-world']);
@@ -210,7 +274,8 @@ test('filter by app and by text; the description says so; counts show n of total
 
 test('10k channels: the Channels children build fast and use cached nodes', () => {
   const { model, tree } = setup();
-  for (let i = 0; i < 10_000; i++) model.channels.set(String(i), channel(String(i), { creationtime: `2026-11-30T12:${String(i % 60).padStart(2, '0')}:00.000+0000` }));
+  for (let i = 0; i < 10_000; i++)
+    model.channels.set(String(i), channel(String(i), { creationtime: `2026-11-30T12:${String(i % 60).padStart(2, '0')}:00.000+0000` }));
   const cat = category(tree, 'channels');
   tree.view(cat);
   const t0 = performance.now();
@@ -243,17 +308,31 @@ test('a reset that moves channels between bridges rebuilds the member lists', ()
   model.bridges.set('b1', bridge('b1', ['1']));
   tree.view(category(tree, 'bridges'));
   const [b] = kids(tree, category(tree, 'bridges'));
-  assert.deepEqual(kids(tree, b).map((n) => n.id), ['1']);
+  assert.deepEqual(
+    kids(tree, b).map((n) => n.id),
+    ['1'],
+  );
   model.bridges.set('b1', bridge('b1', ['2']));
   const r = tree.applyChange({ structural: true, structuralKinds: new Set(['bridge', 'channel', 'unknownKind' as never]), changed: {} });
   assert.ok(r.nodes.includes(category(tree, 'bridges')));
-  assert.deepEqual(kids(tree, b).map((n) => n.id), ['2']);
+  assert.deepEqual(
+    kids(tree, b).map((n) => n.id),
+    ['2'],
+  );
 });
 
 test('application counts are live: channels entering and leaving the app re-render the app node', () => {
   const { model, tree } = setup();
   // The snapshot's Application object lists one channel and a bridge that is gone since.
-  model.applications.set('hello-world', { name: 'hello-world', channel_ids: ['1'], bridge_ids: ['b1', 'gone'], endpoint_ids: [], device_names: [], events_allowed: [], events_disallowed: [] });
+  model.applications.set('hello-world', {
+    name: 'hello-world',
+    channel_ids: ['1'],
+    bridge_ids: ['b1', 'gone'],
+    endpoint_ids: [],
+    device_names: [],
+    events_allowed: [],
+    events_disallowed: [],
+  });
   model.bridges.set('b1', bridge('b1', []));
   model.channels.set('1', channel('1'));
   for (const n of tree.roots()) tree.view(n);

@@ -29,7 +29,10 @@ function setup() {
 test('a tree that is not live reads the model afresh, and going live prunes what went away', () => {
   const { model, tree, channels, bridges } = setup();
   const [b] = kids(tree, bridges);
-  assert.deepEqual(kids(tree, b).map((n) => n.id), ['1']);
+  assert.deepEqual(
+    kids(tree, b).map((n) => n.id),
+    ['1'],
+  );
   const two = kids(tree, channels)[1];
   tree.setLive(false);
 
@@ -37,8 +40,15 @@ test('a tree that is not live reads the model afresh, and going live prunes what
   model.channels.delete('2');
   model.channels.set('3', channel('3'));
   model.bridges.set('b', bridge('b', ['1', '3']));
-  assert.deepEqual(kids(tree, channels).map((n) => n.id), ['1', '3']);
-  assert.deepEqual(kids(tree, b).map((n) => n.id), ['1', '3'], 'member lists too');
+  assert.deepEqual(
+    kids(tree, channels).map((n) => n.id),
+    ['1', '3'],
+  );
+  assert.deepEqual(
+    kids(tree, b).map((n) => n.id),
+    ['1', '3'],
+    'member lists too',
+  );
   assert.equal(tree.nodes.peek(two.key), undefined, 'the row of a channel that went leaves the cache');
 
   model.channels.delete('3');
@@ -46,8 +56,14 @@ test('a tree that is not live reads the model afresh, and going live prunes what
   tree.setLive(true);
   assert.equal(tree.nodes.peek('channel:3'), undefined, 'going live catches up');
   assert.equal(tree.nodes.peek(`${b.key}/channel:3`), undefined);
-  assert.deepEqual(kids(tree, channels).map((n) => n.id), ['1']);
-  assert.deepEqual(kids(tree, b).map((n) => n.id), ['1']);
+  assert.deepEqual(
+    kids(tree, channels).map((n) => n.id),
+    ['1'],
+  );
+  assert.deepEqual(
+    kids(tree, b).map((n) => n.id),
+    ['1'],
+  );
   assert.equal(kids(tree, channels)[0], kids(tree, channels)[0], 'live again: the cached lists serve');
 });
 
@@ -72,14 +88,22 @@ test('the tree subscribes to its session only while the view is shown, and catch
   assert.equal(refreshAll, 1, 'shown: one refresh of everything');
   model.channels.set('3', channel('3'));
   changes.fire({ structural: true, structuralKinds: new Set(['channel']), changed: { channel: new Set(['3']) } });
-  assert.deepEqual(refreshed.at(-1)?.map((n) => n.key), ['cat:channels'], 'while shown, changes arrive');
+  assert.deepEqual(
+    refreshed.at(-1)?.map((n) => n.key),
+    ['cat:channels'],
+    'while shown, changes arrive',
+  );
 
   feeds.setVisible(false);
   assert.equal(changes.hasListeners, false, 'hidden: the listener is gone');
   model.channels.delete('1');
   feeds.setVisible(true);
   assert.equal(refreshAll, 2);
-  assert.deepEqual(kids(tree, channels).map((n) => n.id), ['2', '3'], 'caught up with what happened while hidden');
+  assert.deepEqual(
+    kids(tree, channels).map((n) => n.id),
+    ['2', '3'],
+    'caught up with what happened while hidden',
+  );
   assert.equal(tree.nodes.peek('channel:1'), undefined);
 
   feed.dispose();

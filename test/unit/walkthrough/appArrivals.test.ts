@@ -15,7 +15,12 @@ import path from 'node:path';
 
 test('the seed by hand: StasisStart announced, waiting counted, play and hang up complete the steps', async (t) => {
   const sim = await startSimulator({ port: 0, timeScale: 0.05, demo: true });
-  const session = new AriSession({ connection: { url: sim.url, username: 'test', password: 'test_password' }, apps: ['hello-world'], subscribeAll: true, batchMs: 10 });
+  const session = new AriSession({
+    connection: { url: sim.url, username: 'test', password: 'test_password' },
+    apps: ['hello-world'],
+    subscribeAll: true,
+    batchMs: 10,
+  });
   t.after(async () => {
     session.dispose();
     await sim.close();
@@ -35,11 +40,15 @@ test('the seed by hand: StasisStart announced, waiting counted, play and hang up
   await until(() => session.model.channels.size >= 2);
   assert.equal(arrivals.count, 0);
 
-  const { outcome } = await placeCall({ originate: (p) => session.rest.channels.originate(p), onEvents: (l) => session.onEvents(l) }, { exten: '1776', context: 'from-test' }, { extension: '100', context: 'default' });
+  const { outcome } = await placeCall(
+    { originate: (p) => session.rest.channels.originate(p), onEvents: (l) => session.onEvents(l) },
+    { exten: '1776', context: 'from-test' },
+    { extension: '100', context: 'default' },
+  );
   assert.equal(outcome.kind, 'stasis');
   await until(() => arrivals.count === 1);
   const arrived = results.flatMap((r) => r.arrived);
-  assert.equal(arrived.length, 1, 'announced once, and only the user\'s call');
+  assert.equal(arrived.length, 1, "announced once, and only the user's call");
   assert.match(arrived[0].channelName, /^Local\/1776@from-test-[0-9a-f]{8};2$/);
   assert.equal(arrived[0].app, 'hello-world');
   assert.ok(milestones().has('stasisStart'));
@@ -72,14 +81,20 @@ test('arrivals: other apps ignored, reset on a new profile, a channel that leave
   a.ingest([ev('StasisStart', '4', { application: 'mine' })]);
   a.reset(['theirs']);
   assert.equal(a.count, 0);
-  assert.equal(arrivalMessage({ channelId: '4', channelName: 'Local/1776@from-test-00000000;2', app: 'hello-world' }), 'Local/1776@from-test-00000000;2 entered Stasis(hello-world) and waits for your app. Next:');
+  assert.equal(
+    arrivalMessage({ channelId: '4', channelName: 'Local/1776@from-test-00000000;2', app: 'hello-world' }),
+    'Local/1776@from-test-00000000;2 entered Stasis(hello-world) and waits for your app. Next:',
+  );
 });
 
-test('several apps on one socket: an app set counts as the user\'s app, and a StasisEnd copy that comes after ChannelDestroyed still ends the step', () => {
+test("several apps on one socket: an app set counts as the user's app, and a StasisEnd copy that comes after ChannelDestroyed still ends the step", () => {
   const ev = (type: string, id: string, extra: object = {}) => ({ type, channel: { id, name: `n-${id}` }, ...extra }) as unknown as AriEvent;
   const a = new AppArrivals(['hello-world']);
   const r = a.ingest([ev('StasisStart', '5', { application: 'ari-explorer-obs,hello-world' })]);
-  assert.deepEqual(r.arrived.map((x) => x.app), ['hello-world']);
+  assert.deepEqual(
+    r.arrived.map((x) => x.app),
+    ['hello-world'],
+  );
   assert.equal(a.count, 1);
   assert.deepEqual(a.ingest([ev('ChannelDestroyed', '5', { application: 'ari-explorer-obs' })]).milestones, []);
   assert.equal(a.count, 0);
@@ -91,7 +106,13 @@ test('the announced next steps are contributed channel commands', () => {
   const commands = new Set(manifest.contributes.commands.map((c) => c.command));
   const { buttons, more } = arrivalActions();
   // Three buttons and More…: with five, VS Code cut every label short ("Ans…", "Pla…").
-  assert.deepEqual(buttons.map((x) => x.label), ['Answer', 'Play…', 'Hang Up']);
-  assert.deepEqual(more.map((x) => x.label), ['Continue in Dialplan…', 'Add to Bridge…', 'Show Events for This Channel', 'Show Call Flow']);
+  assert.deepEqual(
+    buttons.map((x) => x.label),
+    ['Answer', 'Play…', 'Hang Up'],
+  );
+  assert.deepEqual(
+    more.map((x) => x.label),
+    ['Continue in Dialplan…', 'Add to Bridge…', 'Show Events for This Channel', 'Show Call Flow'],
+  );
   for (const x of [...buttons, ...more]) assert.ok(commands.has(x.command), x.command);
 });

@@ -32,7 +32,10 @@ test('walkthrough: six steps in the seed order, localized, pages in both languag
   const [w] = manifest.contributes.walkthroughs;
   assert.equal(en[key(w.title)], 'Get started with ARI');
   assert.equal(ru[key(w.title)], 'Начало работы с ARI');
-  assert.deepEqual(w.steps.map((s) => s.id), ['server', 'connect', 'dialplan', 'call', 'play', 'hangup']);
+  assert.deepEqual(
+    w.steps.map((s) => s.id),
+    ['server', 'connect', 'dialplan', 'call', 'play', 'hangup'],
+  );
   for (const s of w.steps) {
     for (const field of [s.title, s.description, s.media.markdown ?? '']) {
       assert.ok(en[key(field)], `${s.id}: ${field} has English`);

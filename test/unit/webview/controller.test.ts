@@ -1,10 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { EventStore } from '../../../src/extension/webviews/event-store';
-import { EventViewController, type EventViewHost, type WebviewPort } from '../../../src/extension/webviews/event-view-controller';
+import { EventStore } from '../../../src/extension/webviews/eventStore';
+import { EventViewController, type EventViewHost, type WebviewPort } from '../../../src/extension/webviews/eventViewController';
 import type { TimerApi } from '../../../src/extension/webviews/batcher';
 import { Batcher } from '../../../src/extension/webviews/batcher';
-import { LiveFeed, type EventSessionLike, type LiveEventRecord } from '../../../src/extension/webviews/live-feed';
+import { LiveFeed, type EventSessionLike, type LiveEventRecord } from '../../../src/extension/webviews/liveFeed';
 import { Emitter } from '../../../src/extension/util/emitter';
 import { MemoryLogger } from '../../../src/extension/util/logger';
 import { EMPTY_FILTER, type ExtensionToWebview, type RowsMessage, type StateMessage } from '../../../src/shared/protocol';
@@ -125,7 +125,10 @@ test('a session batch is posted at once, in the same wake-up, with no timer of i
   assert.deepEqual(posted[0].kind === 'update' ? posted[0].tail?.rows.map((r) => r.summary) : [], ['V=0', 'V=1', 'V=2', 'V=3', 'V=4']);
   assert.equal(timers.pending, 0, 'the pending timer was folded into this update');
   controller.storeBatched();
-  assert.ok(port.take().every((m) => m.kind !== 'update' || m.tail === undefined), 'nothing new: no rows resent');
+  assert.ok(
+    port.take().every((m) => m.kind !== 'update' || m.tail === undefined),
+    'nothing new: no rows resent',
+  );
 });
 
 test('Batcher flushes once per schedule window', () => {
@@ -231,7 +234,10 @@ test('the live feed follows the active session and fires once per batch', () => 
   const source = { active: a as EventSessionLike | undefined, onDidChangeActive: changed.event };
   let batches = 0;
   const feed = new LiveFeed(source, store, () => batches++);
-  sessionA.fire([{ receivedAt: 1, event: channelCreated('f.1') }, { receivedAt: 2, event: stasisStart('f.1') }]);
+  sessionA.fire([
+    { receivedAt: 1, event: channelCreated('f.1') },
+    { receivedAt: 2, event: stasisStart('f.1') },
+  ]);
   assert.equal(store.size, 2);
   assert.equal(batches, 1);
   changed.fire(b);

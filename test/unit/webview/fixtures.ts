@@ -17,7 +17,16 @@ export function channel(id: string, name = `Local/1776@from-test-${id};1`, state
 }
 
 export function bridge(id: string, channels: string[] = [], name = ''): Record<string, unknown> {
-  return { id, technology: 'simple_bridge', bridge_type: 'mixing', bridge_class: 'stasis', creator: 'Stasis', name, channels, creationtime: '2026-11-30T22:33:09.144+0000' };
+  return {
+    id,
+    technology: 'simple_bridge',
+    bridge_type: 'mixing',
+    bridge_class: 'stasis',
+    creator: 'Stasis',
+    name,
+    channels,
+    creationtime: '2026-11-30T22:33:09.144+0000',
+  };
 }
 
 export function ev(type: string, fields: Record<string, unknown> = {}, app = 'firehose-app'): Record<string, unknown> {

@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { describeBadLines, parseNdjson, toNdjson } from '../../../src/extension/webviews/ndjson';
-import { EventStore } from '../../../src/extension/webviews/event-store';
-import { EventView } from '../../../src/extension/webviews/event-view';
+import { EventStore } from '../../../src/extension/webviews/eventStore';
+import { EventView } from '../../../src/extension/webviews/eventView';
 import { channelCreated, stasisStart, varset } from './fixtures';
 
 test('export writes one event JSON per line and reads back the same events', () => {

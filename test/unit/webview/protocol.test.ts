@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { EMPTY_FILTER, isExtensionToWebview, isWebviewToExtension } from '../../../src/shared/protocol';
-import { eventFamily } from '../../../src/shared/event-family';
+import { eventFamily } from '../../../src/shared/eventFamily';
 
 test('accepts every well-formed webview message', () => {
   for (const m of [
@@ -60,7 +60,15 @@ test('validates extension messages on the webview side too', () => {
       bufferSize: 50000,
     }),
   );
-  assert.ok(isExtensionToWebview({ kind: 'rows', requestId: 1, epoch: 1, from: 0, rows: [{ id: 1, time: 5, type: 'Dial', family: 'channel', object: 'x', summary: '' }] }));
+  assert.ok(
+    isExtensionToWebview({
+      kind: 'rows',
+      requestId: 1,
+      epoch: 1,
+      from: 0,
+      rows: [{ id: 1, time: 5, type: 'Dial', family: 'channel', object: 'x', summary: '' }],
+    }),
+  );
   assert.ok(isExtensionToWebview({ kind: 'detail', id: 1, json: '{}', channelIds: [], bridgeIds: [] }));
   assert.equal(isExtensionToWebview({ kind: 'update', ...counts, total: -1 }), false);
   assert.equal(isExtensionToWebview({ kind: 'rows', requestId: 1, epoch: 1, from: 0, rows: [{ id: 1 }] }), false);

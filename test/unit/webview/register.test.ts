@@ -1,6 +1,6 @@
 // The vscode glue of the event panel (src/extension/webviews/index.ts) against a fake
 // 'vscode': commands, panel options, HTML, the live feed and the message round trip.
-import '../fakes/register-vscode';
+import '../fakes/registerVscode';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -11,7 +11,7 @@ import { registerEventPanel } from '../../../src/extension/webviews/index';
 import type { Services } from '../../../src/extension/services';
 import { Emitter } from '../../../src/extension/util/emitter';
 import { MemoryLogger } from '../../../src/extension/util/logger';
-import type { LiveEventRecord } from '../../../src/extension/webviews/live-feed';
+import type { LiveEventRecord } from '../../../src/extension/webviews/liveFeed';
 import { EMPTY_FILTER, type ExtensionToWebview, type StateMessage } from '../../../src/shared/protocol';
 import { channelCreated, stasisStart } from './fixtures';
 
@@ -82,7 +82,14 @@ test('session events reach the panel as one update per batch; a channel command 
   const { events, disposable, services } = setup();
   try {
     events.fire([{ receivedAt: 1, event: channelCreated('9.1') }]);
-    assert.deepEqual(services.probes?.events?.(), { size: 1, typeCounts: { ChannelCreated: 1 }, serverCounts: { pbx1: 1 }, panelOpen: false, panelFilter: undefined, panelTotal: undefined });
+    assert.deepEqual(services.probes?.events?.(), {
+      size: 1,
+      typeCounts: { ChannelCreated: 1 },
+      serverCounts: { pbx1: 1 },
+      panelOpen: false,
+      panelFilter: undefined,
+      panelTotal: undefined,
+    });
     await run('ariExplorer.events.show');
     assert.equal(services.probes?.events?.().panelOpen, true);
     const panel = lastPanel();
@@ -134,7 +141,10 @@ test('export writes NDJSON of the view; open log loads good lines and reports ba
     assert.ok(posted(panel).some((m) => m.kind === 'notice' && /Exported 2 events/.test(m.text)));
     const text = readFileSync(join(dir, 'events.ndjson'), 'utf8');
     assert.deepEqual(
-      text.trim().split('\n').map((l) => JSON.parse(l).type),
+      text
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l).type),
       ['ChannelCreated', 'StasisStart'],
     );
 

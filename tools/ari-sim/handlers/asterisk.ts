@@ -16,7 +16,6 @@ function info(r: Req): JsonObject {
   };
 }
 
-
 /** logger.c make_filename: relative names live in the log directory. */
 function logFile(name: string): string {
   if (name.toLowerCase() === 'console') return '';
@@ -29,7 +28,9 @@ const LOG_LEVELS = ['DEBUG', 'TRACE', 'NOTICE', 'WARNING', 'ERROR', 'VERBOSE', '
 /** make_components: a comma list of level names (any case, "*" = all); unknown ones are dropped. */
 function logConfiguration(components: string): string {
   const words = components.split(',').map((w) => w.trim().toUpperCase());
-  return LOG_LEVELS.filter((l) => words.includes(l) || words.includes('*')).map((l) => `${l} `).join('');
+  return LOG_LEVELS.filter((l) => words.includes(l) || words.includes('*'))
+    .map((l) => `${l} `)
+    .join('');
 }
 
 export const asteriskHandlers: Record<string, Handler> = {

@@ -2,8 +2,19 @@ import type { Channel, LiveRecording, Playback, RTPstat, Variable, Variables } f
 import { type AriCaller, seg, variablesBody } from './caller';
 
 export type HangupReason =
-  | 'normal' | 'busy' | 'congestion' | 'no_answer' | 'timeout' | 'rejected' | 'unallocated'
-  | 'normal_unspecified' | 'number_incomplete' | 'codec_mismatch' | 'interworking' | 'failure' | 'answered_elsewhere';
+  | 'normal'
+  | 'busy'
+  | 'congestion'
+  | 'no_answer'
+  | 'timeout'
+  | 'rejected'
+  | 'unallocated'
+  | 'normal_unspecified'
+  | 'number_incomplete'
+  | 'codec_mismatch'
+  | 'interworking'
+  | 'failure'
+  | 'answered_elsewhere';
 export type MediaDirection = 'both' | 'in' | 'out';
 export type SpyDirection = 'none' | 'both' | 'out' | 'in';
 export type IfExists = 'fail' | 'overwrite' | 'append';

@@ -84,7 +84,9 @@ export function toSvg(ladder: Ladder): string {
   });
   for (const s of ladder.spans) {
     const to = s.toRow < 0 ? ladder.elements.length - 1 : s.toRow;
-    out.push(`<rect x="${x(s.lane) - 5}" y="${y(s.fromRow)}" width="10" height="${Math.max(4, y(to) - y(s.fromRow))}" fill="${s.failed ? '#cf222e' : '#bf8700'}" fill-opacity="0.6"><title>${xml(s.label)}</title></rect>`);
+    out.push(
+      `<rect x="${x(s.lane) - 5}" y="${y(s.fromRow)}" width="10" height="${Math.max(4, y(to) - y(s.fromRow))}" fill="${s.failed ? '#cf222e' : '#bf8700'}" fill-opacity="0.6"><title>${xml(s.label)}</title></rect>`,
+    );
   }
   for (const el of ladder.elements) {
     const yy = y(el.row);
@@ -98,7 +100,10 @@ export function toSvg(ladder: Ladder): string {
         `<text x="${(x1 + x2) / 2}" y="${yy - 4}" text-anchor="middle" fill="${colour}">${xml(cut(el.label, 40))}<title>${xml(el.detail)}</title></text>`,
       );
     } else {
-      out.push(`<circle cx="${x(el.lane)}" cy="${yy}" r="4" fill="${colour}"/>`, `<text x="${x(el.lane) + 9}" y="${yy + 4}" fill="${colour}">${xml(cut(el.label, 40))}<title>${xml(el.detail)}</title></text>`);
+      out.push(
+        `<circle cx="${x(el.lane)}" cy="${yy}" r="4" fill="${colour}"/>`,
+        `<text x="${x(el.lane) + 9}" y="${yy + 4}" fill="${colour}">${xml(cut(el.label, 40))}<title>${xml(el.detail)}</title></text>`,
+      );
     }
   }
   out.push('</svg>');

@@ -211,7 +211,8 @@ export function buildLadder(unordered: readonly FlowEvent[]): Ladder {
     const chan = channelLane(e.channel);
     switch (type) {
       case 'ChannelCreated':
-        if (chan !== undefined) add({ kind: 'created', lane: chan, label: t('created'), detail: t('Channel created in state {0}', str(rec(e.channel)?.state)) });
+        if (chan !== undefined)
+          add({ kind: 'created', lane: chan, label: t('created'), detail: t('Channel created in state {0}', str(rec(e.channel)?.state)) });
         break;
       case 'ChannelDialplan': {
         if (chan === undefined) break;
@@ -233,11 +234,22 @@ export function buildLadder(unordered: readonly FlowEvent[]): Ladder {
         const to = lane(`a:${app}`, 'app', app, app, t('Stasis application'));
         const members = appMembers.get(app) ?? new Set<string>();
         appMembers.set(app, members);
-        const args = Array.isArray(e.args) ? e.args.slice(0, 20).map((a) => str(a)).join(', ') : '';
+        const args = Array.isArray(e.args)
+          ? e.args
+              .slice(0, 20)
+              .map((a) => str(a))
+              .join(', ')
+          : '';
         if (type === 'StasisStart') {
           members.add(lanes[chan].key);
           lanes[to].ended = false;
-          add({ kind: 'stasisStart', lane: chan, to, label: args ? `StasisStart(${args})` : 'StasisStart', detail: t('Entered Stasis application {0} with arguments [{1}]', app, args) });
+          add({
+            kind: 'stasisStart',
+            lane: chan,
+            to,
+            label: args ? `StasisStart(${args})` : 'StasisStart',
+            detail: t('Entered Stasis application {0} with arguments [{1}]', app, args),
+          });
         } else {
           members.delete(lanes[chan].key);
           if (members.size === 0) lanes[to].ended = true;
@@ -268,7 +280,12 @@ export function buildLadder(unordered: readonly FlowEvent[]): Ladder {
         const b = bridgeLane(e.bridge);
         if (b === undefined) break;
         if (type === 'BridgeDestroyed') lanes[b].ended = true;
-        add({ kind: type === 'BridgeCreated' ? 'bridgeCreated' : 'bridgeDestroyed', lane: b, label: type === 'BridgeCreated' ? t('created') : t('destroyed'), detail: `${type} ${lanes[b].label}` });
+        add({
+          kind: type === 'BridgeCreated' ? 'bridgeCreated' : 'bridgeDestroyed',
+          lane: b,
+          label: type === 'BridgeCreated' ? t('created') : t('destroyed'),
+          detail: `${type} ${lanes[b].label}`,
+        });
         break;
       }
       case 'ChannelEnteredBridge':
@@ -304,11 +321,21 @@ export function buildLadder(unordered: readonly FlowEvent[]): Ladder {
         const failed = state === 'failed' || type === 'RecordingFailed';
         const spanKey = `${playback ? 'p' : 'r'}:${id}`;
         if (started) {
-          const el = add({ kind: playback ? 'playbackStart' : 'recordingStart', lane: l, label: `▶ ${media}`, detail: t('{0} started on {1}', media, lanes[l].label) });
+          const el = add({
+            kind: playback ? 'playbackStart' : 'recordingStart',
+            lane: l,
+            label: `▶ ${media}`,
+            detail: t('{0} started on {1}', media, lanes[l].label),
+          });
           openSpans.set(spanKey, spans.length);
           spans.push({ lane: l, kind: playback ? 'playback' : 'recording', fromRow: el.row, toRow: -1, label: media, failed: false });
         } else if (type === 'PlaybackContinuing') {
-          add({ kind: 'playbackStart', lane: l, label: `▶ ${str(obj?.next_media_uri) || media}`, detail: t('Playback continues with {0}', str(obj?.next_media_uri)) });
+          add({
+            kind: 'playbackStart',
+            lane: l,
+            label: `▶ ${str(obj?.next_media_uri) || media}`,
+            detail: t('Playback continues with {0}', str(obj?.next_media_uri)),
+          });
         } else {
           const cause = str(rec(e.recording)?.cause);
           const el = add({
@@ -328,7 +355,8 @@ export function buildLadder(unordered: readonly FlowEvent[]): Ladder {
         break;
       }
       case 'ChannelDtmfReceived':
-        if (chan !== undefined) add({ kind: 'dtmf', lane: chan, label: `DTMF ${str(e.digit, 4)}`, detail: t('DTMF {0} for {1} ms', str(e.digit, 4), num(e.duration_ms) ?? 0) });
+        if (chan !== undefined)
+          add({ kind: 'dtmf', lane: chan, label: `DTMF ${str(e.digit, 4)}`, detail: t('DTMF {0} for {1} ms', str(e.digit, 4), num(e.duration_ms) ?? 0) });
         break;
       case 'ChannelHold':
       case 'ChannelUnhold':
@@ -381,7 +409,13 @@ export function buildLadder(unordered: readonly FlowEvent[]): Ladder {
         const cause = num(e.cause);
         const text = str(e.cause_txt) || hangupCauseText(cause);
         lanes[chan].ended = true;
-        add({ kind: 'destroyed', lane: chan, label: t('destroyed: {0} {1}', cause ?? '?', text), detail: t('Channel destroyed, cause {0} ({1})', cause ?? '?', text), failed: cause !== undefined && cause !== 16 && cause !== 0 });
+        add({
+          kind: 'destroyed',
+          lane: chan,
+          label: t('destroyed: {0} {1}', cause ?? '?', text),
+          detail: t('Channel destroyed, cause {0} ({1})', cause ?? '?', text),
+          failed: cause !== undefined && cause !== 16 && cause !== 0,
+        });
         break;
       }
       default:

@@ -81,7 +81,11 @@ export async function addChannelsToBridge(
     if (e.status === 422 && /not in Stasis/i.test(e.serverMessage ?? '')) {
       const outside = channelIds.filter((id) => session.model.channels.get(id)?.app === undefined).map((id) => channelName(session, id));
       throw new CommandError(
-        t('Could not {0}: {1} is not in a Stasis application, and only channels in Stasis can join a bridge.', action, outside.length > 0 ? outside.join(', ') : names),
+        t(
+          'Could not {0}: {1} is not in a Stasis application, and only channels in Stasis can join a bridge.',
+          action,
+          outside.length > 0 ? outside.join(', ') : names,
+        ),
         422,
         err,
       );

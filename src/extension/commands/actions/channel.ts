@@ -1,13 +1,7 @@
 // Channel operations as plain functions of a session and their inputs (no prompts, no
 // vscode), so the tests drive them against the simulator.
 import type { Channel, LiveRecording, Playback } from '../../ari/models.generated';
-import type {
-  HangupReason as AriHangupReason,
-  IfExists,
-  MediaDirection,
-  RecordParams,
-  TerminateOn,
-} from '../../ari/resources/channels';
+import type { HangupReason as AriHangupReason, IfExists, MediaDirection, RecordParams, TerminateOn } from '../../ari/resources/channels';
 import { attempt, forEachId, type BatchResult } from '../failures';
 import { ari, type CommandSession } from '../session';
 
@@ -85,9 +79,7 @@ export interface DtmfTiming {
 }
 
 export async function sendDtmf(session: CommandSession, id: string, dtmf: string, timing: DtmfTiming = {}): Promise<void> {
-  await attempt(`send DTMF to channel ${id}`, () =>
-    ari(session).channels.sendDtmf(id, { dtmf: dtmf.toUpperCase(), ...timing }),
-  );
+  await attempt(`send DTMF to channel ${id}`, () => ari(session).channels.sendDtmf(id, { dtmf: dtmf.toUpperCase(), ...timing }));
 }
 
 export async function getChannelVar(session: CommandSession, id: string, variable: string): Promise<string> {
@@ -96,9 +88,7 @@ export async function getChannelVar(session: CommandSession, id: string, variabl
 }
 
 export async function setChannelVar(session: CommandSession, id: string, variable: string, value: string): Promise<void> {
-  await attempt(`set ${variable} on channel ${id}`, () =>
-    ari(session).channels.setVariable(id, variable, value),
-  );
+  await attempt(`set ${variable} on channel ${id}`, () => ari(session).channels.setVariable(id, variable, value));
 }
 
 export interface SnoopParams {
@@ -133,9 +123,7 @@ export async function continueInDialplan(session: CommandSession, id: string, t:
 }
 
 export async function redirectChannel(session: CommandSession, id: string, endpoint: string): Promise<void> {
-  await attempt(`redirect channel ${id} to ${endpoint}`, () =>
-    ari(session).channels.redirect(id, endpoint),
-  );
+  await attempt(`redirect channel ${id} to ${endpoint}`, () => ari(session).channels.redirect(id, endpoint));
 }
 
 /** What media plays on: a channel or a bridge. */

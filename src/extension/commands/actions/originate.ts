@@ -28,13 +28,13 @@ export async function originate(session: CommandSession, p: OriginateParams): Pr
   return attempt(`originate a call to ${p.endpoint}`, () =>
     ari(session).channels.originate({
       endpoint: p.endpoint,
-    extension: p.extension || undefined,
-    context: p.context || undefined,
-    priority: p.priority,
-    label: p.label || undefined,
-    app: p.app || undefined,
-    appArgs: p.appArgs || undefined,
-    callerId: p.callerId || undefined,
+      extension: p.extension || undefined,
+      context: p.context || undefined,
+      priority: p.priority,
+      label: p.label || undefined,
+      app: p.app || undefined,
+      appArgs: p.appArgs || undefined,
+      callerId: p.callerId || undefined,
       timeout: p.timeout,
       variables: hasVars ? p.variables : undefined,
     }),
@@ -77,7 +77,11 @@ export function describeOutcome(endpoint: string, o: OriginateOutcome): string {
       return t('Called {0}: {1} entered Stasis({2}).', endpoint, o.channel.name, o.app);
     case 'destroyed':
       if (o.cause === 0) {
-        return t('Call to {0} failed: {1} was destroyed at once (cause 0). Usually the extension or context does not exist on the server.', endpoint, o.channel.name);
+        return t(
+          'Call to {0} failed: {1} was destroyed at once (cause 0). Usually the extension or context does not exist on the server.',
+          endpoint,
+          o.channel.name,
+        );
       }
       return t('Call to {0} ended: {1} was hung up with cause {2} "{3}".', endpoint, o.channel.name, o.cause, o.causeText);
     case 'pending':

@@ -61,11 +61,14 @@ function definedValues(values: ParamValues): Record<string, string> {
 export function registerInvokerCommands(services: Services, documents: ResponseDocuments): vscode.Disposable[] {
   const history = new InvokeHistory(services.context.workspaceState, HISTORY_LIMIT);
 
-  const run = async (session: CommandSession, meta: Pick<HistoryEntry, 'resource' | 'nickname' | 'operationPath' | 'values'>, req: PreparedRequest): Promise<void> => {
+  const run = async (
+    session: CommandSession,
+    meta: Pick<HistoryEntry, 'resource' | 'nickname' | 'operationPath' | 'values'>,
+    req: PreparedRequest,
+  ): Promise<void> => {
     services.log.info(`invoke ${req.method} ${req.path}`);
-    const outcome = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Window, title: t('ARI {0} {1}', req.method, req.path) },
-      () => sendPrepared(session, req),
+    const outcome = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: t('ARI {0} {1}', req.method, req.path) }, () =>
+      sendPrepared(session, req),
     );
     services.log.info(`invoke ${req.method} ${req.path} -> ${outcome.status ?? 'no answer'}`);
     await history.add({
@@ -98,9 +101,8 @@ export function registerInvokerCommands(services: Services, documents: ResponseD
   return [
     registerCommand(services, 'ariExplorer.api.invoke', async (node?: unknown) => {
       const session = await sessionOf(services, node);
-      const ops = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Window, title: t('Reading the server API description…') },
-        () => loadOperations(session),
+      const ops = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: t('Reading the server API description…') }, () =>
+        loadOperations(session),
       );
       const op = await pickOperation(ops);
       if (!op) return;
@@ -157,7 +159,12 @@ export function registerInvokerCommands(services: Services, documents: ResponseD
         const stored = sameServer ? await services.context.secrets.get(secretKey(profile.id)) : undefined;
         const password =
           stored ??
-          (await vscode.window.showInputBox({ title: t('Copy as curl'), prompt: t('Password of {0} to put in the command', username), password: true, ignoreFocusOut: true }));
+          (await vscode.window.showInputBox({
+            title: t('Copy as curl'),
+            prompt: t('Password of {0} to put in the command', username),
+            password: true,
+            ignoreFocusOut: true,
+          }));
         if (password === undefined) return;
         auth = { kind: 'password', username, password };
       } else {

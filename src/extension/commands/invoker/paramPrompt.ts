@@ -71,7 +71,14 @@ export async function askParam(
   for (const v of allowed) valueItems.push({ label: v, action: 'value', value: v, description: v === param.defaultValue ? 'default' : undefined });
   const source = suggestionSource(op, param);
   if (source) {
-    for (const e of await suggestions(session, source)) valueItems.push({ label: e.id, description: e.label !== e.id ? `${e.label} · ${e.description ?? ''}` : e.description, detail: e.detail, action: 'value', value: e.id });
+    for (const e of await suggestions(session, source))
+      valueItems.push({
+        label: e.id,
+        description: e.label !== e.id ? `${e.label} · ${e.description ?? ''}` : e.description,
+        detail: e.detail,
+        action: 'value',
+        value: e.id,
+      });
   }
   const actions: Item[] = param.required
     ? []

@@ -52,8 +52,7 @@ function validateScalar(param: ApiParameter, item: string): string | undefined {
   const allowed = param.allowableValues;
   if (allowed?.valueType === 'LIST') {
     // Asterisk compares most of these case-insensitively (device states: `inuse` is accepted).
-    if (!allowed.values.some((v) => v.toLowerCase() === item.toLowerCase()))
-      return t('"{0}" is not one of {1}.', item, allowed.values.join(', '));
+    if (!allowed.values.some((v) => v.toLowerCase() === item.toLowerCase())) return t('"{0}" is not one of {1}.', item, allowed.values.join(', '));
   } else if (allowed?.valueType === 'RANGE') {
     const n = Number(item);
     if (allowed.min !== undefined && n < allowed.min) return t('at least {0}.', allowed.min);
@@ -98,11 +97,7 @@ export function buildRequest(op: ApiOperation, values: ParamValues): BuildResult
       case 'query':
         // ARI reads a list parameter from one comma-separated value; a repeated key would
         // keep only the last occurrence.
-        query[param.name] = param.allowMultiple
-          ? splitList(text).join(',')
-          : param.dataType === 'boolean'
-            ? text.toLowerCase()
-            : text;
+        query[param.name] = param.allowMultiple ? splitList(text).join(',') : param.dataType === 'boolean' ? text.toLowerCase() : text;
         break;
       case 'body':
         body = JSON.parse(text);
@@ -142,5 +137,8 @@ export function bodyTemplate(param: ApiParameter): string {
 /** Required parameters first (path, then query, then body), each group in document order. */
 export function promptOrder(op: ApiOperation): ApiParameter[] {
   const rank = (p: ApiParameter): number => (p.required ? 0 : 3) + (p.paramType === 'path' ? 0 : p.paramType === 'query' ? 1 : 2);
-  return op.parameters.map((p, i) => ({ p, i })).sort((a, b) => rank(a.p) - rank(b.p) || a.i - b.i).map(({ p }) => p);
+  return op.parameters
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => rank(a.p) - rank(b.p) || a.i - b.i)
+    .map(({ p }) => p);
 }

@@ -7,9 +7,7 @@ import type { HttpMethod } from '../../ari/resources/caller';
 export type { HttpMethod };
 export type ParamType = 'path' | 'query' | 'body';
 
-export type AllowableValues =
-  | { valueType: 'LIST'; values: string[] }
-  | { valueType: 'RANGE'; min?: number; max?: number };
+export type AllowableValues = { valueType: 'LIST'; values: string[] } | { valueType: 'RANGE'; min?: number; max?: number };
 
 export interface ApiParameter {
   name: string;

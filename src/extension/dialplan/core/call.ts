@@ -97,16 +97,33 @@ export function describeCall(target: CallTarget, channel: Channel, outcome: Call
       return t('Called {0}: {1} entered Stasis({2}).', where, outcome.channel.name, outcome.app);
     case 'destroyed':
       if (outcome.cause === 0) {
-        return t('Call to {0} failed: {1} was destroyed at once (cause 0). Usually the extension or context does not exist on the server.', where, channel.name);
+        return t(
+          'Call to {0} failed: {1} was destroyed at once (cause 0). Usually the extension or context does not exist on the server.',
+          where,
+          channel.name,
+        );
       }
       if (target.app && !apps.includes(target.app)) {
         // Stasis() of an app nobody registered fails (STASISSTATUS=FAILED) and the dialplan goes on to Hangup.
-        return t('Call to {0} ended without entering Stasis({1}): this profile does not register {1}, so Asterisk skipped it. Add {1} to the profile\'s apps.', where, target.app);
+        return t(
+          "Call to {0} ended without entering Stasis({1}): this profile does not register {1}, so Asterisk skipped it. Add {1} to the profile's apps.",
+          where,
+          target.app,
+        );
       }
       return t('Call to {0} ended: {1} was hung up with cause {2} "{3}".', where, channel.name, outcome.cause, outcome.causeText);
     case 'no-stasis':
       return apps.length === 0
-        ? t('Called {0} ({1}), but no StasisStart arrived: the profile registers no Stasis app, so ARI does not tell this extension. Add the app to the profile.', where, otherHalfName(channel.name))
-        : t('Called {0} ({1}), but no StasisStart arrived for the apps this profile registers ({2}) within 10 s.', where, otherHalfName(channel.name), apps.join(', '));
+        ? t(
+            'Called {0} ({1}), but no StasisStart arrived: the profile registers no Stasis app, so ARI does not tell this extension. Add the app to the profile.',
+            where,
+            otherHalfName(channel.name),
+          )
+        : t(
+            'Called {0} ({1}), but no StasisStart arrived for the apps this profile registers ({2}) within 10 s.',
+            where,
+            otherHalfName(channel.name),
+            apps.join(', '),
+          );
   }
 }

@@ -12,6 +12,11 @@ export function channelLocationNote(reported: ReportedApp, line: DialplanPriorit
   const app = reported.app_name?.trim();
   if (!app || app.toLowerCase() === line.app.toLowerCase()) return undefined;
   const running = `${app}(${reported.app_data ?? ''})`;
-  const why = app === 'AppDial2' ? 'it is the dialling half of a call' : app === 'Stasis' ? 'ARI placed it in the app directly' : 'it was moved there from outside the dialplan';
+  const why =
+    app === 'AppDial2'
+      ? 'it is the dialling half of a call'
+      : app === 'Stasis'
+        ? 'ARI placed it in the app directly'
+        : 'it was moved there from outside the dialplan';
   return `The channel runs ${running}, not this line's ${line.app}(): ${why}.`;
 }

@@ -46,9 +46,7 @@ export class DialplanIndex {
     const hits = this.contexts(context);
     for (const h of hits) {
       // Same name first: relative Gotos on a pattern line name the pattern itself.
-      const e =
-        h.context.extensions.find((x) => x.name === exten) ??
-        h.context.extensions.find((x) => !isPattern(x.name) && extensionMatches(x.name, exten));
+      const e = h.context.extensions.find((x) => x.name === exten) ?? h.context.extensions.find((x) => !isPattern(x.name) && extensionMatches(x.name, exten));
       if (e) return { ...h, extension: e };
     }
     const patterns: ExtensionHit[] = [];
@@ -76,11 +74,22 @@ export class DialplanIndex {
     if (ctxHits.length === 0) return { found: 'none', reason: `Context [${context}] is not defined in any dialplan file of this workspace.` };
     const hit = this.findExtension(context, exten);
     if (!hit) {
-      return { found: 'context', uri: ctxHits[0].uri, context: ctxHits[0].context, reason: `Extension ${exten} is not in [${context}] (nor in the contexts it includes).` };
+      return {
+        found: 'context',
+        uri: ctxHits[0].uri,
+        context: ctxHits[0].context,
+        reason: `Extension ${exten} is not in [${context}] (nor in the contexts it includes).`,
+      };
     }
     const p = this.findPriority(hit, priority);
     if (!p) {
-      return { found: 'extension', uri: hit.uri, context: hit.context, extension: hit.extension, reason: `Priority ${priority} of ${hit.extension.name}@${hit.context.name} is not in the workspace's dialplan.` };
+      return {
+        found: 'extension',
+        uri: hit.uri,
+        context: hit.context,
+        extension: hit.extension,
+        reason: `Priority ${priority} of ${hit.extension.name}@${hit.context.name} is not in the workspace's dialplan.`,
+      };
     }
     return { found: 'priority', uri: p.uri, context: p.context, extension: hit.extension, priority: p.priority };
   }
@@ -107,7 +116,10 @@ export class DialplanIndex {
     const context = substitute(target.context, fromContext, from.exten) ?? fromContext;
     const exten = substitute(target.exten, fromContext, from.exten) ?? from.exten;
     if (context.includes('$') || exten.includes('$') || target.priority.includes('$')) {
-      return { found: 'none', reason: `The target ${target.context ?? ''}${target.context ? ',' : ''}${target.exten ?? ''}${target.exten ? ',' : ''}${target.priority} depends on a variable known only at run time.` };
+      return {
+        found: 'none',
+        reason: `The target ${target.context ?? ''}${target.context ? ',' : ''}${target.exten ?? ''}${target.exten ? ',' : ''}${target.priority} depends on a variable known only at run time.`,
+      };
     }
     let priority: number | string = target.priority;
     const relative = /^([+-])\s*(\d+)$/.exec(target.priority);

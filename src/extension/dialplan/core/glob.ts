@@ -23,7 +23,10 @@ export function globToRegExp(glob: string): RegExp {
       const close = glob.indexOf(']', i);
       if (close < 0) re += '\\[';
       else {
-        re += `[${glob.slice(i + 1, close).replace(/^!/, '^').replace(/\\/g, '\\\\')}]`;
+        re += `[${glob
+          .slice(i + 1, close)
+          .replace(/^!/, '^')
+          .replace(/\\/g, '\\\\')}]`;
         i = close;
       }
     } else re += ch.replace(/[.+^$()|\\]/g, '\\$&');

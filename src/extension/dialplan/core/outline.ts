@@ -31,7 +31,15 @@ export function documentOutline(file: DialplanFile): OutlineNode[] {
         children: [],
       }));
       const count = e.priorities.filter((p) => p.kind !== 'hint').length;
-      children.push({ name: e.name, detail: `${count} ${count === 1 ? 'priority' : 'priorities'}`, kind: 'extension', startLine: e.line, endLine: e.endLine, selection: e.nameSpan, children: priorities });
+      children.push({
+        name: e.name,
+        detail: `${count} ${count === 1 ? 'priority' : 'priorities'}`,
+        kind: 'extension',
+        startLine: e.line,
+        endLine: e.endLine,
+        selection: e.nameSpan,
+        children: priorities,
+      });
     }
     children.sort((a, b) => a.startLine - b.startLine);
     const kind: OutlineKind = c.isSpecial ? 'settings' : c.isTemplate ? 'template' : 'context';

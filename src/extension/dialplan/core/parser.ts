@@ -94,7 +94,10 @@ function fileInclude(m: RegExpExecArray, code: string, line: number): FileInclud
 function newContext(m: RegExpExecArray, code: string, line: number): DialplanContext {
   const name = m[2].trim();
   const start = m[1].length + 1 + (m[2].length - m[2].trimStart().length);
-  const options = (m[3] ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const options = (m[3] ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const templateRefs: DialplanInclude[] = [];
   if (m[3] !== undefined) {
     let at = code.indexOf('(', m[1].length + m[2].length + 2) + 1;
@@ -226,7 +229,12 @@ function splitApplication(raw: string, offset: number, line: number): AppParts {
       argsSpan: { line, start: start + comma + 1, end: start + text.length },
     };
   }
-  return { name: text, args: '', nameSpan: { line, start, end: start + text.length }, argsSpan: { line, start: start + text.length, end: start + text.length } };
+  return {
+    name: text,
+    args: '',
+    nameSpan: { line, start, end: start + text.length },
+    argsSpan: { line, start: start + text.length, end: start + text.length },
+  };
 }
 
 function addPriority(section: SectionState, p: DialplanPriority, nameSpan: Span): void {

@@ -4,11 +4,7 @@ import * as path from 'node:path';
 
 export type ReloadOnSave = 'ask' | 'always' | 'never';
 
-export type SaveAction =
-  | { kind: 'none' }
-  | { kind: 'ask' }
-  | { kind: 'reload' }
-  | { kind: 'notServerFile'; folder: string };
+export type SaveAction = { kind: 'none' } | { kind: 'ask' } | { kind: 'reload' } | { kind: 'notServerFile'; folder: string };
 
 export interface SaveFacts {
   setting: ReloadOnSave;

@@ -58,7 +58,8 @@ function filterContext(source: TreeSource, filter: TreeFilter, channelLabel: Cha
     app,
     appObject,
     needle,
-    textOk: (v: Pick<NodeView, 'label' | 'description'>) => !needle || v.label.toLowerCase().includes(needle) || !!v.description?.toLowerCase().includes(needle),
+    textOk: (v: Pick<NodeView, 'label' | 'description'>) =>
+      !needle || v.label.toLowerCase().includes(needle) || !!v.description?.toLowerCase().includes(needle),
     channelInApp,
     bridgeInApp,
     targetInApp: (uri) => {

@@ -223,7 +223,6 @@ export function serverRows(info: AsteriskInfo | undefined, now: number): ServerR
 
 // ---- Markdown tooltips (built on hover through resolveTreeItem, not per refresh) ----
 
-
 /** Nothing worth a row: undefined, null, '', [] or {}. */
 function isEmptyValue(v: unknown): boolean {
   if (v === undefined || v === null || v === '') return true;

@@ -27,7 +27,13 @@ export function nodeView(node: AriNode, ctx: RenderContext): NodeView {
   switch (node.kind) {
     case 'category': {
       if (node.id === 'modules') {
-        return { label: categoryLabel('modules'), description: ctx.modules ? String(ctx.modules.length) : undefined, icon: 'package', contextValue: 'category.modules', collapsible: 'collapsed' };
+        return {
+          label: categoryLabel('modules'),
+          description: ctx.modules ? String(ctx.modules.length) : undefined,
+          icon: 'package',
+          contextValue: 'category.modules',
+          collapsible: 'collapsed',
+        };
       }
       const c = node.id as TopCategory;
       const spec = categorySpec(c);
@@ -47,13 +53,32 @@ export function nodeView(node: AriNode, ctx: RenderContext): NodeView {
     }
     case 'server': {
       if (node.id === 'server') {
-        return { label: t('Server'), description: s.info?.system?.version ? `Asterisk ${s.info.system.version}` : undefined, icon: 'server', contextValue: 'server', collapsible: 'collapsed' };
+        return {
+          label: t('Server'),
+          description: s.info?.system?.version ? `Asterisk ${s.info.system.version}` : undefined,
+          icon: 'server',
+          contextValue: 'server',
+          collapsible: 'collapsed',
+        };
       }
       if (node.id === 'modulesError') {
-        return { label: t('Cannot list modules'), description: ctx.modulesError, icon: 'error', color: 'errorForeground', contextValue: 'serverInfo', collapsible: 'none' };
+        return {
+          label: t('Cannot list modules'),
+          description: ctx.modulesError,
+          icon: 'error',
+          color: 'errorForeground',
+          contextValue: 'serverInfo',
+          collapsible: 'none',
+        };
       }
       const row = serverRows(s.info, ctx.now()).find((r) => r.id === node.id);
-      return { label: row?.label ?? node.id, description: row?.value, icon: SERVER_ROW_ICONS[node.id] ?? 'info', contextValue: 'serverInfo', collapsible: 'none' };
+      return {
+        label: row?.label ?? node.id,
+        description: row?.value,
+        icon: SERVER_ROW_ICONS[node.id] ?? 'info',
+        contextValue: 'serverInfo',
+        collapsible: 'none',
+      };
     }
     case 'hint':
       return hintView(node.id as TopCategory, ctx);
@@ -102,7 +127,12 @@ export function nodeTooltip(node: AriNode, ctx: RenderContext): string | undefin
   if (node.kind === 'server') {
     if (node.id === 'server') return ctx.source.info ? fieldsTooltip(t('Asterisk server'), flatten(ctx.source.info)) : undefined;
     const row = serverRows(ctx.source.info, ctx.now()).find((r) => r.id === node.id);
-    return row ? fieldsTooltip(row.label, [[t('value'), row.value], [t('as sent'), row.raw]]) : undefined;
+    return row
+      ? fieldsTooltip(row.label, [
+          [t('value'), row.value],
+          [t('as sent'), row.raw],
+        ])
+      : undefined;
   }
   const tooltip = rowSpec(node.kind)?.tooltip;
   if (tooltip) return tooltip(node.id, viewContext(ctx));

@@ -21,7 +21,14 @@ export function applicationView(name: string, model: TreeModelSource, ownApp?: s
   for (const b of model.bridges.values()) if (listed.has(b.id) || b.channels?.some(inApp)) br++;
   const parts = [channelCount(ch), br === 1 ? t('1 bridge') : t('{0} bridges', br)];
   if (name === ownApp) parts.push(t('ARI Explorer observer'));
-  return { label: name, description: parts.join(' · '), icon: 'rocket', color: ch ? 'charts.green' : undefined, contextValue: 'application', collapsible: 'none' };
+  return {
+    label: name,
+    description: parts.join(' · '),
+    icon: 'rocket',
+    color: ch ? 'charts.green' : undefined,
+    contextValue: 'application',
+    collapsible: 'none',
+  };
 }
 
 export const applications = defineCategory({

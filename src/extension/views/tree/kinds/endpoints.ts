@@ -9,7 +9,11 @@ export function endpointView(e: Endpoint): NodeView {
   const state = e.state ?? 'unknown';
   const n = e.channel_ids?.length ?? 0;
   const look =
-    state === 'online' ? { icon: 'vm-active', color: 'charts.green' } : state === 'offline' ? { icon: 'vm-outline', color: 'disabledForeground' } : { icon: 'vm' };
+    state === 'online'
+      ? { icon: 'vm-active', color: 'charts.green' }
+      : state === 'offline'
+        ? { icon: 'vm-outline', color: 'disabledForeground' }
+        : { icon: 'vm' };
   return {
     label: `${e.technology}/${e.resource}`,
     description: n ? `${state} · ${channelCount(n)}` : state,

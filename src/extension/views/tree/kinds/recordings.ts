@@ -67,7 +67,13 @@ export const recordings = defineCategory({
       key: (name) => `stored:${name}`,
       view: (node, ctx) => {
         const r = ctx.source.model.storedRecordings.get(node.id);
-        return { label: node.id, description: r ? t('stored · {0}', r.format) : t('gone'), icon: 'file-media', contextValue: 'storedRecording', collapsible: 'none' };
+        return {
+          label: node.id,
+          description: r ? t('stored · {0}', r.format) : t('gone'),
+          icon: 'file-media',
+          contextValue: 'storedRecording',
+          collapsible: 'none',
+        };
       },
       entity: (name, m) => m.storedRecordings.get(name),
     },

@@ -1,0 +1,617 @@
+// The bounded buffer of events the panel is a view onto. No vscode import.
+//
+// Per event only what push() can read off the already-parsed object for free is kept, in
+// preallocated parallel arrays indexed by ring slot: the frame (Asterisk's own JSON as the
+// socket received it, as bytes or text; JSON.stringify only when a caller has neither), the type (as an index
+// into a small dictionary, so counts per type are two array writes), receivedAt, the app,
+// and the id of the event's channel and bridge. No object is made per event. Everything a
+// row shows (object, summary, the event's own time, every channel/bridge it mentions) is
+// worked out from the text when a row is sent (only visible windows are asked for), and
+// filters that need more than the stored facts pre-check the text before parsing it.
+
+import { withApp } from '../ari/appSet';
+import { eventBridgeId, eventChannelId } from '../ari/eventRefs';
+import { describeEvent, type EventFacts } from './eventSummary';
+
+/** One buffered event, as rows, details and export see it; built on demand by EventStore.get(). */
+export class StoredEvent {
+  private facts: EventFacts | undefined;
+
+  constructor(
+    /** Position in this store's history, 0-based, never reused (until clear()). */
+    readonly n: number,
+    readonly type: string,
+    /** The apps the event was delivered to (ari/appSet.ts: sorted, ','-joined; usually one). */
+    readonly app: string,
+    private readonly receivedAt: number,
+    /** The event's JSON text (the frame as received, or JSON.stringify of a pushed object). */
+    readonly json: string,
+    /** The server (profile name) that sent it; '' when not known. */
+    readonly server = '',
+  ) {}
+
+  private get described(): EventFacts {
+    return (this.facts ??= describeText(this.json));
+  }
+  get object(): string {
+    return this.described.object;
+  }
+  get summary(): string {
+    return this.described.summary;
+  }
+  get channelIds(): string[] {
+    return this.described.channelIds;
+  }
+  get channelNames(): string[] {
+    return this.described.channelNames;
+  }
+  get bridgeIds(): string[] {
+    return this.described.bridgeIds;
+  }
+  get bridgeNames(): string[] {
+    return this.described.bridgeNames;
+  }
+  /** What the list shows as the time: the event's timestamp, else receivedAt. */
+  get time(): number {
+    const t = this.described.eventTime;
+    return Number.isFinite(t) ? t : this.receivedAt;
+  }
+}
+
+const UNPARSABLE: EventFacts = Object.freeze({
+  type: '(no type)',
+  eventTime: NaN,
+  app: '',
+  object: '',
+  summary: '',
+  channelIds: [],
+  channelNames: [],
+  bridgeIds: [],
+  bridgeNames: [],
+}) as EventFacts;
+
+/** The full facts of an event from its text (rows, details and the slow path of filters). */
+export function describeText(json: string): EventFacts {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return UNPARSABLE;
+  }
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? describeEvent(value as Record<string, unknown>) : UNPARSABLE;
+}
+
+function str(x: unknown): string {
+  return typeof x === 'string' ? x : typeof x === 'number' || typeof x === 'boolean' ? String(x) : '';
+}
+
+/**
+ * The field an exported event carries its server's name in (ARI events have no such field):
+ * a log of several servers keeps which server said what, and reopening it shows the column.
+ */
+export const SERVER_FIELD = 'ari_explorer_server';
+const MAX_SERVER_LABEL = 200;
+
+/** The line an export writes for an event: its JSON, with its server's name when it has one. */
+export function exportedLine(e: { json: string; server: string }): string {
+  if (e.server === '' || !e.json.startsWith('{') || e.json.includes(`"${SERVER_FIELD}"`)) return e.json;
+  const rest = e.json.slice(1).trimStart();
+  return `{${JSON.stringify(SERVER_FIELD)}:${JSON.stringify(e.server)}${rest.startsWith('}') ? '' : ','}${rest}`;
+}
+
+/** Destroyed channel ids remembered for marking late events. */
+const MAX_DESTROYED = 4096;
+
+/** A dictionary far larger than the live types means a server sent endless new types: rebuild. */
+const TYPE_SLACK = 4096;
+
+/** Byte budgets (issue 14): the store is bounded by bytes as well as by count. */
+export interface EventStoreLimits {
+  /** Bytes of event text the store may hold; the oldest events go first (default 32 MiB). */
+  maxBytes?: number;
+  /** A larger event is kept truncated, with a marker and its size (default 1 MiB). */
+  maxEventBytes?: number;
+}
+export const DEFAULT_STORE_BYTES = 32 * 1024 * 1024;
+export const DEFAULT_MAX_EVENT_BYTES = 1024 * 1024;
+/** What a truncated event keeps of its text. */
+const TRUNCATED_HEAD = 4096;
+
+/** The stand-in for an event over the size limit: valid JSON, its type and app, its size, its start. */
+export function truncatedEventJson(type: string, app: string, bytes: Uint8Array | string, size: number, limit: number): string {
+  const head =
+    typeof bytes === 'string'
+      ? bytes.slice(0, TRUNCATED_HEAD)
+      : Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, TRUNCATED_HEAD)).toString('utf8');
+  return JSON.stringify({
+    type,
+    application: app,
+    truncated: {
+      bytes: size,
+      limit,
+      note: `Event of ${size} bytes is over the limit (ariExplorer.events.maxEventKilobytes): only its first ${TRUNCATED_HEAD} characters are kept.`,
+    },
+    head,
+  });
+}
+
+export class EventStore {
+  private cap: number;
+  private head = 0; // slot of the oldest event
+  private count = 0;
+  private next = 0;
+  private gen = 0;
+  private appsGen = 0;
+
+  // Per slot. The frame as the socket delivered it: its bytes (a view onto the socket's read,
+  // outside V8's heap, so holding 50,000 of them costs the collector next to nothing) or its
+  // text; decoded when a row, a detail, an export or a text filter needs it.
+  private json: (string | Uint8Array | ArrayBufferLike)[];
+  // For a frame given as (buffer, offset, length) (pushFrame): where in the buffer; length -1 otherwise.
+  private frameStarts: Int32Array;
+  private frameLengths: Int32Array;
+  private typeIds: Int32Array;
+  // 1 when the event concerns a channel whose ChannelDestroyed came earlier: real servers send
+  // ChannelVarset, ChannelLeftBridge, StasisEnd, ChannelCallerId after it (surprise 17). Rows
+  // mark them so they read as normal stragglers, not as a channel coming back.
+  private lateFlags: Uint8Array;
+  private received: Float64Array;
+  private apps: string[];
+  // The server (profile name) whose socket delivered the event; '' when one server or unknown.
+  private servers: string[];
+  private serverCounts_ = new Map<string, number>();
+  private channelIds: string[];
+  private bridgeIds: string[];
+
+  // Type dictionary and live counts per type id.
+  private typeNames: string[] = [];
+  private typeIndex = new Map<string, number>();
+  private typeCounts_: number[] = [];
+  private lastType = '';
+  private lastTypeId = -1;
+  private lastApp = '';
+  /**
+   * Per server, the channels whose ChannelDestroyed is in the store's history (insertion-ordered,
+   * bounded): two servers number their channels alike, so one server's destroy must not mark
+   * the other's events late.
+   */
+  private destroyed = new Map<string, Set<string>>();
+
+  // Byte accounting per slot, and the budgets.
+  private sizes: Float64Array;
+  private totalBytes = 0;
+  private maxBytes = DEFAULT_STORE_BYTES;
+  private maxEventBytes = DEFAULT_MAX_EVENT_BYTES;
+  private droppedForBytes_ = 0;
+  private truncated_ = 0;
+
+  constructor(capacity: number, limits: EventStoreLimits = {}) {
+    checkCapacity(capacity);
+    this.cap = capacity;
+    this.sizes = new Float64Array(capacity);
+    this.setLimits(limits);
+    this.json = new Array<string | Uint8Array | ArrayBufferLike>(capacity).fill('');
+    this.frameStarts = new Int32Array(capacity);
+    this.frameLengths = new Int32Array(capacity).fill(-1);
+    this.typeIds = new Int32Array(capacity);
+    this.lateFlags = new Uint8Array(capacity);
+    this.received = new Float64Array(capacity);
+    this.apps = new Array<string>(capacity).fill('');
+    this.servers = new Array<string>(capacity).fill('');
+    this.channelIds = new Array<string>(capacity).fill('');
+    this.bridgeIds = new Array<string>(capacity).fill('');
+  }
+
+  get capacity(): number {
+    return this.cap;
+  }
+  /** Bytes of event text held. */
+  get bytes(): number {
+    return this.totalBytes;
+  }
+  /** Events dropped (oldest first) to stay within the byte budget, since the last clear. */
+  get droppedForBytes(): number {
+    return this.droppedForBytes_;
+  }
+  /** Events kept truncated because they were over the per-event limit, since the last clear. */
+  get truncatedEvents(): number {
+    return this.truncated_;
+  }
+  get limits(): Required<EventStoreLimits> {
+    return { maxBytes: this.maxBytes, maxEventBytes: this.maxEventBytes };
+  }
+
+  /** Changes the byte budgets; a smaller maxBytes drops the oldest events now. */
+  setLimits(limits: EventStoreLimits): void {
+    const ok = (v: number | undefined): v is number => typeof v === 'number' && Number.isFinite(v) && v > 0;
+    if (ok(limits.maxBytes)) this.maxBytes = limits.maxBytes;
+    if (ok(limits.maxEventBytes)) this.maxEventBytes = limits.maxEventBytes;
+    this.enforceBytes();
+  }
+  get size(): number {
+    return this.count;
+  }
+  /** n of the oldest event held (== nextN when empty). */
+  get firstN(): number {
+    return this.next - this.count;
+  }
+  /** n the next pushed event will get. */
+  get nextN(): number {
+    return this.next;
+  }
+  /** Changes when the contents are replaced (clear, resize) so views rebuild. */
+  get generation(): number {
+    return this.gen;
+  }
+  /** Changes when a held event gains an app (addApp): views that filter by app re-run. */
+  get appsGeneration(): number {
+    return this.appsGen;
+  }
+
+  /**
+   * Another app's copy of the event at n arrived after it was stored: the event belongs to
+   * that app too (one event, one row, several apps). False when n is no longer held or
+   * already had the app.
+   */
+  addApp(n: number, app: string): boolean {
+    const slot = this.slotOf(n);
+    if (slot < 0) return false;
+    const set = withApp(this.apps[slot], app);
+    if (set === this.apps[slot]) return false;
+    this.apps[slot] = set;
+    this.appsGen++;
+    return true;
+  }
+
+  /**
+   * Adds an event; `json` is its text when the caller has it (the socket's frame, a log line),
+   * else the event is serialised here; `apps` the apps it went to when the caller knows more
+   * than its `application` (a session record). Returns the event's n.
+   */
+  push(event: object, receivedAt: number, json?: string, apps?: string, server?: string): number {
+    const text = json ?? JSON.stringify(event);
+    const e = event as Record<string, unknown>;
+    const type = typeof e.type === 'string' ? e.type : str(e.type);
+    const app = apps ?? (typeof e.application === 'string' ? e.application : str(e.application));
+    // An exported log names each event's server (exportedLine): read it back.
+    const from = server ?? (typeof e[SERVER_FIELD] === 'string' ? (e[SERVER_FIELD] as string).slice(0, MAX_SERVER_LABEL) : '');
+    return this.pushFacts(type, app, eventChannelId(e), eventBridgeId(e), receivedAt, text, from);
+  }
+
+  /**
+   * Adds an event from what the caller already read off it (the session's records): its type,
+   * app, own channel and bridge id (ari/eventRefs.ts) and its JSON, as text or UTF-8 bytes
+   * (kept as given: the caller must not change them). Returns its n.
+   */
+  pushFacts(type: string, app: string, channelId: string, bridgeId: string, receivedAt: number, json: string | Uint8Array, server = ''): number {
+    const size = typeof json === 'string' ? json.length : json.byteLength;
+    if (size > this.maxEventBytes) {
+      json = truncatedEventJson(type, app, json, size, this.maxEventBytes);
+      this.truncated_++;
+    }
+    const slot = this.add(type, app, channelId, bridgeId, receivedAt, server);
+    this.json[slot] = json;
+    this.frameLengths[slot] = -1;
+    return this.stored(slot, typeof json === 'string' ? json.length : json.byteLength);
+  }
+
+  /**
+   * pushFacts() for a frame that is `length` bytes at `start` of `source` (the memory of the
+   * socket read the frame came in, as the session's records give it): kept as that shared
+   * buffer and two numbers, so no object is held per event. The bytes must not change.
+   */
+  pushFrame(
+    type: string,
+    app: string,
+    channelId: string,
+    bridgeId: string,
+    receivedAt: number,
+    source: ArrayBufferLike,
+    start: number,
+    length: number,
+    server = '',
+  ): number {
+    // A frame over the limit is kept truncated; a small frame inside a large read is copied
+    // out, so that holding it does not hold the whole read.
+    if (length > this.maxEventBytes || source.byteLength > this.maxEventBytes) {
+      const view = new Uint8Array(source, start, length);
+      return this.pushFacts(type, app, channelId, bridgeId, receivedAt, length > this.maxEventBytes ? view : view.slice(), server);
+    }
+    const slot = this.add(type, app, channelId, bridgeId, receivedAt, server);
+    this.json[slot] = source;
+    this.frameStarts[slot] = start;
+    this.frameLengths[slot] = length;
+    return this.stored(slot, length);
+  }
+
+  /** Books the new event's bytes, drops the oldest while over the budget; returns its n. */
+  private stored(slot: number, size: number): number {
+    this.sizes[slot] = size;
+    this.totalBytes += size;
+    const n = this.next++;
+    this.enforceBytes();
+    return n;
+  }
+
+  /** Drops the oldest events while the store is over its byte budget (the newest always stays). */
+  private enforceBytes(): void {
+    while (this.totalBytes > this.maxBytes && this.count > 1) {
+      const slot = this.head;
+      this.totalBytes -= this.sizes[slot];
+      this.sizes[slot] = 0;
+      this.typeCounts_[this.typeIds[slot]]--;
+      this.uncountServer(slot);
+      this.json[slot] = '';
+      this.frameLengths[slot] = -1;
+      if (++this.head === this.cap) this.head = 0;
+      this.count--;
+      this.droppedForBytes_++;
+    }
+  }
+
+  /** Takes a slot for a new event (evicting the oldest when full) and stores its facts; returns the slot. */
+  private add(type: string, app: string, channelId: string, bridgeId: string, receivedAt: number, server: string): number {
+    if (type === '') type = '(no type)';
+    let typeId: number;
+    if (type === this.lastType && this.lastTypeId >= 0) typeId = this.lastTypeId;
+    else {
+      typeId = this.typeIdOf(type);
+      this.lastType = type;
+      this.lastTypeId = typeId;
+    }
+    // App names repeat endlessly: keep one copy.
+    if (app === this.lastApp) app = this.lastApp;
+    else this.lastApp = app;
+
+    let slot: number;
+    if (this.count < this.cap) {
+      slot = this.head + this.count;
+      if (slot >= this.cap) slot -= this.cap;
+      this.count++;
+    } else {
+      slot = this.head;
+      this.typeCounts_[this.typeIds[slot]]--;
+      this.uncountServer(slot);
+      this.totalBytes -= this.sizes[slot];
+      this.sizes[slot] = 0;
+      if (++this.head === this.cap) this.head = 0;
+    }
+    this.typeIds[slot] = typeId;
+    let late = 0;
+    if (channelId !== '') {
+      const destroyed = this.destroyed.get(server);
+      if (type === 'ChannelDestroyed') {
+        if (destroyed === undefined) this.destroyed.set(server, new Set([channelId]));
+        else {
+          destroyed.add(channelId);
+          if (destroyed.size > MAX_DESTROYED) destroyed.delete(destroyed.values().next().value as string);
+        }
+      } else if (destroyed?.has(channelId) === true) late = 1;
+    }
+    this.lateFlags[slot] = late;
+    this.received[slot] = receivedAt;
+    this.apps[slot] = app;
+    this.servers[slot] = server;
+    this.countServer(server);
+    this.channelIds[slot] = channelId;
+    this.bridgeIds[slot] = bridgeId;
+    this.typeCounts_[typeId]++;
+    return slot;
+  }
+
+  private countServer(server: string): void {
+    if (server !== '') this.serverCounts_.set(server, (this.serverCounts_.get(server) ?? 0) + 1);
+  }
+
+  private uncountServer(slot: number): void {
+    const server = this.servers[slot];
+    if (server === '') return;
+    const left = (this.serverCounts_.get(server) ?? 1) - 1;
+    if (left > 0) this.serverCounts_.set(server, left);
+    else this.serverCounts_.delete(server);
+  }
+
+  /** The event at position n, as an object (rows, details, export); undefined when not held. */
+  get(n: number): StoredEvent | undefined {
+    const slot = this.slotOf(n);
+    if (slot < 0) return undefined;
+    return new StoredEvent(n, this.typeNames[this.typeIds[slot]], this.apps[slot], this.received[slot], this.textOf(slot), this.servers[slot]);
+  }
+
+  /** Cheap per-position reads for filters; n must be held (firstN <= n < nextN). */
+  typeAt(n: number): string {
+    return this.typeNames[this.typeIds[this.slotOf(n)]];
+  }
+  /** Whether the event came after its channel's ChannelDestroyed. */
+  lateAt(n: number): boolean {
+    const slot = this.slotOf(n);
+    return slot >= 0 && this.lateFlags[slot] === 1;
+  }
+  /** The server that sent the event ('' when not known). */
+  serverAt(n: number): string {
+    return this.servers[this.slotOf(n)];
+  }
+  /** Events held per server, for the server filter (empty when no event names one). */
+  serverCounts(): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (const [server, count] of [...this.serverCounts_].sort((a, b) => a[0].localeCompare(b[0]))) out[server] = count;
+    return out;
+  }
+  /** The apps the event went to (ari/appSet.ts). */
+  appAt(n: number): string {
+    return this.apps[this.slotOf(n)];
+  }
+  jsonAt(n: number): string {
+    return this.textOf(this.slotOf(n));
+  }
+  /** The event's own channel (its `channel`, or a Dial's `peer`); '' when none. */
+  channelIdAt(n: number): string {
+    return this.channelIds[this.slotOf(n)];
+  }
+  /** The event's own bridge; '' when none. */
+  bridgeIdAt(n: number): string {
+    return this.bridgeIds[this.slotOf(n)];
+  }
+  /** Every fact of the event, worked out from its text (not cached: for rows and slow paths). */
+  factsAt(n: number): EventFacts {
+    return describeText(this.textOf(this.slotOf(n)));
+  }
+
+  typeCounts(): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (let i = 0; i < this.typeNames.length; i++) if (this.typeCounts_[i] > 0) out[this.typeNames[i]] = this.typeCounts_[i];
+    return out;
+  }
+
+  /** Types seen in the buffer, for the type filter. */
+  seenTypes(): string[] {
+    return Object.keys(this.typeCounts());
+  }
+
+  clear(): void {
+    this.json.fill('');
+    this.sizes.fill(0);
+    this.totalBytes = 0;
+    this.droppedForBytes_ = 0;
+    this.truncated_ = 0;
+    this.apps.fill('');
+    this.servers.fill('');
+    this.serverCounts_.clear();
+    this.channelIds.fill('');
+    this.bridgeIds.fill('');
+    this.head = 0;
+    this.count = 0;
+    this.next = 0;
+    this.destroyed.clear();
+    this.resetTypes();
+    this.gen++;
+  }
+
+  resize(capacity: number): void {
+    checkCapacity(capacity);
+    if (capacity === this.cap) return;
+    const keep = Math.min(this.count, capacity);
+    const from = this.next - keep;
+    const json = new Array<string | Uint8Array | ArrayBufferLike>(capacity).fill('');
+    const frameStarts = new Int32Array(capacity);
+    const frameLengths = new Int32Array(capacity).fill(-1);
+    const typeIds = new Int32Array(capacity);
+    const lateFlags = new Uint8Array(capacity);
+    const received = new Float64Array(capacity);
+    const apps = new Array<string>(capacity).fill('');
+    const servers = new Array<string>(capacity).fill('');
+    const channelIds = new Array<string>(capacity).fill('');
+    const bridgeIds = new Array<string>(capacity).fill('');
+    const sizes = new Float64Array(capacity);
+    let totalBytes = 0;
+    const types: string[] = [];
+    for (let i = 0; i < keep; i++) {
+      const s = this.slotOf(from + i);
+      json[i] = this.json[s];
+      frameStarts[i] = this.frameStarts[s];
+      frameLengths[i] = this.frameLengths[s];
+      types.push(this.typeNames[this.typeIds[s]]);
+      lateFlags[i] = this.lateFlags[s];
+      received[i] = this.received[s];
+      apps[i] = this.apps[s];
+      servers[i] = this.servers[s];
+      channelIds[i] = this.channelIds[s];
+      bridgeIds[i] = this.bridgeIds[s];
+      sizes[i] = this.sizes[s];
+      totalBytes += sizes[i];
+    }
+    this.sizes = sizes;
+    this.totalBytes = totalBytes;
+    this.json = json;
+    this.frameStarts = frameStarts;
+    this.frameLengths = frameLengths;
+    this.typeIds = typeIds;
+    this.lateFlags = lateFlags;
+    this.received = received;
+    this.apps = apps;
+    this.servers = servers;
+    this.serverCounts_.clear();
+    for (let i = 0; i < keep; i++) this.countServer(servers[i]);
+    this.channelIds = channelIds;
+    this.bridgeIds = bridgeIds;
+    this.cap = capacity;
+    this.head = 0;
+    this.count = keep;
+    this.resetTypes();
+    for (let i = 0; i < keep; i++) {
+      const id = this.typeIdOf(types[i]);
+      this.typeIds[i] = id;
+      this.typeCounts_[id]++;
+    }
+    this.gen++;
+  }
+
+  /** A slot's JSON as text. */
+  private textOf(slot: number): string {
+    const v = this.json[slot];
+    const length = this.frameLengths[slot];
+    if (length >= 0) return Buffer.from(v as ArrayBufferLike, this.frameStarts[slot], length).toString('utf8');
+    return text(v as string | Uint8Array);
+  }
+
+  /** Ring slot of position n, or -1 when n is not held. */
+  private slotOf(n: number): number {
+    const i = n - (this.next - this.count);
+    if (i < 0 || i >= this.count || !Number.isInteger(i)) return -1;
+    const s = this.head + i;
+    return s >= this.cap ? s - this.cap : s;
+  }
+
+  private typeIdOf(type: string): number {
+    const known = this.typeIndex.get(type);
+    if (known !== undefined) return known;
+    if (this.typeNames.length >= this.count + TYPE_SLACK) this.compactTypes();
+    const id = this.typeNames.length;
+    this.typeNames.push(type);
+    this.typeCounts_.push(0);
+    this.typeIndex.set(type, id);
+    return id;
+  }
+
+  /** Drops dictionary entries no held event uses (only after thousands of distinct types). */
+  private compactTypes(): void {
+    const types: string[] = [];
+    for (let i = 0; i < this.count; i++) {
+      const s = this.head + i >= this.cap ? this.head + i - this.cap : this.head + i;
+      types.push(this.typeNames[this.typeIds[s]]);
+    }
+    this.resetTypes();
+    for (let i = 0; i < this.count; i++) {
+      const s = this.head + i >= this.cap ? this.head + i - this.cap : this.head + i;
+      const t = types[i];
+      let id = this.typeIndex.get(t);
+      if (id === undefined) {
+        id = this.typeNames.length;
+        this.typeNames.push(t);
+        this.typeCounts_.push(0);
+        this.typeIndex.set(t, id);
+      }
+      this.typeIds[s] = id;
+      this.typeCounts_[id]++;
+    }
+  }
+
+  private resetTypes(): void {
+    this.typeNames = [];
+    this.typeIndex = new Map();
+    this.typeCounts_ = [];
+    this.lastType = '';
+    this.lastTypeId = -1;
+  }
+}
+
+const decoder = new TextDecoder();
+/** A slot's JSON as text. */
+function text(v: string | Uint8Array): string {
+  if (typeof v === 'string') return v;
+  return Buffer.isBuffer(v) ? v.toString('utf8') : decoder.decode(v);
+}
+
+function checkCapacity(cap: number): void {
+  if (!Number.isSafeInteger(cap) || cap < 1) throw new RangeError(`capacity must be a positive integer, got ${cap}`);
+}
