@@ -38,7 +38,7 @@ interface RealRate {
 
 function realFirehose(pairs: number): RealRate | undefined {
   try {
-    const file = join(__dirname, '..', '..', 'shared', 'ari-transcripts', `load-${pairs}-local-pairs-metrics.json`);
+    const file = join(__dirname, '..', 'test', 'fixtures', 'ari-transcripts', `load-${pairs}-local-pairs-metrics.json`);
     const m = JSON.parse(readFileSync(file, 'utf8')) as { firehose_socket_subscribeAll: { total_events: number; span_ms: number; avg_events_per_sec: number } };
     const f = m.firehose_socket_subscribeAll;
     return { events: f.total_events, spanMs: f.span_ms, evps: f.avg_events_per_sec };
@@ -96,19 +96,23 @@ function ingestRows(ingest: IngestReport): Row[] {
     const bc = ratio(s, 'project', 'ariClient', evps);
     const baCpu = ratio(s, 'floor', 'project', cpuUs);
     const bcCpu = ratio(s, 'ariClient', 'project', cpuUs);
+    // The issue's targets: at real rates (the load streams) the work per event must stay near the
+    // floor's, (b) ≤ 1.3× (a)'s CPU and 1.5× cheaper than ari-client; the burst must also keep up.
+    const t = s.burst ? { floor: 0.7, client: 2.5 } : { floor: 1 / 1.3, client: 1.5 };
+    const keepsUp = (r: number, min: number): boolean => (s.burst ? r >= min : r >= 0.95);
     rows.push({
       area,
       measure: '(b)/(a)',
       result: `${fmt(ba, 2)}× ev/s · ${fmt(baCpu, 2)}× by CPU/event`,
-      target: '≥ 0.7×',
-      met: yes(ba >= 0.7 && baCpu >= 0.7),
+      target: s.burst ? '≥ 0.7×' : '≥ 0.77× by CPU (≤ 1.3× its CPU)',
+      met: yes(keepsUp(ba, t.floor) && baCpu >= t.floor),
     });
     rows.push({
       area,
       measure: '(b)/(c)',
       result: `${fmt(bc, 2)}× ev/s · ${fmt(bcCpu, 2)}× by CPU/event`,
-      target: '≥ 2.5×',
-      met: yes(bc >= 2.5 && bcCpu >= 2.5),
+      target: s.burst ? '≥ 2.5×' : '≥ 1.5× by CPU',
+      met: yes(keepsUp(bc, t.client) && bcCpu >= t.client),
     });
     rows.push({ area, measure: 'wake-ups per 1,000 events: socket reads · timer callbacks', result: wakeupSummary(s), target: '', met: '' });
     const b = s.runs.project;
