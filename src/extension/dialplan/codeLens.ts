@@ -1,5 +1,6 @@
-// CodeLens on dialplan documents while connected: live channel counts and a one-click
-// "Call exten@context" on Stasis() lines, "Originate to exten@context" on dialable extensions.
+// CodeLens on dialplan documents while connected: live channel counts (summed over the
+// connected servers) and a one-click "Call exten@context" on Stasis() lines, "Originate to
+// exten@context" on dialable extensions.
 import * as vscode from 'vscode';
 import { LensRefresh } from './core/lensRefresh';
 import { callLenses, originateLenses, stasisLenses } from './core/lenses';
@@ -21,11 +22,15 @@ class DialplanCodeLensProvider implements vscode.CodeLensProvider, vscode.Dispos
   }
 
   provideCodeLenses(doc: vscode.TextDocument): vscode.CodeLens[] {
-    const session = this.source.active;
-    if (!session) return [];
+    const servers = this.source.servers;
+    if (!servers.length) return [];
     const file = this.dialplans.parse(doc);
-    const stale = session.state !== undefined && session.state.kind !== 'open';
-    return [...stasisLenses(file, session.model, stale), ...callLenses(file), ...originateLenses(file)].map(
+    const counts = servers.map((s) => ({
+      name: s.profileName,
+      model: s.session.model,
+      stale: s.session.state !== undefined && s.session.state.kind !== 'open',
+    }));
+    return [...stasisLenses(file, counts), ...callLenses(file), ...originateLenses(file)].map(
       (l) => new vscode.CodeLens(toRange(l.span), { title: l.title, tooltip: l.tooltip, command: l.command, arguments: l.args }),
     );
   }

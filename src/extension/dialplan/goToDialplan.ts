@@ -7,7 +7,8 @@ import type { LocationResult } from './core/dialplanIndex';
 import { channelLocationNote } from './core/channelLocation';
 import { locationOf } from './core/definition';
 import { toRange } from './language';
-import type { DialplanSession, DialplanSessionSource } from './sessionView';
+import type { DialplanServer, DialplanSession, DialplanSessionSource } from './sessionView';
+import { serverNamedBy } from './servers';
 import type { WorkspaceDialplans } from './workspaceDialplans';
 import { t } from '../util/l10n';
 import { shown as sanitized } from '../util/sanitize';
@@ -17,6 +18,8 @@ export const GO_TO_DIALPLAN_COMMAND = 'ariExplorer.channel.goToDialplan';
 interface ChannelNode {
   kind: string;
   id: string;
+  /** The node's server (set by the tree of that server). */
+  profileId?: unknown;
   /** The name the tree last showed (views/tree/nodes.ts AriNode). */
   name?: unknown;
 }
@@ -47,16 +50,33 @@ function isDialplanStep(v: unknown): v is DialplanStepArg {
   );
 }
 
-async function pickChannel(session: DialplanSession): Promise<{ id: string; name: string } | undefined> {
-  const items = [...session.model.channels.values()].map((c) => ({
-    label: c.name,
-    description: c.dialplan ? t('{0}, priority {1}', `${c.dialplan.exten}@${c.dialplan.context}`, c.dialplan.priority) : '',
-    detail: c.dialplan?.app_name ? `${c.dialplan.app_name}(${c.dialplan.app_data ?? ''})` : undefined,
-    id: c.id,
-  }));
-  if (items.length === 0) throw new Error(t('There are no live channels on this server.'));
-  const pick = await vscode.window.showQuickPick(items, { placeHolder: t('Channel whose dialplan location to open') });
-  return pick && { id: pick.id, name: pick.label };
+/** Picks among the live channels of every connected server; the session is the channel's own. */
+async function pickChannel(servers: readonly DialplanServer[]): Promise<{ id: string; name: string; session: DialplanSession } | undefined> {
+  const several = servers.length > 1;
+  const items = servers.flatMap((s) =>
+    [...s.session.model.channels.values()].map((c) => {
+      const where = c.dialplan ? t('{0}, priority {1}', `${c.dialplan.exten}@${c.dialplan.context}`, c.dialplan.priority) : '';
+      return {
+        label: c.name,
+        // Channel ids and names repeat across servers: the server tells them apart.
+        description: several ? [s.profileName, where].filter(Boolean).join(' · ') : where,
+        detail: c.dialplan?.app_name ? `${c.dialplan.app_name}(${c.dialplan.app_data ?? ''})` : undefined,
+        id: c.id,
+        session: s.session,
+      };
+    }),
+  );
+  if (items.length === 0)
+    throw new Error(several ? t('There are no live channels on the connected servers.') : t('There are no live channels on this server.'));
+  const pick = await vscode.window.showQuickPick(items, { placeHolder: t('Channel whose dialplan location to open'), matchOnDescription: several });
+  return pick && { id: pick.id, name: pick.label, session: pick.session };
+}
+
+/** The session a channel node belongs to: its server's, else (a node without one) the focused server's. */
+function sessionOfNode(source: DialplanSessionSource, node: ChannelNode): DialplanSession | undefined {
+  const server = serverNamedBy(source, node);
+  if (server) return server.session;
+  return source.active ?? (source.servers.length === 1 ? source.servers[0].session : undefined);
 }
 
 export function registerGoToDialplan(services: Services, source: DialplanSessionSource, dialplans: WorkspaceDialplans): vscode.Disposable {
@@ -65,11 +85,18 @@ export function registerGoToDialplan(services: Services, source: DialplanSession
       await show((await dialplans.index()).locate(arg.context, arg.exten, arg.priority), arg.channel, dialplans);
       return;
     }
-    const session = source.active;
-    if (!session) throw new Error(t('Not connected to an Asterisk server: connect a profile to see live channels.'));
-    const picked = isChannelNode(arg) ? { id: arg.id, name: typeof arg.name === 'string' && arg.name ? arg.name : undefined } : await pickChannel(session);
+    const notConnected = () => new Error(t('Not connected to an Asterisk server: connect a profile to see live channels.'));
+    let picked: { id: string; name?: string; session: DialplanSession } | undefined;
+    if (isChannelNode(arg)) {
+      const session = sessionOfNode(source, arg);
+      if (!session) throw notConnected();
+      picked = { id: arg.id, name: typeof arg.name === 'string' && arg.name ? arg.name : undefined, session };
+    } else {
+      if (source.servers.length === 0) throw notConnected();
+      picked = await pickChannel(source.servers);
+    }
     if (!picked) return;
-    const ch = session.model.channels.get(picked.id);
+    const ch = picked.session.model.channels.get(picked.id);
     if (!ch) throw new Error(t('Channel {0} is no longer live.', picked.name ?? picked.id));
     const dp = ch.dialplan;
     if (!dp?.context || !dp.exten) {

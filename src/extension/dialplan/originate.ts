@@ -1,8 +1,9 @@
 // "Originate to exten@context" from a CodeLens: POST /ari/channels with endpoint
 // Local/<exten>@<context>; the calling side is asked for -- by default the Local channel's
 // other half goes to a waiting extension (100@default: Answer, Wait), or into a Stasis app.
-// "Call exten@context" (the Stasis line's lens, the walkthrough) asks nothing: the other half
-// waits on that extension, and the toast names the half that entered Stasis.
+// "Call exten@context" (the Stasis line's lens, the walkthrough) asks nothing but, with several
+// servers connected, which one: the other half waits on that extension, and the toast names the
+// half that entered Stasis.
 import * as vscode from 'vscode';
 import type { OriginateParams } from '../ari/resources/channels';
 import type { Services } from '../services';
@@ -12,6 +13,7 @@ import { restrictedSetting } from '../util/trustedSettings';
 import { describeCall, placeCall, type CallTarget, type WaitExtension } from './core/call';
 import { CALL_COMMAND, ORIGINATE_COMMAND, callLenses, originateLenses, parseExtenAtContext, type OriginateTarget } from './core/lenses';
 import { CONFIG_SECTION } from './language';
+import { appsOf, pickServer } from './servers';
 import type { DialplanSessionSource } from './sessionView';
 import type { WorkspaceDialplans } from './workspaceDialplans';
 import { shown } from '../util/sanitize';
@@ -63,7 +65,7 @@ async function pickCallTarget(dialplans: WorkspaceDialplans): Promise<CallTarget
   return pick?.target;
 }
 
-async function pickCallingSide(services: Services, source: DialplanSessionSource, target: OriginateTarget): Promise<SideItem['side'] | undefined> {
+async function pickCallingSide(services: Services, apps: readonly string[], target: OriginateTarget): Promise<SideItem['side'] | undefined> {
   const waitText = waitExtensionText();
   const wait = waitExtension();
   const items: SideItem[] = [
@@ -73,7 +75,7 @@ async function pickCallingSide(services: Services, source: DialplanSessionSource
       description: t('the other half runs this extension (e.g. Answer, Wait)'),
       side: { extension: wait.extension, context: wait.context, priority: 1 },
     },
-    ...(source.activeProfile?.apps ?? []).map((app) => ({
+    ...apps.map((app) => ({
       id: `app:${app}`,
       label: t('$(plug) Stasis app {0}', app),
       description: t('the other half enters this ARI application'),
@@ -113,9 +115,13 @@ export function registerOriginate(
   dialplans: WorkspaceDialplans,
   announce: StasisAnnouncer = () => false,
 ): vscode.Disposable {
+  const notConnected = () => new Error(t('Not connected to an Asterisk server: connect a profile to originate calls.'));
+  // A lens or the walkthrough names no server: with several connected the user picks one
+  // (dismissed: nothing is dialled), asked before the target so a cancel costs one step.
+  const serverFor = (arg: unknown, placeHolder: string) => pickServer(source, arg, placeHolder, notConnected);
   const call = registerCommand(services, CALL_COMMAND, async (arg) => {
-    const session = services.connections.active;
-    if (!session) throw new Error(t('Not connected to an Asterisk server: connect a profile to originate calls.'));
+    const server = await serverFor(arg, t('Call from which server?'));
+    const session = server.session;
     const target: CallTarget | undefined = isTarget(arg) ? arg : await pickCallTarget(dialplans);
     if (!target) return;
     const { channel, outcome } = await placeCall(
@@ -123,8 +129,8 @@ export function registerOriginate(
       target,
       waitExtension(),
     );
-    const text = describeCall(target, channel, outcome, source.activeProfile?.apps ?? []);
-    services.log.info(`dialplan: call ${target.exten}@${target.context}: ${channel.name} (${channel.id}) -> ${outcome.kind}`);
+    const text = describeCall(target, channel, outcome, appsOf(source, server));
+    services.log.info(`dialplan: call ${target.exten}@${target.context} on ${server.profileName}: ${channel.name} (${channel.id}) -> ${outcome.kind}`);
     if (outcome.kind === 'stasis') {
       if (!announce(outcome.channel, outcome.app)) void vscode.window.showInformationMessage(text);
     } else {
@@ -132,17 +138,20 @@ export function registerOriginate(
     }
   });
   const originate = registerCommand(services, ORIGINATE_COMMAND, async (arg) => {
-    const session = source.active;
-    if (!session) throw new Error(t('Not connected to an Asterisk server: connect a profile to originate calls.'));
+    const server = await serverFor(arg, t('Originate on which server?'));
     const target = isTarget(arg) ? arg : await pickTarget(dialplans);
     if (!target) return;
-    const side = await pickCallingSide(services, source, target);
+    const side = await pickCallingSide(services, appsOf(source, server), target);
     if (!side) return;
     const endpoint = `Local/${target.exten}@${target.context}`;
-    const ch = await session.rest.channels.originate({ endpoint, ...side });
+    const ch = await server.session.rest.channels.originate({ endpoint, ...side });
     const other = side.app ? t('Stasis app {0}', side.app) : `${side.extension}@${side.context}`;
-    services.log.info(`dialplan: originated ${ch.name} (${ch.id}) to ${target.exten}@${target.context}, calling side ${other}`);
-    void vscode.window.showInformationMessage(shown(t('Originated {0} to {1}@{2} (calling side: {3}).', ch.name, target.exten, target.context, other), 600));
+    services.log.info(`dialplan: originated ${ch.name} (${ch.id}) on ${server.profileName} to ${target.exten}@${target.context}, calling side ${other}`);
+    const text =
+      source.servers.length > 1
+        ? t('Originated {0} on {1} to {2}@{3} (calling side: {4}).', ch.name, server.profileName, target.exten, target.context, other)
+        : t('Originated {0} to {1}@{2} (calling side: {3}).', ch.name, target.exten, target.context, other);
+    void vscode.window.showInformationMessage(shown(text, 600));
   });
   return vscode.Disposable.from(call, originate);
 }

@@ -1,12 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { AriStateModel } from '../../../src/extension/state/model';
-import type { Channel } from '../../../src/extension/ari/models.generated';
+import type { AriEvent, Channel } from '../../../src/extension/ari/models.generated';
 import { Emitter } from '../../../src/extension/util/emitter';
 import { LensRefresh, type Timers } from '../../../src/extension/dialplan/core/lensRefresh';
 import { stasisLenses } from '../../../src/extension/dialplan/core/lenses';
 import { parseDialplan } from '../../../src/extension/dialplan/core/parser';
-import type { DialplanSession, DialplanSessionSource } from '../../../src/extension/dialplan/sessionView';
+import type { DialplanServer, DialplanSession, DialplanSessionSource } from '../../../src/extension/dialplan/sessionView';
 import { fixture } from './fixtures';
 
 function channel(id: string, app: string, exten = '1776'): Channel {
@@ -31,19 +31,32 @@ function fakeSession(model: AriStateModel): { session: DialplanSession; modelCha
     model,
     rest: { asterisk: { reloadModule: async () => undefined }, channels: { originate: async () => channel('x', 'y') } },
     onModelChange: modelChanged.event,
+    onEvents: new Emitter<readonly { event: AriEvent }[]>().event,
   };
   return { session, modelChanged };
 }
 
+/** Connections as the manager keeps them: the focused one (the last connected) and the list. */
 class FakeSource implements DialplanSessionSource {
   active: DialplanSession | undefined;
+  servers: DialplanServer[] = [];
   readonly changed = new Emitter<DialplanSession | undefined>();
+  readonly serversChanged = new Emitter<readonly DialplanServer[]>();
   onDidChangeActive(l: (s: DialplanSession | undefined) => unknown) {
     return this.changed.event(l);
   }
+  onDidChangeServers(l: (s: readonly DialplanServer[]) => unknown) {
+    return this.serversChanged.event(l);
+  }
+  /** The only server: connected, or (undefined) disconnected. */
   set(s: DialplanSession | undefined): void {
-    this.active = s;
-    this.changed.fire(s);
+    this.setServers(s ? [{ profileId: 'one', profileName: 'one', session: s }] : []);
+  }
+  setServers(servers: DialplanServer[]): void {
+    this.servers = servers;
+    this.active = servers.at(-1)?.session;
+    this.serversChanged.fire(servers);
+    this.changed.fire(this.active);
   }
 }
 
@@ -128,4 +141,64 @@ test('while the socket is down the Stasis lenses say their counts are from befor
   state.fire({ kind: 'open' });
   assert.equal(timers.queue.length, 0, 'the old session is no longer watched');
   refresh.dispose();
+});
+
+test('several servers: the Stasis lens sums their channels and says how many each has', () => {
+  const file = parseDialplan(fixture('extensions.conf'));
+  const empty = { bridges: [], endpoints: [], applications: [], deviceStates: [] };
+  const prod = new AriStateModel();
+  const lab = new AriStateModel();
+  // Two servers number their channels alike: the same id on both is two channels.
+  prod.reset({ channels: [channel('1733.1', 'hello-world')], ...empty });
+  lab.reset({ channels: [channel('1733.1', 'hello-world'), channel('1733.3', 'other-app', '1777')], ...empty });
+  const titles = (labStale = false, prodStale = false) =>
+    stasisLenses(file, [
+      { name: 'prod', model: prod, stale: prodStale },
+      { name: 'lab', model: lab, stale: labStale },
+    ]).map((l) => l.title);
+  assert.deepEqual(titles(), ['2 live channels in hello-world (prod 1, lab 1)', '1 live channel in other-app (lab 1)']);
+  assert.deepEqual(
+    titles(true),
+    ['2 live channels in hello-world (prod 1, lab 1 before the drop)', '1 channel in other-app before the connection dropped (lab 1)'],
+    "one server's drop marks only its share",
+  );
+  assert.deepEqual(titles(true, true), [
+    '2 channels in hello-world before the connection dropped (prod 1, lab 1)',
+    '1 channel in other-app before the connection dropped (lab 1)',
+  ]);
+  lab.reset({ channels: [], ...empty });
+  prod.reset({ channels: [], ...empty });
+  assert.deepEqual(titles(), ['0 live channels in hello-world', '0 live channels in other-app'], 'no share to name');
+});
+
+test('lens refresh follows every connected server: a change on one that is not focused, servers coming and going', () => {
+  const source = new FakeSource();
+  const timers = new ManualTimers();
+  const refresh = new LensRefresh(source, 500, timers);
+  let fired = 0;
+  refresh.onDidChange(() => fired++);
+  const prod = fakeSession(new AriStateModel());
+  const lab = fakeSession(new AriStateModel());
+  source.setServers([
+    { profileId: 'prod', profileName: 'prod', session: prod.session },
+    { profileId: 'lab', profileName: 'lab', session: lab.session },
+  ]);
+  assert.equal(fired, 1);
+  assert.equal(source.active, lab.session, 'lab connected last: the focused one');
+  prod.modelChanged.fire({});
+  assert.equal(timers.queue.length, 1, "prod's change asks for the lenses again");
+  timers.runAll();
+  assert.equal(fired, 2);
+  lab.modelChanged.fire({});
+  timers.runAll();
+  assert.equal(fired, 3);
+
+  source.setServers([{ profileId: 'prod', profileName: 'prod', session: prod.session }]);
+  assert.equal(fired, 4, 'a server leaving refreshes at once');
+  lab.modelChanged.fire({});
+  assert.equal(timers.queue.length, 0, 'the server that left is no longer watched');
+  prod.modelChanged.fire({});
+  assert.equal(timers.queue.length, 1);
+  refresh.dispose();
+  assert.equal(timers.queue.length, 0);
 });

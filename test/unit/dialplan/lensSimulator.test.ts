@@ -14,12 +14,18 @@ import { LensRefresh } from '../../../src/extension/dialplan/core/lensRefresh';
 import { stasisLenses } from '../../../src/extension/dialplan/core/lenses';
 import { parseDialplan } from '../../../src/extension/dialplan/core/parser';
 import type { DialplanFile } from '../../../src/extension/dialplan/core/types';
-import type { DialplanSession, DialplanSessionSource } from '../../../src/extension/dialplan/sessionView';
+import type { DialplanServer, DialplanSession, DialplanSessionSource } from '../../../src/extension/dialplan/sessionView';
 import { FIXTURES } from './fixtures';
 
 function sourceOf(session: DialplanSession): DialplanSessionSource {
   const changed = new Emitter<DialplanSession | undefined>();
-  return { active: session, onDidChangeActive: (l) => changed.event(l) };
+  const servers = new Emitter<readonly DialplanServer[]>();
+  return {
+    active: session,
+    onDidChangeActive: (l) => changed.event(l),
+    servers: [{ profileId: 'sim', profileName: 'sim', session }],
+    onDidChangeServers: (l) => servers.event(l),
+  };
 }
 
 /** Resolves when the lens on `line` reads `title`, checking after each throttled refresh. */

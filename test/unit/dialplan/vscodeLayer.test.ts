@@ -19,12 +19,12 @@ import { test, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { AriStateModel } from '../../../src/extension/state/model';
-import type { Channel } from '../../../src/extension/ari/models.generated';
+import type { AriEvent, Channel } from '../../../src/extension/ari/models.generated';
 import type { OriginateParams } from '../../../src/extension/ari/resources/channels';
 import type { Services } from '../../../src/extension/services';
 import { Emitter } from '../../../src/extension/util/emitter';
 import { registerDialplan } from '../../../src/extension/dialplan/index';
-import type { DialplanSession, DialplanSessionSource } from '../../../src/extension/dialplan/sessionView';
+import type { DialplanServer, DialplanSession, DialplanSessionSource } from '../../../src/extension/dialplan/sessionView';
 import { FIXTURES, fixture } from './fixtures';
 
 const SEED = join(FIXTURES, 'extensions.conf');
@@ -77,12 +77,21 @@ const session: DialplanSession = {
     },
   },
   onModelChange: new Emitter<unknown>().event,
+  onEvents: new Emitter<readonly { event: AriEvent }[]>().event,
 };
 const activeChanged = new Emitter<DialplanSession | undefined>();
+const serversChanged = new Emitter<readonly DialplanServer[]>();
+const profile = { name: 'local-sim', apps: ['hello-world'] };
+/** One server, connected while `active` is set. */
 const connections: DialplanSessionSource & { active: DialplanSession | undefined } = {
   active: session,
-  activeProfile: { name: 'local-sim', apps: ['hello-world'] },
+  activeProfile: profile,
   onDidChangeActive: (l) => activeChanged.event(l),
+  get servers() {
+    return this.active ? [{ profileId: 'local', profileName: profile.name, session: this.active }] : [];
+  },
+  onDidChangeServers: (l) => serversChanged.event(l),
+  profiles: { get: (id) => (id === 'local' ? profile : undefined) },
 };
 const state = new Map<string, unknown>();
 const log = { info() {}, warn() {}, error() {}, debug() {}, trace() {}, show() {} };

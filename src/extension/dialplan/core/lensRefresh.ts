@@ -1,8 +1,8 @@
-// Tells the CodeLens provider when to ask again: at once when the active session changes,
-// and at most once per `intervalMs` while the live model keeps changing (a throttle rather
+// Tells the CodeLens provider when to ask again: at once when a server connects or leaves,
+// and at most once per `intervalMs` while any server's live model keeps changing (a throttle rather
 // than a pure debounce, so a steady stream of events cannot postpone the refresh forever).
 import { Emitter, type Disposable, type Event } from '../../util/emitter';
-import type { DialplanSession, DialplanSessionSource } from '../sessionView';
+import type { DialplanServer, DialplanSessionSource } from '../sessionView';
 
 export interface Timers {
   set(fn: () => void, ms: number): unknown;
@@ -17,9 +17,9 @@ const realTimers: Timers = {
 export class LensRefresh implements Disposable {
   private readonly emitter = new Emitter<void>();
   readonly onDidChange: Event<void> = this.emitter.event;
-  private modelSub: Disposable | undefined;
-  private stateSub: Disposable | undefined;
-  private readonly activeSub: Disposable;
+  /** The listeners on every connected server's model and socket state. */
+  private watched: Disposable[] = [];
+  private readonly serversSub: Disposable;
   private pending: unknown;
 
   constructor(
@@ -27,20 +27,24 @@ export class LensRefresh implements Disposable {
     private readonly intervalMs = 500,
     private readonly timers: Timers = realTimers,
   ) {
-    this.activeSub = source.onDidChangeActive((s) => {
-      this.watch(s);
+    // The counts sum over the servers: one connecting or leaving changes them at once.
+    this.serversSub = source.onDidChangeServers((servers) => {
+      this.watch(servers);
       this.cancel();
       this.emitter.fire();
     });
-    this.watch(source.active);
+    this.watch(source.servers);
   }
 
-  private watch(session: DialplanSession | undefined): void {
-    this.modelSub?.dispose();
-    this.stateSub?.dispose();
-    this.modelSub = session?.onModelChange(() => this.schedule());
-    // A drop or a reconnect changes what the counts mean (see stasisLenses' `stale`).
-    this.stateSub = session?.onState?.(() => this.schedule());
+  private watch(servers: readonly DialplanServer[]): void {
+    for (const d of this.watched) d.dispose();
+    this.watched = [];
+    for (const { session } of servers) {
+      this.watched.push(session.onModelChange(() => this.schedule()));
+      // A drop or a reconnect changes what the counts mean (see stasisLenses' `stale`).
+      const state = session.onState?.(() => this.schedule());
+      if (state) this.watched.push(state);
+    }
   }
 
   private schedule(): void {
@@ -58,9 +62,9 @@ export class LensRefresh implements Disposable {
 
   dispose(): void {
     this.cancel();
-    this.activeSub.dispose();
-    this.modelSub?.dispose();
-    this.stateSub?.dispose();
+    this.serversSub.dispose();
+    for (const d of this.watched) d.dispose();
+    this.watched = [];
     this.emitter.dispose();
   }
 }

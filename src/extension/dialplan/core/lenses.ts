@@ -27,18 +27,29 @@ export interface AppChannelCounter {
   channelsInApp(app: string): readonly unknown[];
 }
 
-/** `stale`: the connection dropped and the counts are those from before the drop. */
-export function stasisLenses(file: DialplanFile, model: AppChannelCounter, stale = false): LensSpec[] {
+/** One connected server's part of a count: `stale` when its socket is down (counts from before the drop). */
+export interface LensServer {
+  readonly name: string;
+  readonly model: AppChannelCounter;
+  readonly stale?: boolean;
+}
+
+/**
+ * Live counts on Stasis(app) lines, summed over the connected servers; with several, the
+ * title says how many each has. A model alone (one server) reads as before; `stale` is then
+ * its connection's state.
+ */
+export function stasisLenses(file: DialplanFile, servers: AppChannelCounter | readonly LensServer[], stale = false): LensSpec[] {
+  const list: readonly LensServer[] = isServerList(servers) ? servers : [{ name: '', model: servers, stale }];
   const out: LensSpec[] = [];
   for (const c of file.contexts) {
     for (const e of c.extensions) {
       for (const p of e.priorities) {
         const s = stasisApp(p);
         if (!s) continue;
-        const n = model.channelsInApp(s.app).length;
         out.push({
           span: p.span,
-          title: stale ? staleTitle(n, s.app) : liveTitle(n, s.app),
+          title: countTitle(list, s.app),
           tooltip: t("Show {0}'s channels in the ARI tree and its events", s.app),
           command: SHOW_APP_CHANNELS_COMMAND,
           args: [s.app],
@@ -47,6 +58,22 @@ export function stasisLenses(file: DialplanFile, model: AppChannelCounter, stale
     }
   }
   return out;
+}
+
+function isServerList(v: AppChannelCounter | readonly LensServer[]): v is readonly LensServer[] {
+  return Array.isArray(v);
+}
+
+function countTitle(servers: readonly LensServer[], app: string): string {
+  const counts = servers.map((s) => ({ name: s.name, n: s.model.channelsInApp(app).length, stale: s.stale === true }));
+  const n = counts.reduce((sum, c) => sum + c.n, 0);
+  const counted = counts.filter((c) => c.n > 0);
+  // "Before the drop" only when every server behind the number is down.
+  const stale = (counted.length ? counted : counts).every((c) => c.stale) && counts.length > 0;
+  const title = stale ? staleTitle(n, app) : liveTitle(n, app);
+  if (servers.length < 2 || counted.length === 0) return title;
+  const parts = counted.map((c) => (c.stale && !stale ? t('{0} {1} before the drop', c.name, c.n) : `${c.name} ${c.n}`));
+  return t('{0} ({1})', title, parts.join(', '));
 }
 
 /** One-click calls: on each Stasis(app) line of a dialable extension, "Call exten@context". */
