@@ -309,17 +309,19 @@ export function registerExplorer(services: Services): vscode.Disposable {
 
     // Being the app (src/extension/walkthrough): a channel that entered the user's app is
     // revealed, and the badge counts the channels waiting there. Internal, not in the palette.
-    registerCommand(services, 'ariExplorer.tree.revealChannel', async (id: unknown) => {
+    // `profileId`: the channel's server (ids repeat across servers); without one, the focused server.
+    registerCommand(services, 'ariExplorer.tree.revealChannel', async (id: unknown, profileId?: unknown) => {
       if (typeof id !== 'string') return;
+      const server = typeof profileId === 'string' && profileId ? profileId : undefined;
       const find = async () => {
-        const tree = focusedTree();
+        const tree = server ? forest.tree(server) : focusedTree();
         return tree ? (await tree.children(tree.categoryNode('channels'))).find((n) => n.id === id) : undefined;
       };
       // The model may take one batch longer than the event that announced the channel.
       let node = await find();
       if (!node) {
         await new Promise<void>((resolve) => {
-          const sub = manager.active?.onModelChange(() => {
+          const sub = (server ? manager.sessionOf(server) : manager.active)?.onModelChange(() => {
             sub?.dispose();
             resolve();
           });

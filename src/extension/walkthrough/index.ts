@@ -1,8 +1,9 @@
-// The "Get started with ARI" walkthrough and being the app. Thin glue over core/: the session's
-// events feed AppArrivals; a channel entering one of the profile's apps is announced with its
-// next steps and revealed in the tree (each can be turned off), the view badge counts the
-// channels that wait, and the walkthrough's steps complete through context keys set from real
-// events (StasisStart, PlaybackFinished, StasisEnd; `connected` is ariExplorer.connected).
+// The "Get started with ARI" walkthrough and being the app. Thin glue over core/: each connected
+// server's events feed its own AppArrivals; a channel entering one of its profile's apps is
+// announced with its next steps and revealed in the tree (each can be turned off), the view
+// badge counts the channels that wait on every server, and the walkthrough's steps complete
+// through context keys set from real events (StasisStart, PlaybackFinished, StasisEnd;
+// `connected` is ariExplorer.connected).
 import * as vscode from 'vscode';
 import { showPlaybackStatus } from '../commands/playbackStatus';
 import type { Services } from '../services';
@@ -10,6 +11,7 @@ import { registerCommand } from '../util/commands';
 import { t } from '../util/l10n';
 import { AppArrivals, arrivalActions, arrivalMessage, moreLabel, waitingBadge, type Arrival, type Milestone } from './core/appArrivals';
 import { ariConf, httpConf, seedDialplan, type Snippet } from './core/snippets';
+import type { LiveServer } from '../connection/servers';
 
 export const ANNOUNCE_SETTING = 'app.announceArrivals';
 export const REVEAL_SETTING = 'app.revealArrivals';
@@ -37,19 +39,31 @@ async function openSnippet(s: Snippet): Promise<void> {
   await vscode.window.showTextDocument(doc, { preview: false });
 }
 
+/** One connected server's arrivals: channel ids repeat across servers, so each keeps its own. */
+interface Watched {
+  readonly server: LiveServer;
+  readonly arrivals: AppArrivals;
+  readonly sub: { dispose(): void };
+}
+
 export function registerWalkthrough(services: Services): vscode.Disposable {
   const manager = services.connections;
-  const arrivals = new AppArrivals([]);
-  let sessionSub: vscode.Disposable | undefined;
+  const watched = new Map<string, Watched>();
+  /** The order channels arrived in, across servers: Play and Hang Up act on the newest. */
+  const arrivedAt = new WeakMap<Arrival, number>();
+  let arrivals = 0;
 
-  const showBadge = () => void vscode.commands.executeCommand('ariExplorer.tree.setWaitingBadge', waitingBadge(arrivals.count));
+  const waitingCount = () => [...watched.values()].reduce((n, w) => n + w.arrivals.count, 0);
+  const showBadge = () => void vscode.commands.executeCommand('ariExplorer.tree.setWaitingBadge', waitingBadge(waitingCount()));
 
-  const announce = async (a: Arrival): Promise<void> => {
-    const node = { kind: 'channel', id: a.channelId };
-    if (setting(REVEAL_SETTING)) void vscode.commands.executeCommand('ariExplorer.tree.revealChannel', a.channelId);
+  const announce = async (a: Arrival, server: LiveServer): Promise<void> => {
+    // A tree node of the arrival's server (profileId, as the tree sets it): the actions act there.
+    const node = { kind: 'channel', id: a.channelId, profileId: server.profileId };
+    if (setting(REVEAL_SETTING)) void vscode.commands.executeCommand('ariExplorer.tree.revealChannel', a.channelId, server.profileId);
     if (!setting(ANNOUNCE_SETTING)) return;
     const { buttons, more } = arrivalActions();
-    const pick = await vscode.window.showInformationMessage(arrivalMessage(a), ...buttons.map((x) => x.label), moreLabel());
+    const text = manager.servers.length > 1 ? arrivalMessage(a, server.profileName) : arrivalMessage(a);
+    const pick = await vscode.window.showInformationMessage(text, ...buttons.map((x) => x.label), moreLabel());
     let action = buttons.find((x) => x.label === pick);
     if (pick === moreLabel()) {
       const item = await vscode.window.showQuickPick(
@@ -61,21 +75,30 @@ export function registerWalkthrough(services: Services): vscode.Disposable {
     if (action) await vscode.commands.executeCommand(action.command, node);
   };
 
-  const attach = () => {
-    sessionSub?.dispose();
-    sessionSub = undefined;
-    arrivals.reset(manager.activeProfile?.apps ?? []);
-    showBadge();
-    const session = manager.active;
-    if (!session) return;
-    sessionSub = session.onEvents((records) => {
-      const r = arrivals.ingest(records.map((x) => x.event));
+  const watch = (server: LiveServer): Watched => {
+    const own = new AppArrivals(manager.profiles.get(server.profileId)?.apps ?? []);
+    const sub = server.session.onEvents((records) => {
+      const r = own.ingest(records.map((x) => x.event));
       for (const m of r.milestones) setMilestone(m);
+      for (const a of r.arrived) arrivedAt.set(a, ++arrivals);
       if (r.countChanged) showBadge();
-      for (const a of r.arrived) void announce(a);
+      for (const a of r.arrived) void announce(a, server);
     });
+    return { server, arrivals: own, sub };
   };
-  attach();
+
+  /** Every connected server is watched; one whose session changed (a new connect) starts over. */
+  const sync = (servers: readonly LiveServer[]) => {
+    const live = new Map(servers.map((s) => [s.profileId, s]));
+    for (const [id, w] of [...watched]) {
+      if (live.get(id)?.session === w.server.session) continue;
+      w.sub.dispose();
+      watched.delete(id);
+    }
+    for (const s of servers) if (!watched.has(s.profileId)) watched.set(s.profileId, watch(s));
+    showBadge();
+  };
+  sync(manager.servers);
 
   // The Connect step completes on a change of this key while connected. A key set once at
   // startup can change before VS Code has registered the walkthrough's completion events
@@ -95,17 +118,25 @@ export function registerWalkthrough(services: Services): vscode.Disposable {
       return fn(...args);
     };
 
-  /** The channel the walkthrough's Play and Hang Up act on: the newest that waits. */
-  const waiting = (): Arrival | undefined => {
-    const all = arrivals.channels;
-    if (all.length > 0) return all[all.length - 1];
+  /** The channel the walkthrough's Play and Hang Up act on: the newest that waits, on any server. */
+  const waiting = (): { arrival: Arrival; profileId: string } | undefined => {
+    let newest: { arrival: Arrival; profileId: string } | undefined;
+    for (const w of watched.values()) {
+      for (const a of w.arrivals.channels) {
+        if (!newest || (arrivedAt.get(a) ?? 0) > (arrivedAt.get(newest.arrival) ?? 0)) newest = { arrival: a, profileId: w.server.profileId };
+      }
+    }
+    if (newest) return newest;
     void vscode.window.showWarningMessage(t('No channel waits in your Stasis apps: make the call of step 4 first.'));
     return undefined;
   };
 
   return vscode.Disposable.from(
-    new vscode.Disposable(() => sessionSub?.dispose()),
-    manager.onDidChangeActive(attach),
+    new vscode.Disposable(() => {
+      for (const w of watched.values()) w.sub.dispose();
+      watched.clear();
+    }),
+    manager.onDidChangeServers(sync),
     manager.onDidChangePhase(markConnected),
     registerCommand(
       services,
@@ -143,9 +174,10 @@ export function registerWalkthrough(services: Services): vscode.Disposable {
       services,
       'ariExplorer.walkthrough.play',
       step(async () => {
-        const session = manager.requireSession();
-        const a = waiting();
-        if (!a) return;
+        const w = waiting();
+        if (!w) return;
+        const { arrival: a } = w;
+        const session = manager.requireSession(w.profileId);
         const pb = await session.rest.channels.play(a.channelId, { media: 'sound:hello-world' });
         showPlaybackStatus(session, pb.id, ['sound:hello-world'], a.channelName, () => session.model.channels.has(a.channelId));
       }),
@@ -154,10 +186,10 @@ export function registerWalkthrough(services: Services): vscode.Disposable {
       services,
       'ariExplorer.walkthrough.hangup',
       step(async () => {
-        const session = manager.requireSession();
-        const a = waiting();
-        if (!a) return;
-        await session.rest.channels.hangup(a.channelId);
+        const w = waiting();
+        if (!w) return;
+        const { arrival: a } = w;
+        await manager.requireSession(w.profileId).rest.channels.hangup(a.channelId);
         vscode.window.setStatusBarMessage(t('$(call-incoming) Hung up {0}', a.channelName), 5000);
       }),
     ),

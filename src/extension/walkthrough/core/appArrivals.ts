@@ -123,7 +123,9 @@ export function moreLabel(): string {
   return t('More…');
 }
 
-export function arrivalMessage(a: Arrival): string {
+/** `server`: the server's name, given when several are connected. */
+export function arrivalMessage(a: Arrival, server?: string): string {
+  if (server) return t('{0} entered Stasis({1}) on {2} and waits for your app. Next:', a.channelName, a.app, server);
   return t('{0} entered Stasis({1}) and waits for your app. Next:', a.channelName, a.app);
 }
 
