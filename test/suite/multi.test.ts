@@ -101,4 +101,35 @@ describe('several servers at once', function () {
     const flat = await (await probes()).tree!();
     assert.match(flat[0].contextValue ?? '', /^category\./);
   });
+
+  it("Go to Dialplan on a channel node of the server that is not focused opens that server's channel", async () => {
+    const { services } = await activateExtension();
+    const [a, b] = profiles;
+    // Alpha first, beta last: beta is the focused server (what the dialplan used to follow).
+    if (!services.connections.sessionOf(a.id)) await vscodeApi.commands.executeCommand('ariExplorer.profiles.connect', a.id);
+    await vscodeApi.commands.executeCommand('ariExplorer.profiles.connect', b.id);
+    assert.equal(services.connections.activeProfile?.id, b.id);
+    const sa = services.connections.sessionOf(a.id)!;
+    const sb = services.connections.sessionOf(b.id)!;
+
+    // Alpha's call sits in MusicOnHold (102@default), beta's rings in 103@default: whichever
+    // server the command looked at, it would open a different line (and the ids may be equal).
+    const idA = await simA.originateFromCli('Local/100@default', { context: 'default', exten: '102' });
+    const idB = await simB.originateFromCli('Local/100@default', { context: 'default', exten: '103' });
+    await waitFor(
+      'both calls at their resting step',
+      () => sa.model.channels.get(idA)?.dialplan.app_name === 'MusicOnHold' && sb.model.channels.get(idB)?.dialplan.app_name === 'Wait',
+      {
+        events: [sa.onModelChange as vscode.Event<unknown>, sb.onModelChange as vscode.Event<unknown>],
+      },
+    );
+
+    await vscodeApi.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscodeApi.commands.executeCommand('ariExplorer.channel.goToDialplan', { kind: 'channel', id: idA, profileId: a.id });
+    const editor = await waitFor('the dialplan open', () => vscodeApi.window.activeTextEditor);
+    assert.match(editor.document.uri.path, /\/extensions\.conf$/);
+    const line = editor.document.lineAt(editor.selection.start.line).text;
+    assert.match(line, /MusicOnHold\(\)/, `alpha's ${idA} is on hold; the line shown was "${line}"`);
+    await vscodeApi.commands.executeCommand('workbench.action.closeAllEditors');
+  });
 });
