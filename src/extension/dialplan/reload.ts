@@ -81,12 +81,19 @@ async function onSave(doc: vscode.TextDocument, source: DialplanSessionSource, r
       const anyway = t('Reload Anyway');
       const settings = t('Open Settings');
       const choice = await vscode.window.showWarningMessage(
-        t(
-          '{0} is outside {1} (ariExplorer.dialplan.serverConfigFolder): {2} does not read this file, so reloading the dialplan will not pick up this change.',
-          name,
-          action.folder,
-          server,
-        ),
+        servers.length > 1
+          ? t(
+              '{0} is outside {1} (ariExplorer.dialplan.serverConfigFolder): {2} do not read this file, so reloading the dialplan will not pick up this change.',
+              name,
+              action.folder,
+              server,
+            )
+          : t(
+              '{0} is outside {1} (ariExplorer.dialplan.serverConfigFolder): {2} does not read this file, so reloading the dialplan will not pick up this change.',
+              name,
+              action.folder,
+              server,
+            ),
         anyway,
         settings,
       );

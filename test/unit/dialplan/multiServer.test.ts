@@ -258,7 +258,7 @@ test('reload on save with two servers never reloads both unasked: it asks which,
   fake.messageAnswers.push('Reload Anyway');
   fake.quickPickAnswers.push(answer(undefined));
   await save();
-  assert.match(fake.messages[0].text, /outside \/etc\/asterisk .*: prod, lab does not read this file/);
+  assert.match(fake.messages[0].text, /outside \/etc\/asterisk .*: prod, lab do not read this file/);
   assert.equal(fake.messages.length, 1);
   assert.deepEqual([prod.reloads, lab.reloads], [1, 2]);
 });
