@@ -311,7 +311,7 @@ function hostRows(h: HostReport): Row[] {
     rows.push({
       area,
       measure: 'webview posts per second · bytes per post',
-      result: `${fmt(postsPerS, 1)}/s · ${p.posts > 0 ? fmt(p.postBytes / p.posts) : '–'} B`,
+      result: `${fmt(postsPerS, 1)}/s · ${p.posts > 0 ? fmt(p.postBytes / p.posts) : '–'} B${p.postAgeP50Ms >= 0 ? ` · newest row's age when posted p50 ${fmt(p.postAgeP50Ms)}, p99 ${fmt(p.postAgeP99Ms)} ms` : ''}`,
       target: p.events > 0 ? '≤ 10/s' : '',
       met: p.events > 0 ? yes(postsPerS <= 10) : '',
     });
@@ -350,7 +350,7 @@ function hostRows(h: HostReport): Row[] {
     rows.push({
       area: `in VS Code: scrolling ${fmt(sc.events / 1000)}k events`,
       measure: 'webview frames per second (requestAnimationFrame) · longest frame',
-      result: `${fmt(sc.fps, 1)} fps (${sc.frames} frames in ${fmt(sc.seconds, 1)} s) · ${fmt(sc.longestFrameMs)} ms`,
+      result: `${fmt(sc.fps, 1)} fps (${sc.frames} frames in ${fmt(sc.seconds, 1)} s) · ${fmt(sc.longestFrameMs)} ms · rows drawn at ${sc.rowSamples.filter((n) => n > 0).length} of ${sc.rowSamples.length} points of the scroll (else placeholders awaiting the extension's rows)`,
       target: '≥ 50 fps',
       met: yes(sc.fps >= 50),
     });

@@ -22,7 +22,15 @@ export interface HostReport {
   /** Events/s the burst phase asked the simulator for. */
   burstRate: number;
   burstSeconds: number;
-  scroll?: { events: number; seconds: number; frames: number; fps: number; longestFrameMs: number };
+  scroll?: {
+    events: number;
+    seconds: number;
+    frames: number;
+    fps: number;
+    longestFrameMs: number;
+    /** Event rows in the DOM at points of the scroll (0: only placeholders, awaiting the host's rows). */
+    rowSamples: number[];
+  };
   /** Event timestamp -> painted; arrive*: event timestamp -> the update reached the webview. */
   frameToPaint?: { samples: number; p50Ms: number; p99Ms: number; maxMs: number; arriveP50Ms: number; arriveP99Ms: number };
   bufferSize: number;
@@ -181,10 +189,14 @@ export async function runHostBench(opts: { log: (line: string) => void; burstSec
       };
       requestAnimationFrame(loop);
     })()`);
+    const countRows = (): Promise<number> => frame.evaluate(() => (globalThis as unknown as PageGlobals).document.querySelectorAll('.event-row').length);
+    // Rows drawn at a few points of the scroll: frames counted over placeholders alone say little.
+    const rowSamples: number[] = [];
     const scrollStart = Date.now();
     for (let i = 0; i < 120; i++) {
       await page.mouse.wheel(0, i < 60 ? -2400 : 2400);
       await sleep(16);
+      if (i % 30 === 29) rowSamples.push(await countRows());
     }
     const seconds = (Date.now() - scrollStart) / 1000;
     const frames = await frame.evaluate(() => {
@@ -194,9 +206,10 @@ export async function runHostBench(opts: { log: (line: string) => void; burstSec
     });
     let longest = 0;
     for (let i = 1; i < frames.length; i++) longest = Math.max(longest, frames[i] - frames[i - 1]);
-    const held = await frame.evaluate(() => (globalThis as unknown as PageGlobals).document.querySelectorAll('.event-row').length);
-    log(`host: ${held} rows in the DOM while scrolling`);
-    report.scroll = { events: BUFFER, seconds, frames: frames.length, fps: frames.length / seconds, longestFrameMs: longest };
+    log(`host: rows in the DOM during the scroll: ${rowSamples.join(', ')}`);
+    const shot = process.env.ARI_BENCH_SCREENSHOT;
+    if (shot) await page.screenshot({ path: shot });
+    report.scroll = { events: BUFFER, seconds, frames: frames.length, fps: frames.length / seconds, longestFrameMs: longest, rowSamples };
     phase('done');
     await sleep(600);
     report.phases = readFileSync(join(probeDir, 'phases.ndjson'), 'utf8')

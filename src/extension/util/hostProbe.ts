@@ -25,6 +25,9 @@ export interface PhaseReport {
   events: number;
   posts: number;
   postBytes: number;
+  /** Age of each update's newest row when posted (now minus the event's timestamp), p50 and p99; -1 without updates. */
+  postAgeP50Ms: number;
+  postAgeP99Ms: number;
   rssMiB: number;
   arrayBuffersMiB: number;
   heapUsedMiB: number;
@@ -36,8 +39,9 @@ const TICK_MS = 250;
 const LAG_RESOLUTION_MS = 10;
 const MiB = 1024 * 1024;
 
-/** Starts the probe writing into `dir`; `events()` is the count of events ingested so far. */
-export function startHostProbe(dir: string, events: () => number): { dispose(): void } {
+/** Starts the probe writing into `dir`; `events()` is the count of events ingested so far;
+ *  `onPhase` hears each phase once the probe has taken it (the previous one is written by then). */
+export function startHostProbe(dir: string, events: () => number, onPhase?: (phase: string) => void): { dispose(): void } {
   const lag = monitorEventLoopDelay({ resolution: LAG_RESOLUTION_MS });
   lag.enable();
   let phase = '';
@@ -46,10 +50,14 @@ export function startHostProbe(dir: string, events: () => number): { dispose(): 
   let events0 = events();
   let posts = 0;
   let postBytes = 0;
+  let postAges: number[] = [];
   let rssMax = 0;
   notePost = (m) => {
     posts++;
     postBytes += Buffer.byteLength(JSON.stringify(m));
+    const rows = (m as { kind?: string; tail?: { rows?: { time?: unknown }[] } }).tail?.rows;
+    const time = rows?.[rows.length - 1]?.time;
+    if (typeof time === 'number' && postAges.length < 100_000) postAges.push(Date.now() - time);
   };
   const readPhase = (): string => {
     try {
@@ -72,6 +80,8 @@ export function startHostProbe(dir: string, events: () => number): { dispose(): 
       events: events() - events0,
       posts,
       postBytes,
+      postAgeP50Ms: percentile(postAges, 50),
+      postAgeP99Ms: percentile(postAges, 99),
       rssMiB: Math.round((mem.rss / MiB) * 10) / 10,
       arrayBuffersMiB: Math.round((mem.arrayBuffers / MiB) * 10) / 10,
       heapUsedMiB: Math.round((mem.heapUsed / MiB) * 10) / 10,
@@ -91,7 +101,9 @@ export function startHostProbe(dir: string, events: () => number): { dispose(): 
     events0 = events();
     posts = 0;
     postBytes = 0;
+    postAges = [];
     rssMax = 0;
+    onPhase?.(phase);
   }, TICK_MS);
   return {
     dispose: () => {
@@ -100,4 +112,10 @@ export function startHostProbe(dir: string, events: () => number): { dispose(): 
       notePost = undefined;
     },
   };
+}
+
+function percentile(xs: number[], p: number): number {
+  if (xs.length === 0) return -1;
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
