@@ -37,6 +37,9 @@ function heapAfterGc(): number {
 }
 
 const filter = (f: Partial<EventFilter>): EventFilter => ({ ...EMPTY_FILTER, ...f });
+/** These rows measure the count-bounded ring: the byte budget (ariExplorer.events.maxBufferMegabytes,
+ *  32 MiB by default) would hold only ~47k of the 100k 709-byte frames. */
+const NO_BYTE_BUDGET = { maxBytes: 1024 * 1024 * 1024 };
 
 export function runPanelBench(reps = 5): PanelReport {
   const N = 100_000;
@@ -72,7 +75,7 @@ export function runPanelBench(reps = 5): PanelReport {
   const insert: number[] = [];
   const insertNoJson: number[] = [];
   for (let r = 0; r < reps; r++) {
-    const f = new EventStore(RING);
+    const f = new EventStore(RING, NO_BYTE_BUDGET);
     insertFrame.push(
       timeMs(() => {
         for (let i = 0; i < N; i++) {
@@ -82,19 +85,23 @@ export function runPanelBench(reps = 5): PanelReport {
         }
       }),
     );
-    const a = new EventStore(RING);
+    const a = new EventStore(RING, NO_BYTE_BUDGET);
     insert.push(timeMs(() => parsed.forEach((e, i) => a.push(e, i, frames[i]))));
-    const b = new EventStore(RING);
+    const b = new EventStore(RING, NO_BYTE_BUDGET);
     insertNoJson.push(timeMs(() => parsed.forEach((e, i) => b.push(e, i))));
   }
 
-  const full = new EventStore(N);
+  const full = new EventStore(N, NO_BYTE_BUDGET);
   parsed.forEach((e, i) => full.push(e, i, frames[i]));
-  const someChannel = '1796077989.777';
+  // A channel of the middle of what the store holds (its byte budget drops the oldest), so the
+  // channel filters match what the generator made (its ids and names change with it).
+  const middle = (parsed[full.firstN + (full.size >> 1)] as { channel?: { id?: string; name?: string } }).channel;
+  const someChannel = middle?.id ?? '';
+  const someName = (middle?.name ?? '').split('-').pop() ?? '';
   const filters: { label: string; f: EventFilter }[] = [
     { label: 'type = Dial', f: filter({ types: ['Dial'] }) },
     { label: `channel = ${someChannel}`, f: filter({ channel: someChannel }) },
-    { label: 'channel name ~ "0000002a"', f: filter({ channel: '0000002a' }) },
+    { label: `channel name ~ "${someName}"`, f: filter({ channel: someName }) },
     { label: 'text "PLAYBACK_SEQ"', f: filter({ text: 'playback_seq' }) },
   ];
   const view = new EventView(full, EMPTY_FILTER);
@@ -109,7 +116,7 @@ export function runPanelBench(reps = 5): PanelReport {
   parsed.length = 0;
   full.clear();
   const heap: { inserted: number; heapMiB: number }[] = [];
-  const ring = new EventStore(RING);
+  const ring = new EventStore(RING, NO_BYTE_BUDGET);
   const base = heapAfterGc();
   heap.push({ inserted: 0, heapMiB: base });
   let inserted = 0;

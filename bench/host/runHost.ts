@@ -89,10 +89,11 @@ export async function runHostBench(opts: { log: (line: string) => void; burstSec
   const phase = (name: string): void => writeFileSync(join(probeDir, 'phase'), name);
   const sim = await startSimulator({ port: 0 });
   const dirs = serverDirs(join(probeDir, 'vscode'));
-  // A 100k buffer, so the scroll measurement has 100k events to scroll through.
+  // A 100k buffer, so the scroll measurement has 100k events to scroll through (and the byte
+  // budget to hold them: 32 MiB by default holds about half).
   const settingsFile = join(dirs.userDataDir, 'User', 'settings.json');
   const settings = JSON.parse(readFileSync(settingsFile, 'utf8')) as Record<string, unknown>;
-  writeFileSync(settingsFile, JSON.stringify({ ...settings, 'ariExplorer.events.bufferSize': BUFFER }, null, 2));
+  writeFileSync(settingsFile, JSON.stringify({ ...settings, 'ariExplorer.events.bufferSize': BUFFER, 'ariExplorer.events.maxBufferMegabytes': 256 }, null, 2));
   let server: RunningServer | undefined;
   let browser: LaunchedBrowser | undefined;
   const report: HostReport = { phases: [], burstRate: opts.burstRate, burstSeconds: opts.burstSeconds, bufferSize: BUFFER };
