@@ -93,8 +93,8 @@ export function runPanelBench(reps = 5): PanelReport {
 
   const full = new EventStore(N, NO_BYTE_BUDGET);
   parsed.forEach((e, i) => full.push(e, i, frames[i]));
-  // A channel of the middle of what the store holds (its byte budget drops the oldest), so the
-  // channel filters match what the generator made (its ids and names change with it).
+  // A channel of the middle of what the store holds, so the channel filters match what the
+  // generator made (its ids and names change with it).
   const middle = (parsed[full.firstN + (full.size >> 1)] as { channel?: { id?: string; name?: string } }).channel;
   const someChannel = middle?.id ?? '';
   const someName = (middle?.name ?? '').split('-').pop() ?? '';

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { startSimulator, type Simulator } from '../../tools/ari-sim/index';
-import type { PhaseReport } from '../../src/extension/util/hostProbe';
+import { percentile, type PhaseReport } from '../../src/extension/util/hostProbe';
 import { launchBrowser, type LaunchedBrowser } from '../../test/e2e/lib/browser';
 import { stopProcess } from '../../test/e2e/lib/procs';
 import { findVsix } from '../../test/e2e/lib/session';
@@ -49,12 +49,6 @@ interface PageGlobals {
   __counting: boolean;
 }
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-
-function pct(xs: number[], p: number): number {
-  if (xs.length === 0) return NaN;
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
-}
 
 /** The events panel's inner frame: the one whose document has event rows. */
 async function panelFrame(page: Page, timeoutMs = 60_000): Promise<Frame> {
@@ -158,11 +152,11 @@ export async function runHostBench(opts: { log: (line: string) => void; burstSec
         });
         report.frameToPaint = {
           samples: ftp.length,
-          p50Ms: pct(ftp, 50),
-          p99Ms: pct(ftp, 99),
+          p50Ms: percentile(ftp, 50),
+          p99Ms: percentile(ftp, 99),
           maxMs: Math.max(...ftp),
-          arriveP50Ms: pct(arrive, 50),
-          arriveP99Ms: pct(arrive, 99),
+          arriveP50Ms: percentile(arrive, 50),
+          arriveP99Ms: percentile(arrive, 99),
         };
       }
     }

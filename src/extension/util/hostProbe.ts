@@ -80,8 +80,9 @@ export function startHostProbe(dir: string, events: () => number, onPhase?: (pha
       events: events() - events0,
       posts,
       postBytes,
-      postAgeP50Ms: percentile(postAges, 50),
-      postAgeP99Ms: percentile(postAges, 99),
+      // -1, not NaN: the report is JSON, and a phase without posts must still say so.
+      postAgeP50Ms: postAges.length > 0 ? percentile(postAges, 50) : -1,
+      postAgeP99Ms: postAges.length > 0 ? percentile(postAges, 99) : -1,
       rssMiB: Math.round((mem.rss / MiB) * 10) / 10,
       arrayBuffersMiB: Math.round((mem.arrayBuffers / MiB) * 10) / 10,
       heapUsedMiB: Math.round((mem.heapUsed / MiB) * 10) / 10,
@@ -114,8 +115,9 @@ export function startHostProbe(dir: string, events: () => number, onPhase?: (pha
   };
 }
 
-function percentile(xs: number[], p: number): number {
-  if (xs.length === 0) return -1;
+/** The p-th percentile (nearest rank) of xs; NaN when there are none. */
+export function percentile(xs: readonly number[], p: number): number {
+  if (xs.length === 0) return NaN;
   const sorted = [...xs].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
