@@ -35,7 +35,20 @@ export interface EventRecord {
   /** The id of the event's own channel / bridge ('' when none; ari/eventRefs.ts), without reading `event`. */
   readonly channelId: string;
   readonly bridgeId: string;
+  /**
+   * The parsed event when the batch still holds it (its newest RECENT_PARSED events), else
+   * undefined; reading it never parses. The panel's rows describe the newest events of each
+   * batch: with this they need not parse those frames a second time.
+   */
+  readonly parsed: AriEvent | undefined;
 }
+
+/**
+ * How many of a batch's newest events keep their parsed object until the batch goes out: the
+ * event panel's tail (TAIL_ROWS, 100) plus the row before it. Few enough that holding them
+ * costs the collector nothing that matters, unlike holding a whole burst batch.
+ */
+export const RECENT_PARSED = 128;
 
 /**
  * A batch waits up to batchMs; holding every parsed event tree that long (thousands of them
@@ -46,14 +59,15 @@ export interface EventRecord {
  * object). Without either (a socket that gives neither) the parsed event is kept.
  */
 class BatchRecord implements EventRecord {
-  private parsed: AriEvent | undefined;
+  /** Set when given, or once `event` is read. */
+  parsed: AriEvent | undefined;
   private text: string | undefined;
   private view: Buffer | undefined;
 
   constructor(
     readonly seq: number,
     readonly receivedAt: number,
-    /** Only when there is no frame to parse again. */
+    /** When there is no frame to parse again, or for one of the batch's newest events. */
     event: AriEvent | undefined,
     /**
      * The frame's bytes: `rawLength` bytes at `rawStart` of `rawSource`, the socket read's
@@ -96,6 +110,8 @@ class BatchRecord implements EventRecord {
 export class PendingBatch {
   count = 0;
   private readonly events: (AriEvent | undefined)[] = [];
+  // The newest events' parsed objects, at i % RECENT_PARSED (see EventRecord.parsed).
+  private readonly recent: (AriEvent | undefined)[] = new Array<AriEvent | undefined>(RECENT_PARSED).fill(undefined);
   // The frame's bytes as (the read's ArrayBuffer, offset, length): one shared buffer per socket read, no view kept.
   private readonly rawSources: (ArrayBufferLike | undefined)[] = [];
   private rawStarts = new Int32Array(1024);
@@ -121,6 +137,7 @@ export class PendingBatch {
     } else this.rawLengths[i] = -1;
     this.texts[i] = raw === undefined ? text : undefined;
     this.events[i] = raw === undefined && text === undefined ? ev : undefined;
+    this.recent[i % RECENT_PARSED] = ev;
     this.times[i] = receivedAt;
     const type = ev.type;
     if (type === this.lastType) this.types[i] = this.lastType;
@@ -145,11 +162,12 @@ export class PendingBatch {
     const n = this.count;
     const out = new Array<EventRecord>(n);
     const first = lastSeq - n + 1;
+    const recentFrom = n - RECENT_PARSED;
     for (let i = 0; i < n; i++) {
       out[i] = new BatchRecord(
         first + i,
         this.times[i],
-        this.events[i],
+        i >= recentFrom ? this.recent[i % RECENT_PARSED] : this.events[i],
         this.rawSources[i],
         this.rawStarts[i],
         this.rawLengths[i],
@@ -164,6 +182,7 @@ export class PendingBatch {
       this.texts[i] = undefined;
     }
     this.count = 0;
+    this.recent.fill(undefined);
     return out;
   }
 

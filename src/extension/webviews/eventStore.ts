@@ -28,10 +28,12 @@ export class StoredEvent {
     readonly json: string,
     /** The server (profile name) that sent it; '' when not known. */
     readonly server = '',
+    /** The event as parsed from `json`, when the store still has it: describing it then needs no parse. */
+    private readonly parsed?: object,
   ) {}
 
   private get described(): EventFacts {
-    return (this.facts ??= describeText(this.json));
+    return (this.facts ??= this.parsed !== undefined ? describeEvent(this.parsed as Record<string, unknown>) : describeText(this.json));
   }
   get object(): string {
     return this.described.object;
@@ -116,6 +118,12 @@ export const DEFAULT_STORE_BYTES = 32 * 1024 * 1024;
 export const DEFAULT_MAX_EVENT_BYTES = 1024 * 1024;
 /** What a truncated event keeps of its text. */
 const TRUNCATED_HEAD = 4096;
+/**
+ * How many of the newest events keep the parsed object their pusher gave: the rows a
+ * following panel is sent (its tail of 100, and the row before it) are described from it
+ * instead of parsing their frames a second time.
+ */
+const RECENT_PARSED = 128;
 
 /** The stand-in for an event over the size limit: valid JSON, its type and app, its size, its start. */
 export function truncatedEventJson(type: string, app: string, bytes: Uint8Array | string, size: number, limit: number): string {
@@ -184,6 +192,10 @@ export class EventStore {
   private maxEventBytes = DEFAULT_MAX_EVENT_BYTES;
   private droppedForBytes_ = 0;
   private truncated_ = 0;
+
+  // The newest events' parsed objects, at n % RECENT_PARSED, with the n each belongs to.
+  private readonly recentParsed: (object | undefined)[] = new Array<object | undefined>(RECENT_PARSED).fill(undefined);
+  private readonly recentNs = new Float64Array(RECENT_PARSED).fill(-1);
 
   constructor(capacity: number, limits: EventStoreLimits = {}) {
     checkCapacity(capacity);
@@ -281,18 +293,30 @@ export class EventStore {
   /**
    * Adds an event from what the caller already read off it (the session's records): its type,
    * app, own channel and bridge id (ari/eventRefs.ts) and its JSON, as text or UTF-8 bytes
-   * (kept as given: the caller must not change them). Returns its n.
+   * (kept as given: the caller must not change them), and, when the caller has it, the event
+   * parsed from that JSON (kept only for the newest events, see RECENT_PARSED; the caller must
+   * not change it either). Returns its n.
    */
-  pushFacts(type: string, app: string, channelId: string, bridgeId: string, receivedAt: number, json: string | Uint8Array, server = ''): number {
+  pushFacts(
+    type: string,
+    app: string,
+    channelId: string,
+    bridgeId: string,
+    receivedAt: number,
+    json: string | Uint8Array,
+    server = '',
+    parsed?: object,
+  ): number {
     const size = typeof json === 'string' ? json.length : json.byteLength;
     if (size > this.maxEventBytes) {
       json = truncatedEventJson(type, app, json, size, this.maxEventBytes);
       this.truncated_++;
+      parsed = undefined; // the rows show the stand-in, as they would after a restart of the panel
     }
     const slot = this.add(type, app, channelId, bridgeId, receivedAt, server);
     this.json[slot] = json;
     this.frameLengths[slot] = -1;
-    return this.stored(slot, typeof json === 'string' ? json.length : json.byteLength);
+    return this.keepParsed(this.stored(slot, typeof json === 'string' ? json.length : json.byteLength), parsed);
   }
 
   /**
@@ -310,18 +334,38 @@ export class EventStore {
     start: number,
     length: number,
     server = '',
+    parsed?: object,
   ): number {
     // A frame over the limit is kept truncated; a small frame inside a large read is copied
     // out, so that holding it does not hold the whole read.
     if (length > this.maxEventBytes || source.byteLength > this.maxEventBytes) {
       const view = new Uint8Array(source, start, length);
-      return this.pushFacts(type, app, channelId, bridgeId, receivedAt, length > this.maxEventBytes ? view : view.slice(), server);
+      return this.pushFacts(type, app, channelId, bridgeId, receivedAt, length > this.maxEventBytes ? view : view.slice(), server, parsed);
     }
     const slot = this.add(type, app, channelId, bridgeId, receivedAt, server);
     this.json[slot] = source;
     this.frameStarts[slot] = start;
     this.frameLengths[slot] = length;
-    return this.stored(slot, length);
+    return this.keepParsed(this.stored(slot, length), parsed);
+  }
+
+  /** Keeps (or forgets) event n's parsed object in the recent ring; returns n. */
+  private keepParsed(n: number, parsed: object | undefined): number {
+    const i = n % RECENT_PARSED;
+    this.recentParsed[i] = parsed;
+    this.recentNs[i] = parsed === undefined ? -1 : n;
+    return n;
+  }
+
+  /** Event n's parsed object when the recent ring still has it. */
+  private parsedOf(n: number): object | undefined {
+    const i = n % RECENT_PARSED;
+    return this.recentNs[i] === n ? this.recentParsed[i] : undefined;
+  }
+
+  private forgetParsed(): void {
+    this.recentParsed.fill(undefined);
+    this.recentNs.fill(-1);
   }
 
   /** Books the new event's bytes, drops the oldest while over the budget; returns its n. */
@@ -415,7 +459,15 @@ export class EventStore {
   get(n: number): StoredEvent | undefined {
     const slot = this.slotOf(n);
     if (slot < 0) return undefined;
-    return new StoredEvent(n, this.typeNames[this.typeIds[slot]], this.apps[slot], this.received[slot], this.textOf(slot), this.servers[slot]);
+    return new StoredEvent(
+      n,
+      this.typeNames[this.typeIds[slot]],
+      this.apps[slot],
+      this.received[slot],
+      this.textOf(slot),
+      this.servers[slot],
+      this.parsedOf(n),
+    );
   }
 
   /** Cheap per-position reads for filters; n must be held (firstN <= n < nextN). */
@@ -454,7 +506,8 @@ export class EventStore {
   }
   /** Every fact of the event, worked out from its text (not cached: for rows and slow paths). */
   factsAt(n: number): EventFacts {
-    return describeText(this.textOf(this.slotOf(n)));
+    const parsed = this.parsedOf(n);
+    return parsed !== undefined ? describeEvent(parsed as Record<string, unknown>) : describeText(this.textOf(this.slotOf(n)));
   }
 
   typeCounts(): Record<string, number> {
@@ -484,6 +537,7 @@ export class EventStore {
     this.next = 0;
     this.destroyed.clear();
     this.resetTypes();
+    this.forgetParsed();
     this.gen++;
   }
 

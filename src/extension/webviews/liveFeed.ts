@@ -24,6 +24,8 @@ export interface LiveEventRecord {
   readonly application?: string;
   readonly channelId?: string;
   readonly bridgeId?: string;
+  /** The event already parsed, when the session still holds it (its batch's newest events): the store keeps it for the rows. */
+  readonly parsed?: object;
 }
 export interface EventSessionLike {
   onEvents(listener: (records: LiveEventRecord[]) => void): Disposable;
@@ -158,10 +160,11 @@ export class LiveFeed implements Disposable {
             const source = r.rawSource;
             const length = r.rawLength;
             if (type !== undefined && source !== undefined && length !== undefined && length >= 0) {
-              n = store.pushFrame(type, r.application ?? '', r.channelId ?? '', r.bridgeId ?? '', r.receivedAt, source, r.rawStart ?? 0, length, tag);
+              n = store.pushFrame(type, r.application ?? '', r.channelId ?? '', r.bridgeId ?? '', r.receivedAt, source, r.rawStart ?? 0, length, tag, r.parsed);
             } else {
               const frame = type === undefined ? undefined : (r.raw ?? r.json);
-              if (frame !== undefined) n = store.pushFacts(type as string, r.application ?? '', r.channelId ?? '', r.bridgeId ?? '', r.receivedAt, frame, tag);
+              if (frame !== undefined)
+                n = store.pushFacts(type as string, r.application ?? '', r.channelId ?? '', r.bridgeId ?? '', r.receivedAt, frame, tag, r.parsed);
               else n = store.push(r.event, r.receivedAt, r.json, r.application, tag);
             }
           } catch {
