@@ -76,6 +76,12 @@ async function sustainedBurst(sim: Simulator, rate: number, seconds: number): Pr
   }
 }
 
+/**
+ * The 200-pair load runs this many times back to back: one run gives only 5–6 panel updates,
+ * too few for a p99 of frame to paint to mean more than its maximum.
+ */
+const LOAD200_ROUNDS = 8;
+
 export async function runHostBench(opts: { log: (line: string) => void; burstSeconds: number; burstRate: number }): Promise<HostReport> {
   assertToolsInstalled();
   const { log } = opts;
@@ -143,7 +149,7 @@ export async function runHostBench(opts: { log: (line: string) => void; burstSec
           w.__arrive = [];
         });
       phase(`load${pairs}`);
-      await sim.load(pairs);
+      for (let round = pairs === 200 ? LOAD200_ROUNDS : 1; round > 0; round--) await sim.load(pairs);
       await sleep(1000);
       if (pairs === 200) {
         const [ftp, arrive] = await frame.evaluate(() => {
