@@ -11,94 +11,12 @@
 
 import { withApp } from '../ari/appSet';
 import { eventBridgeId, eventChannelId } from '../ari/eventRefs';
+import { MAX_SERVER_LABEL, SERVER_FIELD, truncatedEventJson } from './eventLines';
 import { describeEvent, type EventFacts } from './eventSummary';
-
-/** One buffered event, as rows, details and export see it; built on demand by EventStore.get(). */
-export class StoredEvent {
-  private facts: EventFacts | undefined;
-
-  constructor(
-    /** Position in this store's history, 0-based, never reused (until clear()). */
-    readonly n: number,
-    readonly type: string,
-    /** The apps the event was delivered to (ari/appSet.ts: sorted, ','-joined; usually one). */
-    readonly app: string,
-    private readonly receivedAt: number,
-    /** The event's JSON text (the frame as received, or JSON.stringify of a pushed object). */
-    readonly json: string,
-    /** The server (profile name) that sent it; '' when not known. */
-    readonly server = '',
-    /** The event as parsed from `json`, when the store still has it: describing it then needs no parse. */
-    private readonly parsed?: object,
-  ) {}
-
-  private get described(): EventFacts {
-    return (this.facts ??= this.parsed !== undefined ? describeEvent(this.parsed as Record<string, unknown>) : describeText(this.json));
-  }
-  get object(): string {
-    return this.described.object;
-  }
-  get summary(): string {
-    return this.described.summary;
-  }
-  get channelIds(): string[] {
-    return this.described.channelIds;
-  }
-  get channelNames(): string[] {
-    return this.described.channelNames;
-  }
-  get bridgeIds(): string[] {
-    return this.described.bridgeIds;
-  }
-  get bridgeNames(): string[] {
-    return this.described.bridgeNames;
-  }
-  /** What the list shows as the time: the event's timestamp, else receivedAt. */
-  get time(): number {
-    const t = this.described.eventTime;
-    return Number.isFinite(t) ? t : this.receivedAt;
-  }
-}
-
-const UNPARSABLE: EventFacts = Object.freeze({
-  type: '(no type)',
-  eventTime: NaN,
-  app: '',
-  object: '',
-  summary: '',
-  channelIds: [],
-  channelNames: [],
-  bridgeIds: [],
-  bridgeNames: [],
-}) as EventFacts;
-
-/** The full facts of an event from its text (rows, details and the slow path of filters). */
-export function describeText(json: string): EventFacts {
-  let value: unknown;
-  try {
-    value = JSON.parse(json);
-  } catch {
-    return UNPARSABLE;
-  }
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? describeEvent(value as Record<string, unknown>) : UNPARSABLE;
-}
+import { StoredEvent, describeText } from './storedEvent';
 
 function str(x: unknown): string {
   return typeof x === 'string' ? x : typeof x === 'number' || typeof x === 'boolean' ? String(x) : '';
-}
-
-/**
- * The field an exported event carries its server's name in (ARI events have no such field):
- * a log of several servers keeps which server said what, and reopening it shows the column.
- */
-export const SERVER_FIELD = 'ari_explorer_server';
-const MAX_SERVER_LABEL = 200;
-
-/** The line an export writes for an event: its JSON, with its server's name when it has one. */
-export function exportedLine(e: { json: string; server: string }): string {
-  if (e.server === '' || !e.json.startsWith('{') || e.json.includes(`"${SERVER_FIELD}"`)) return e.json;
-  const rest = e.json.slice(1).trimStart();
-  return `{${JSON.stringify(SERVER_FIELD)}:${JSON.stringify(e.server)}${rest.startsWith('}') ? '' : ','}${rest}`;
 }
 
 /** Destroyed channel ids remembered for marking late events. */
@@ -116,32 +34,12 @@ export interface EventStoreLimits {
 }
 export const DEFAULT_STORE_BYTES = 32 * 1024 * 1024;
 export const DEFAULT_MAX_EVENT_BYTES = 1024 * 1024;
-/** What a truncated event keeps of its text. */
-const TRUNCATED_HEAD = 4096;
 /**
  * How many of the newest events keep the parsed object their pusher gave: the rows a
  * following panel is sent (its tail of 100, and the row before it) are described from it
  * instead of parsing their frames a second time.
  */
 const RECENT_PARSED = 128;
-
-/** The stand-in for an event over the size limit: valid JSON, its type and app, its size, its start. */
-export function truncatedEventJson(type: string, app: string, bytes: Uint8Array | string, size: number, limit: number): string {
-  const head =
-    typeof bytes === 'string'
-      ? bytes.slice(0, TRUNCATED_HEAD)
-      : Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, TRUNCATED_HEAD)).toString('utf8');
-  return JSON.stringify({
-    type,
-    application: app,
-    truncated: {
-      bytes: size,
-      limit,
-      note: `Event of ${size} bytes is over the limit (ariExplorer.events.maxEventKilobytes): only its first ${TRUNCATED_HEAD} characters are kept.`,
-    },
-    head,
-  });
-}
 
 export class EventStore {
   private cap: number;

@@ -6,7 +6,8 @@
 import { EMPTY_FILTER, type EventFilter, type RowSummary, type ViewCounts } from '../../shared/protocol';
 import { eventFamily } from '../../shared/eventFamily';
 import { compileFilter, type EventPredicate } from './eventFilter';
-import type { EventStore, StoredEvent } from './eventStore';
+import type { EventStore } from './eventStore';
+import type { StoredEvent } from './storedEvent';
 import { RingBuffer } from './ringBuffer';
 
 export interface SyncResult {

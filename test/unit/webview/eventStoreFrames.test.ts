@@ -2,7 +2,8 @@
 // held without a view per event, read back exactly, kept through resize, mixed with text.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { EventStore, describeText } from '../../../src/extension/webviews/eventStore';
+import { EventStore } from '../../../src/extension/webviews/eventStore';
+import { describeText } from '../../../src/extension/webviews/storedEvent';
 import { channel, ev } from './fixtures';
 
 test('frames given as buffer ranges read back exactly through wraps and resize, mixed with text and bytes', () => {

@@ -3,7 +3,8 @@
 // names each event's server so that reopening it shows the same column.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { EventStore, exportedLine, SERVER_FIELD } from '../../../src/extension/webviews/eventStore';
+import { exportedLine, SERVER_FIELD } from '../../../src/extension/webviews/eventLines';
+import { EventStore } from '../../../src/extension/webviews/eventStore';
 import { EventView } from '../../../src/extension/webviews/eventView';
 import { LiveFeed, type EventSessionLike, type LiveEventRecord } from '../../../src/extension/webviews/liveFeed';
 import { filterFromArgument } from '../../../src/extension/webviews/showArgument';
