@@ -2,25 +2,22 @@
 //
 // Per event only what push() can read off the already-parsed object for free is kept, in
 // preallocated parallel arrays indexed by ring slot: the frame (Asterisk's own JSON as the
-// socket received it, as bytes or text; JSON.stringify only when a caller has neither), the type (as an index
-// into a small dictionary, so counts per type are two array writes), receivedAt, the app,
-// and the id of the event's channel and bridge. No object is made per event. Everything a
-// row shows (object, summary, the event's own time, every channel/bridge it mentions) is
-// worked out from the text when a row is sent (only visible windows are asked for), and
-// filters that need more than the stored facts pre-check the text before parsing it.
+// socket received it, as bytes or text; JSON.stringify only when a caller has neither), the
+// type (typeDictionary.ts), receivedAt, the app, and the id of the event's channel and bridge.
+// No object is made per event. What a row shows is worked out when the row is sent
+// (storedEvent.ts), and filters that need more than these facts pre-check the text first.
 
 import { withApp } from '../ari/appSet';
 import { eventBridgeId, eventChannelId } from '../ari/eventRefs';
 import { MAX_SERVER_LABEL, SERVER_FIELD, truncatedEventJson } from './eventLines';
+import { DestroyedChannels } from './destroyedChannels';
 import { describeEvent, type EventFacts } from './eventSummary';
 import { StoredEvent, describeText } from './storedEvent';
+import { TypeDictionary } from './typeDictionary';
 
 function str(x: unknown): string {
   return typeof x === 'string' ? x : typeof x === 'number' || typeof x === 'boolean' ? String(x) : '';
 }
-
-/** Destroyed channel ids remembered for marking late events. */
-const MAX_DESTROYED = 4096;
 
 /** A dictionary far larger than the live types means a server sent endless new types: rebuild. */
 const TYPE_SLACK = 4096;
@@ -57,9 +54,7 @@ export class EventStore {
   private frameStarts: Int32Array;
   private frameLengths: Int32Array;
   private typeIds: Int32Array;
-  // 1 when the event concerns a channel whose ChannelDestroyed came earlier: real servers send
-  // ChannelVarset, ChannelLeftBridge, StasisEnd, ChannelCallerId after it (surprise 17). Rows
-  // mark them so they read as normal stragglers, not as a channel coming back.
+  // 1 when the event came after its channel's ChannelDestroyed (destroyedChannels.ts).
   private lateFlags: Uint8Array;
   private received: Float64Array;
   private apps: string[];
@@ -69,19 +64,10 @@ export class EventStore {
   private channelIds: string[];
   private bridgeIds: string[];
 
-  // Type dictionary and live counts per type id.
-  private typeNames: string[] = [];
-  private typeIndex = new Map<string, number>();
-  private typeCounts_: number[] = [];
-  private lastType = '';
-  private lastTypeId = -1;
+  // The types of held events, by the ids in typeIds, with live counts.
+  private readonly types = new TypeDictionary();
   private lastApp = '';
-  /**
-   * Per server, the channels whose ChannelDestroyed is in the store's history (insertion-ordered,
-   * bounded): two servers number their channels alike, so one server's destroy must not mark
-   * the other's events late.
-   */
-  private destroyed = new Map<string, Set<string>>();
+  private readonly destroyed = new DestroyedChannels();
 
   // Byte accounting per slot, and the budgets.
   private sizes: Float64Array;
@@ -281,7 +267,7 @@ export class EventStore {
       const slot = this.head;
       this.totalBytes -= this.sizes[slot];
       this.sizes[slot] = 0;
-      this.typeCounts_[this.typeIds[slot]]--;
+      this.types.uncount(this.typeIds[slot]);
       this.uncountServer(slot);
       this.json[slot] = '';
       this.frameLengths[slot] = -1;
@@ -294,13 +280,7 @@ export class EventStore {
   /** Takes a slot for a new event (evicting the oldest when full) and stores its facts; returns the slot. */
   private add(type: string, app: string, channelId: string, bridgeId: string, receivedAt: number, server: string): number {
     if (type === '') type = '(no type)';
-    let typeId: number;
-    if (type === this.lastType && this.lastTypeId >= 0) typeId = this.lastTypeId;
-    else {
-      typeId = this.typeIdOf(type);
-      this.lastType = type;
-      this.lastTypeId = typeId;
-    }
+    const typeId = this.typeIdOf(type);
     // App names repeat endlessly: keep one copy.
     if (app === this.lastApp) app = this.lastApp;
     else this.lastApp = app;
@@ -312,32 +292,21 @@ export class EventStore {
       this.count++;
     } else {
       slot = this.head;
-      this.typeCounts_[this.typeIds[slot]]--;
+      this.types.uncount(this.typeIds[slot]);
       this.uncountServer(slot);
       this.totalBytes -= this.sizes[slot];
       this.sizes[slot] = 0;
       if (++this.head === this.cap) this.head = 0;
     }
     this.typeIds[slot] = typeId;
-    let late = 0;
-    if (channelId !== '') {
-      const destroyed = this.destroyed.get(server);
-      if (type === 'ChannelDestroyed') {
-        if (destroyed === undefined) this.destroyed.set(server, new Set([channelId]));
-        else {
-          destroyed.add(channelId);
-          if (destroyed.size > MAX_DESTROYED) destroyed.delete(destroyed.values().next().value as string);
-        }
-      } else if (destroyed?.has(channelId) === true) late = 1;
-    }
-    this.lateFlags[slot] = late;
+    this.lateFlags[slot] = this.destroyed.isLate(server, type, channelId) ? 1 : 0;
     this.received[slot] = receivedAt;
     this.apps[slot] = app;
     this.servers[slot] = server;
     this.countServer(server);
     this.channelIds[slot] = channelId;
     this.bridgeIds[slot] = bridgeId;
-    this.typeCounts_[typeId]++;
+    this.types.count(typeId);
     return slot;
   }
 
@@ -359,7 +328,7 @@ export class EventStore {
     if (slot < 0) return undefined;
     return new StoredEvent(
       n,
-      this.typeNames[this.typeIds[slot]],
+      this.types.name(this.typeIds[slot]),
       this.apps[slot],
       this.received[slot],
       this.textOf(slot),
@@ -370,7 +339,7 @@ export class EventStore {
 
   /** Cheap per-position reads for filters; n must be held (firstN <= n < nextN). */
   typeAt(n: number): string {
-    return this.typeNames[this.typeIds[this.slotOf(n)]];
+    return this.types.name(this.typeIds[this.slotOf(n)]);
   }
   /** Whether the event came after its channel's ChannelDestroyed. */
   lateAt(n: number): boolean {
@@ -409,9 +378,7 @@ export class EventStore {
   }
 
   typeCounts(): Record<string, number> {
-    const out: Record<string, number> = {};
-    for (let i = 0; i < this.typeNames.length; i++) if (this.typeCounts_[i] > 0) out[this.typeNames[i]] = this.typeCounts_[i];
-    return out;
+    return this.types.counts();
   }
 
   /** Types seen in the buffer, for the type filter. */
@@ -434,7 +401,7 @@ export class EventStore {
     this.count = 0;
     this.next = 0;
     this.destroyed.clear();
-    this.resetTypes();
+    this.types.clear();
     this.forgetParsed();
     this.gen++;
   }
@@ -456,13 +423,12 @@ export class EventStore {
     const bridgeIds = new Array<string>(capacity).fill('');
     const sizes = new Float64Array(capacity);
     let totalBytes = 0;
-    const types: string[] = [];
     for (let i = 0; i < keep; i++) {
       const s = this.slotOf(from + i);
       json[i] = this.json[s];
       frameStarts[i] = this.frameStarts[s];
       frameLengths[i] = this.frameLengths[s];
-      types.push(this.typeNames[this.typeIds[s]]);
+      typeIds[i] = this.typeIds[s];
       lateFlags[i] = this.lateFlags[s];
       received[i] = this.received[s];
       apps[i] = this.apps[s];
@@ -489,12 +455,7 @@ export class EventStore {
     this.cap = capacity;
     this.head = 0;
     this.count = keep;
-    this.resetTypes();
-    for (let i = 0; i < keep; i++) {
-      const id = this.typeIdOf(types[i]);
-      this.typeIds[i] = id;
-      this.typeCounts_[id]++;
-    }
+    this.renumberTypes(); // the dropped events' types go, and with them their counts
     this.gen++;
   }
 
@@ -514,46 +475,24 @@ export class EventStore {
     return s >= this.cap ? s - this.cap : s;
   }
 
+  /** The id of a new event's type; a server that sends endless new types makes the dictionary start over. */
   private typeIdOf(type: string): number {
-    const known = this.typeIndex.get(type);
-    if (known !== undefined) return known;
-    if (this.typeNames.length >= this.count + TYPE_SLACK) this.compactTypes();
-    const id = this.typeNames.length;
-    this.typeNames.push(type);
-    this.typeCounts_.push(0);
-    this.typeIndex.set(type, id);
-    return id;
+    const known = this.types.find(type);
+    if (known >= 0) return known;
+    if (this.types.size >= this.count + TYPE_SLACK) this.renumberTypes();
+    return this.types.idOf(type);
   }
 
-  /** Drops dictionary entries no held event uses (only after thousands of distinct types). */
-  private compactTypes(): void {
-    const types: string[] = [];
-    for (let i = 0; i < this.count; i++) {
-      const s = this.head + i >= this.cap ? this.head + i - this.cap : this.head + i;
-      types.push(this.typeNames[this.typeIds[s]]);
+  /** Gives the held events' types fresh ids and counts, from a dictionary of only those types. */
+  private renumberTypes(): void {
+    const names: string[] = [];
+    for (let n = this.firstN; n < this.next; n++) names.push(this.types.name(this.typeIds[this.slotOf(n)]));
+    this.types.clear();
+    for (let n = this.firstN, i = 0; n < this.next; n++, i++) {
+      const id = this.types.idOf(names[i]);
+      this.typeIds[this.slotOf(n)] = id;
+      this.types.count(id);
     }
-    this.resetTypes();
-    for (let i = 0; i < this.count; i++) {
-      const s = this.head + i >= this.cap ? this.head + i - this.cap : this.head + i;
-      const t = types[i];
-      let id = this.typeIndex.get(t);
-      if (id === undefined) {
-        id = this.typeNames.length;
-        this.typeNames.push(t);
-        this.typeCounts_.push(0);
-        this.typeIndex.set(t, id);
-      }
-      this.typeIds[s] = id;
-      this.typeCounts_[id]++;
-    }
-  }
-
-  private resetTypes(): void {
-    this.typeNames = [];
-    this.typeIndex = new Map();
-    this.typeCounts_ = [];
-    this.lastType = '';
-    this.lastTypeId = -1;
   }
 }
 

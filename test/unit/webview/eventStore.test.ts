@@ -49,3 +49,19 @@ test('counts per type follow evictions and resizes', () => {
   assert.equal(s.get(3)?.type, 'ChannelVarset');
   assert.equal(s.get(2), undefined);
 });
+
+test('a server that sends endless new event types: counts and every held type stay right as the dictionary starts over', () => {
+  const s = new EventStore(10);
+  // Far past the dictionary's slack (4,096 types beyond the held events): it starts over more than once.
+  for (let i = 0; i < 10_000; i++) s.pushFacts(i % 3 === 0 ? 'ChannelVarset' : `Custom${i}`, 'app', '', '', i, '{}');
+  const held = Array.from({ length: s.size }, (_, k) => s.firstN + k);
+  const expected = held.map((n) => (n % 3 === 0 ? 'ChannelVarset' : `Custom${n}`));
+  assert.deepEqual(
+    held.map((n) => s.typeAt(n)),
+    expected,
+  );
+  assert.deepEqual(s.typeCounts(), Object.fromEntries([...new Set(expected)].map((t) => [t, expected.filter((x) => x === t).length])));
+  s.resize(4);
+  assert.deepEqual(s.seenTypes().sort(), [...new Set(expected.slice(-4))].sort());
+  assert.equal(s.typeAt(s.nextN - 2), 'Custom9998');
+});
