@@ -14,7 +14,7 @@ const coreFiles = ['src/extension/ari/**', 'src/extension/state/**', 'src/extens
 const connectionAdapter = ['src/extension/connection/manager.ts', 'src/extension/connection/settings.ts'];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', 'src/extension/ari/models.generated.ts'] },
+  { ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', 'src/extension/ari/models.generated.ts', 'src/extension/ari/events.generated.ts'] },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -6,7 +6,7 @@ import { EventStore } from '../src/extension/webviews/eventStore';
 import { EventView } from '../src/extension/webviews/eventView';
 import { buildBurstFrames } from './ingest/frames';
 import { eventBridgeId, eventChannelId } from '../src/extension/ari/eventRefs';
-import type { AriEvent } from '../src/extension/ari/models.generated';
+import type { AriEvent } from '../src/extension/ari/events.generated';
 import { median, timeMs } from './util/stats';
 
 export interface PanelReport {

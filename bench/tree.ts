@@ -2,7 +2,8 @@
 // the pure tree logic (AriTree) the VS Code provider wraps. VS Code calls getChildren on the
 // expanded categories and getTreeItem on each child; tree.view() is that getTreeItem minus
 // the TreeItem object.
-import type { AriEvent, Bridge, Channel } from '../src/extension/ari/models.generated';
+import type { Bridge, Channel } from '../src/extension/ari/models.generated';
+import type { AriEvent } from '../src/extension/ari/events.generated';
 import { AriStateModel } from '../src/extension/state/model';
 import { AriTree } from '../src/extension/views/tree/ariTree';
 import type { AriNode } from '../src/extension/views/tree/nodes';

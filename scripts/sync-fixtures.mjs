@@ -1,7 +1,7 @@
 // Copies the recorded real-server transcripts and the Asterisk 22 API description from
 // ../shared into test/fixtures, so every test runs from the repository alone: a clone without
 // ../shared checks the same fidelity as CI. Rerun only when ../shared changes; the copies are
-// committed (like src/extension/ari/models.generated.ts).
+// committed (like src/extension/ari/models.generated.ts and events.generated.ts).
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 

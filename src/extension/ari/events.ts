@@ -24,7 +24,7 @@ import { createAgent } from './agent';
 import { type BackoffOptions, DEFAULT_BACKOFF, backoffDelay } from './backoff';
 import { EventDeduper } from './dedupe';
 import { AriError, credentialForms, errorFromNetwork, errorFromResponse } from './errors';
-import type { AriEvent } from './models.generated';
+import type { AriEvent } from './events.generated';
 import { type AriConnectionOptions, DEFAULT_TIMEOUT_MS } from './options';
 import { basicAuthHeader, parseAriUrl } from './rest';
 import { t } from '../util/l10n';

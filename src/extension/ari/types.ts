@@ -1,5 +1,6 @@
 // One import for the ARI client's types: the generated models and events, and the options.
 export * from './models.generated';
+export * from './events.generated';
 export type { AriTlsOptions, AriConnectionOptions } from './options';
 export type { AriResponse, AriRequestOptions, HttpMethod } from './rest';
 export type { SocketState, AriEventSocketOptions, RawFrame, AriEventSocketStats } from './events';

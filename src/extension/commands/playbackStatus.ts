@@ -3,7 +3,7 @@
 // playback's own events: a PlaybackFinished (or the target going away) replaces "playing" with
 // "finished", so the line never claims a playback that has ended.
 import * as vscode from 'vscode';
-import type { AriEvent } from '../ari/models.generated';
+import type { AriEvent } from '../ari/events.generated';
 import type { CommandSession } from './session';
 import { t } from '../util/l10n';
 

@@ -1,7 +1,8 @@
 // The part of AriSession (connection/session.ts) the command implementations use, as a
 // structural type: the implementations run in plain Node against the simulator, and any
 // object with these members — the real session included — can drive them.
-import type { AriEvent, Playback } from '../ari/models.generated';
+import type { Playback } from '../ari/models.generated';
+import type { AriEvent } from '../ari/events.generated';
 import { AriRestClient, type AriRequestOptions, type AriResponse, type HttpMethod } from '../ari/rest';
 import { resourceSet, type AriResourceSet } from '../ari/resources/set';
 import type { ChannelState, ModelMaps } from '../state/model';

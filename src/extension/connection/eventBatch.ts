@@ -4,7 +4,7 @@
 // record's declared type, so the LiveFeed fast path cannot silently lose it. No vscode import.
 import { withApp } from '../ari/appSet';
 import { eventBridgeId, eventChannelId } from '../ari/eventRefs';
-import type { AriEvent } from '../ari/models.generated';
+import type { AriEvent } from '../ari/events.generated';
 
 export interface EventRecord {
   readonly seq: number;

@@ -19,7 +19,8 @@
 import { AriEventSocket, type AriEventSocketOptions, type EventCopy, type SocketState } from '../ari/events';
 import type { AriConnectionOptions } from '../ari/options';
 import { AriRestClient } from '../ari/rest';
-import type { AriEvent, AsteriskInfo, Playback } from '../ari/models.generated';
+import type { AsteriskInfo, Playback } from '../ari/models.generated';
+import type { AriEvent } from '../ari/events.generated';
 import { AriStateModel, type ModelChange } from '../state/model';
 import { Emitter, type Event } from '../util/emitter';
 import { type Logger, nullLogger } from '../util/logger';

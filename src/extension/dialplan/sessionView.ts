@@ -1,6 +1,7 @@
 // The part of the connected sessions the dialplan features use. ConnectionManager and
 // AriSession satisfy it structurally; tests hand in fakes. No vscode import.
-import type { AriEvent, Channel } from '../ari/models.generated';
+import type { Channel } from '../ari/models.generated';
+import type { AriEvent } from '../ari/events.generated';
 import type { OriginateParams } from '../ari/resources/channels';
 import type { AriStateModel } from '../state/model';
 import type { Disposable, Event } from '../util/emitter';

@@ -22,7 +22,7 @@
 //   Stored recordings change over REST without events: the session's resync catches that.
 // - Device states: only ARI-controlled ones (`Stasis:` names), as GET /deviceStates lists.
 import type { Application, Bridge, Channel, DeviceState, Endpoint, LiveRecording, Playback, StoredRecording } from '../ari/models.generated';
-import type { AriEvent, BridgeMergedEvent } from '../ari/models.generated';
+import type { AriEvent, BridgeMergedEvent } from '../ari/events.generated';
 import { ChangeTracker } from './changes';
 import { channelState, updateChannelState, withBridge } from './channelState';
 import { channelsFromSnapshot } from './fromSnapshot';

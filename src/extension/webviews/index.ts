@@ -3,7 +3,7 @@
 // ariExplorer.events.* commands. Both webviews run the same bundle and controller.
 
 import * as vscode from 'vscode';
-import { ARI_EVENT_TYPES } from '../ari/models.generated';
+import { ARI_EVENT_TYPES } from '../ari/events.generated';
 import type { Services } from '../services';
 import { registerCommand } from '../util/commands';
 import type { EventFilter, SourceInfo } from '../../shared/protocol';

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { WebSocket } from 'ws';
 import { AriEventSocket, type SocketState } from '../../../src/extension/ari/events';
-import type { AriEvent } from '../../../src/extension/ari/models.generated';
+import type { AriEvent } from '../../../src/extension/ari/events.generated';
 import { MemoryLogger } from '../../../src/extension/util/logger';
 import { next, onUpgrade, rejectUpgrade, startHttpServer, type TestServer, withDeadline } from './helpers';
 

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { AriRestClient } from '../../../src/extension/ari/rest';
 import { AriEventSocket } from '../../../src/extension/ari/events';
 import { AriError } from '../../../src/extension/ari/errors';
-import type { AriEvent } from '../../../src/extension/ari/models.generated';
+import type { AriEvent } from '../../../src/extension/ari/events.generated';
 import { startSimulator } from '../../../tools/ari-sim/index';
 import { next } from './helpers';
 

@@ -4,7 +4,7 @@ import '../fakes/registerVscode';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fake } from '../fakes/vscode';
-import type { AriEvent } from '../../../src/extension/ari/models.generated';
+import type { AriEvent } from '../../../src/extension/ari/events.generated';
 import type { CommandSession, EventRecordView } from '../../../src/extension/commands/session';
 import { playbackOutcome, showPlaybackStatus } from '../../../src/extension/commands/playbackStatus';
 

@@ -1,6 +1,6 @@
 // A CommandSession on the ARI simulator for the command tests: the real AriSession (REST
 // client, event socket, state model) and an event recorder to await what the server did.
-import type { AriEvent } from '../../../src/extension/ari/models.generated';
+import type { AriEvent } from '../../../src/extension/ari/events.generated';
 import type { CommandSession } from '../../../src/extension/commands/session';
 
 export const APP = 'hello-world';

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PendingBatch, RECENT_PARSED } from '../../../src/extension/connection/eventBatch';
-import type { AriEvent } from '../../../src/extension/ari/models.generated';
+import type { AriEvent } from '../../../src/extension/ari/events.generated';
 
 function frame(i: number): { ev: AriEvent; raw: Buffer } {
   const text = JSON.stringify({

@@ -4,7 +4,6 @@ import type { AriEventSocket, EventCopy, SocketState } from '../../../src/extens
 import type { AriRestClient } from '../../../src/extension/ari/rest';
 import type {
   Application,
-  AriEvent,
   AsteriskInfo,
   Bridge,
   Channel,
@@ -14,6 +13,7 @@ import type {
   Playback,
   StoredRecording,
 } from '../../../src/extension/ari/models.generated';
+import type { AriEvent } from '../../../src/extension/ari/events.generated';
 import { Emitter } from '../../../src/extension/util/emitter';
 
 export class FakeSocket {

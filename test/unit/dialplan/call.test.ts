@@ -10,7 +10,7 @@ import { AriSession } from '../../../src/extension/connection/session';
 import { callOutcomeFromEvent, describeCall, otherHalfName, placeCall } from '../../../src/extension/dialplan/core/call';
 import { callLenses } from '../../../src/extension/dialplan/core/lenses';
 import { parseDialplan } from '../../../src/extension/dialplan/core/parser';
-import type { AriEvent } from '../../../src/extension/ari/models.generated';
+import type { AriEvent } from '../../../src/extension/ari/events.generated';
 import { FIXTURES } from './fixtures';
 
 const WAIT = { extension: '100', context: 'default' };

@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { AriStateModel } from '../../../src/extension/state/model';
-import type { AriEvent, Channel } from '../../../src/extension/ari/models.generated';
+import type { Channel } from '../../../src/extension/ari/models.generated';
+import type { AriEvent } from '../../../src/extension/ari/events.generated';
 import { Emitter } from '../../../src/extension/util/emitter';
 import { LensRefresh, type Timers } from '../../../src/extension/dialplan/core/lensRefresh';
 import { stasisLenses } from '../../../src/extension/dialplan/core/lenses';

@@ -3,7 +3,7 @@
 // keys an entity by a non-string, and the tree and store still render everything.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ARI_EVENT_TYPES, type AriEvent } from '../../../src/extension/ari/models.generated';
+import { ARI_EVENT_TYPES, type AriEvent } from '../../../src/extension/ari/events.generated';
 import { AriStateModel } from '../../../src/extension/state/model';
 import { AriTree } from '../../../src/extension/views/tree/ariTree';
 import type { AriNode } from '../../../src/extension/views/tree/nodes';

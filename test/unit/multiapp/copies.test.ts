@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { AriEventSocket, type EventCopy } from '../../../src/extension/ari/events';
-import type { AriEvent } from '../../../src/extension/ari/models.generated';
+import type { AriEvent } from '../../../src/extension/ari/events.generated';
 import { AriSession } from '../../../src/extension/connection/session';
 import { compileFilter } from '../../../src/extension/webviews/eventFilter';
 import { EventStore } from '../../../src/extension/webviews/eventStore';

@@ -1,5 +1,6 @@
 // Small hand-made ARI objects and events for model tests.
-import type { AriEvent, Bridge, Channel, Playback } from '../../../src/extension/ari/models.generated';
+import type { Bridge, Channel, Playback } from '../../../src/extension/ari/models.generated';
+import type { AriEvent } from '../../../src/extension/ari/events.generated';
 import { ariChannel } from '../shared/ari';
 
 const base = { application: 'hello-world', timestamp: '2026-11-30T00:00:00.000+0000' };

@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { AriEvent } from '../../../src/extension/ari/models.generated';
+import type { AriEvent } from '../../../src/extension/ari/events.generated';
 import { AriStateModel } from '../../../src/extension/state/model';
 import { bridge, channel, ev, inStasis, playback } from './fixtures';
 import { emptySnapshot } from './replay';

@@ -1,7 +1,8 @@
 // Replays a transcript into one AriStateModel per WebSocket, checking invariants after every
 // event and list checkpoints at every GET /channels and GET /bridges answer.
 import assert from 'node:assert/strict';
-import type { AriEvent, Bridge, Channel } from '../../../src/extension/ari/models.generated';
+import type { Bridge, Channel } from '../../../src/extension/ari/models.generated';
+import type { AriEvent } from '../../../src/extension/ari/events.generated';
 import { AriStateModel, type ModelSnapshot } from '../../../src/extension/state/model';
 import { eventOf, isListResponse, isPlayResponse, socketOf, type Transcript, type TranscriptEntry } from './transcripts';
 

@@ -1,7 +1,7 @@
 // Loads the recorded real-server transcripts (test/fixtures/ari-transcripts) for replay tests.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { AriEvent } from '../../../src/extension/ari/models.generated';
+import type { AriEvent } from '../../../src/extension/ari/events.generated';
 import { transcriptDir } from '../shared/fixtures';
 
 export interface TranscriptEntry {

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { startSimulator } from '../../../tools/ari-sim/index';
 import { AriSession } from '../../../src/extension/connection/session';
 import { AppArrivals, arrivalActions, arrivalMessage, waitingBadge, type IngestResult } from '../../../src/extension/walkthrough/core/appArrivals';
-import type { AriEvent } from '../../../src/extension/ari/models.generated';
+import type { AriEvent } from '../../../src/extension/ari/events.generated';
 import { placeCall } from '../../../src/extension/dialplan/core/call';
 import { repoRoot } from '../shared/fixtures';
 import { readFileSync } from 'node:fs';

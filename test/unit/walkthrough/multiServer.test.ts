@@ -5,7 +5,7 @@ import '../fakes/registerVscode';
 import { fake } from '../fakes/vscode';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { AriEvent } from '../../../src/extension/ari/models.generated';
+import type { AriEvent } from '../../../src/extension/ari/events.generated';
 import type { AriSession } from '../../../src/extension/connection/session';
 import type { LiveServer } from '../../../src/extension/connection/servers';
 import type { Services } from '../../../src/extension/services';

@@ -2,7 +2,8 @@
 // whether the call worked is told by the events that follow: the channel turning Up (or
 // entering Stasis), or ChannelDestroyed — e.g. cause 0 "Unknown" a moment after the 200
 // when the extension does not exist (transcripts 16, 18).
-import type { AriEvent, Channel } from '../../ari/models.generated';
+import type { Channel } from '../../ari/models.generated';
+import type { AriEvent } from '../../ari/events.generated';
 import type { OriginateParams as AriOriginateParams } from '../../ari/resources/channels';
 import { attempt } from '../failures';
 import { ari, type CommandSession } from '../session';

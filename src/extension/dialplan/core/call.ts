@@ -2,7 +2,8 @@
 // on the wait extension, then tell which half entered Stasis. For a Local channel the ;1 half
 // is the one POST /channels returns (it runs the wait extension); the ;2 half runs the dialled
 // extension and is the one that reaches Stasis(app) (transcripts 01, 22). Pure: no vscode.
-import type { AriEvent, Channel } from '../../ari/models.generated';
+import type { Channel } from '../../ari/models.generated';
+import type { AriEvent } from '../../ari/events.generated';
 import type { OriginateParams } from '../../ari/resources/channels';
 import type { Disposable } from '../../util/emitter';
 import { t } from '../../util/l10n';

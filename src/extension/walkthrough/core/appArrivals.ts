@@ -2,7 +2,7 @@
 // arrived (to announce), and the walkthrough's milestones, all read from the event stream.
 // StasisStart/StasisEnd reach only the app that owns the channel, so they are the truth here
 // against the simulator and a real Asterisk alike. Pure: no vscode.
-import type { AriEvent } from '../../ari/models.generated';
+import type { AriEvent } from '../../ari/events.generated';
 import { t } from '../../util/l10n';
 
 export interface Arrival {
