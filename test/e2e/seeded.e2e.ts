@@ -1,7 +1,6 @@
 // What `npm start` sets up: code-server started with ARI_EXPLORER_SEED_PROFILE and a simulator
 // making demo calls. The profile exists without any input, connects by itself, and the demo's
 // calls show up in the tree.   Screenshots: test-results/e2e/seeded/
-import * as assert from 'node:assert/strict';
 import { startSimulator, type Simulator } from '../../tools/ari-sim/index';
 import { type BrowserSession } from './lib/session';
 import { openSeededSession } from './lib/seeded';
@@ -40,12 +39,13 @@ describe('seeded profile (the npm start setup)', function () {
       .getByRole('treeitem', { name: /^Channels/ })
       .first();
     if ((await channels.getAttribute('aria-expanded')) === 'false') await channels.click();
-    // The demo places a call into its own app, Stasis(demo-ivr), every few seconds.
+    // The demo places a call into its own app, Stasis(demo-ivr), every few seconds. A call
+    // may hang up a moment after it shows, so seeing its row once (waitFor: visible, or the
+    // test fails) is the check; asking again later would race the demo's own hang-ups.
     const call = sidebar(s.page)
       .getByRole('treeitem', { name: /Local\/1000@demo/ })
       .first();
-    await call.waitFor({ timeout: 30_000 });
+    await call.waitFor({ state: 'visible', timeout: 30_000 });
     await s.step('demo-calls');
-    assert.ok(await call.isVisible());
   });
 });
