@@ -289,7 +289,8 @@ function hostRows(h: HostReport): Row[] {
   const rows: Row[] = [];
   for (const p of h.phases) {
     if (p.phase === 'warm-up' || p.phase === 'done') continue;
-    const area = `in VS Code: ${p.phase === 'burst' ? `burst ${fmt(h.burstRate)} ev/s asked, ${h.burstSeconds} s` : p.phase}`;
+    const churn = `hangup churn ${fmt(h.burstRate)} ev/s asked, ${h.burstSeconds} s${h.churnPairs !== undefined ? `, ${fmt(h.churnPairs)} calls` : ''}`;
+    const area = `in VS Code: ${p.phase === 'burst' ? churn : p.phase}`;
     const secs = p.ms / 1000;
     const perEvent = p.events > 0 ? `${fmt((p.cpuMs * 1000) / p.events, 1)} µs CPU/event` : 'no events';
     rows.push({

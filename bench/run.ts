@@ -7,7 +7,7 @@
 //          --only=ingest,tree,panel,activation
 //          --streams=load50,load200,burst (which ingest streams; all by default)
 //          --only=host: the in-VS-Code bench (code-server + the packaged .vsix; not in the default set)
-//          --host-seconds=60, --host-rate=13000 (the host bench's sustained burst)
+//          --host-seconds=60, --host-rate=13000 (the host bench's sustained hangup churn)
 //          --profile (ingest: a V8 CPU profile per path and stream, its top functions printed)
 import { cpus } from 'node:os';
 import { join } from 'node:path';

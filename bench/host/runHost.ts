@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
-import { startSimulator, type Simulator } from '../../tools/ari-sim/index';
+import { startSimulator } from '../../tools/ari-sim/index';
 import { percentile, type PhaseReport } from '../../src/extension/util/hostProbe';
 import { launchBrowser, type LaunchedBrowser } from '../../test/e2e/lib/browser';
 import { stopProcess } from '../../test/e2e/lib/procs';
@@ -19,8 +19,10 @@ import { openAriContainer, runCommand, sidebar, statusBarItem, waitForWorkbench 
 
 export interface HostReport {
   phases: PhaseReport[];
-  /** Events/s the burst phase asked the simulator for. */
+  /** Firehose events/s the burst phase (the simulator's churn of calls) asked for. */
   burstRate: number;
+  /** Calls (Local pairs) the churn made and hung up. */
+  churnPairs?: number;
   burstSeconds: number;
   scroll?: {
     events: number;
@@ -61,19 +63,6 @@ async function panelFrame(page: Page, timeoutMs = 60_000): Promise<Frame> {
     await sleep(500);
   }
   throw new Error('the events panel shows no rows');
-}
-
-/** Sustains `rate` events/s from the simulator for `seconds` (ChannelVarset bursts every 10 ms). */
-async function sustainedBurst(sim: Simulator, rate: number, seconds: number): Promise<void> {
-  const perTick = Math.round(rate / 100);
-  const end = Date.now() + seconds * 1000;
-  let next = Date.now();
-  while (Date.now() < end) {
-    await sim.faults.burst(perTick);
-    next += 10;
-    const wait = next - Date.now();
-    if (wait > 0) await sleep(wait);
-  }
 }
 
 /**
@@ -166,9 +155,13 @@ export async function runHostBench(opts: { log: (line: string) => void; burstSec
         };
       }
     }
-    log(`host: sustained burst, ${opts.burstRate} ev/s for ${opts.burstSeconds} s`);
+    // The sustained hangup stream: the load's calls made and hung up at burstRate firehose
+    // events/s, so channels come and go in every batch (the tree's Channels is re-read each
+    // time), as on a busy server. The phase ends when the last pair is gone.
+    log(`host: sustained hangup churn, ${opts.burstRate} ev/s for ${opts.burstSeconds} s`);
     phase('burst');
-    await sustainedBurst(sim, opts.burstRate, opts.burstSeconds);
+    const churned = await sim.churn({ rate: opts.burstRate, seconds: opts.burstSeconds });
+    report.churnPairs = churned.pairs;
     phase('after-burst');
     await sleep(3000);
     phase('settled');

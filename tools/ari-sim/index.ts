@@ -2,6 +2,7 @@
 import { SimCore } from './core';
 import { DemoTraffic } from './demo';
 import { burst, runLoad } from './load';
+import { runChurn, type ChurnOptions, type ChurnResult } from './churn';
 import { SimServer } from './server';
 
 export interface SimulatorOptions {
@@ -74,6 +75,8 @@ export interface Simulator {
   readonly faults: SimulatorFaults;
   /** Push N Local pairs into Stasis quickly, then hang them all up (load metrics). */
   load(pairs: number): Promise<void>;
+  /** The load's calls made and hung up at a steady events/s for a while (a sustained hangup stream). */
+  churn(opts: ChurnOptions): Promise<ChurnResult>;
   startDemo(): void;
   stopDemo(): void;
   /** Events delivered to sockets so far (all apps). */
@@ -166,6 +169,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     reloadDialplan: () => core.dialplan.reload(),
     faults,
     load: (pairs) => runLoad(core, pairs),
+    churn: (o) => runChurn(core, o),
     startDemo,
     stopDemo: () => demo?.stop(),
     get eventsDelivered() {

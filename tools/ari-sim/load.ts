@@ -2,7 +2,7 @@
 // pairs originated into an app, then all hung up, paced like the recordings; and a raw
 // burst of N realistic ~700-byte events straight to every socket.
 import type { SimCore } from './core';
-import { InternalApp } from './internalApp';
+import { ownLoadApps } from './churn';
 import type { SimServer } from './server';
 import { astTimestamp } from './clock';
 
@@ -39,15 +39,9 @@ export async function runLoad(core: SimCore, pairs: number, app = 'load-app'): P
   let started = 0;
   let resolveStarted: () => void = () => undefined;
   const allStarted = new Promise<void>((r) => (resolveStarted = r));
-  const owner = new InternalApp((_a, ev) => {
+  const { internal, release } = ownLoadApps(core, app, (_a, ev) => {
     if (ev.type === 'StasisStart' && ++started >= pairs) resolveStarted();
   });
-  const existing = core.hub.app(app);
-  const internal = !existing || !existing.active;
-  if (internal) core.hub.register([app], owner);
-  const hello = core.hub.app('hello-world');
-  const helloOwner = new InternalApp(() => undefined);
-  if (!hello || !hello.active) core.hub.register(['hello-world'], helloOwner);
   const ids: string[] = [];
   const t0 = Date.now();
   for (let i = 0, k = 0; i < pairs; i += BATCH, k++) {
@@ -80,8 +74,7 @@ export async function runLoad(core: SimCore, pairs: number, app = 'load-app'): P
   const endBy = th + scaled(core, Math.max(hangupPhaseMs(pairs), SETTLE_LIMIT_MS));
   while (ids.some((id) => core.engine.get(id) !== undefined) && Date.now() < endBy) await until(Date.now() + Math.max(1, scaled(core, POLL_MS)));
   await until(th + scaled(core, hangupPhaseMs(pairs)));
-  if (internal) core.hub.unregister(owner);
-  core.hub.unregister(helloOwner);
+  release();
 }
 
 /** Sends `n` ChannelVarset-sized events to every socket as fast as possible. */

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { startSimulator } from '../../../tools/ari-sim/index';
 import { DEMO_APP, MAX_LIVE } from '../../../tools/ari-sim/demo';
+import { EVENTS_PER_PAIR } from '../../../tools/ari-sim/churn';
 import { call, channelOf, EventSocket, obj } from './helpers';
 import { repoRoot, transcriptDir } from '../shared/fixtures';
 
@@ -44,6 +45,29 @@ test('load(N): N Local pairs enter Stasis, then all are hung up', async () => {
     const sizes = fire.raw.map((r) => r.length);
     const mean = sizes.reduce((a, b) => a + b, 0) / sizes.length;
     assert.ok(mean > 550 && mean < 850, `pretty-printed events average ~700 bytes (got ${mean.toFixed(0)})`);
+    await fire.close();
+  } finally {
+    await sim.close();
+  }
+});
+
+test('churn: calls made and hung up at a steady rate, hangups while new calls still come, all gone at the end', async () => {
+  const sim = await startSimulator({ port: 0, timeScale: 0.25 });
+  try {
+    const fire = await EventSocket.open(sim.url, 'churn-watch', '&subscribeAll=true');
+    // 100 pairs per simulated second for 2 s; each pair up 1.5 s, so the first ones go while
+    // the last are still being made.
+    const result = await sim.churn({ rate: 100 * EVENTS_PER_PAIR, seconds: 2 });
+    assert.equal(result.pairs, 200);
+    assert.ok(result.hungUpDuringChurn > 0 && result.hungUpDuringChurn < result.pairs, `hung up during the churn: ${result.hungUpDuringChurn}`);
+    await fire.next(() => fire.count('ChannelDestroyed') >= 2 * result.pairs);
+    assert.equal(fire.count('ChannelCreated'), 2 * result.pairs);
+    const types = fire.events.map((e) => e.type);
+    assert.ok(types.indexOf('ChannelDestroyed') < types.lastIndexOf('ChannelCreated'), 'channels are destroyed while others are still created');
+    // The rate's unit: a pair is as many firehose events as the recorded load's.
+    await fire.next(() => fire.events.length >= EVENTS_PER_PAIR * result.pairs);
+    assert.equal(fire.events.length, EVENTS_PER_PAIR * result.pairs);
+    assert.deepEqual((await call(sim.url, 'GET', '/channels')).body, []);
     await fire.close();
   } finally {
     await sim.close();
