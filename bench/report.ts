@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { ActivationReport } from './activation/runActivation';
 import type { BreakdownReport } from './ingest/breakdown';
 import type { HostReport } from './host/runHost';
+import type { PhaseReport } from '../src/extension/util/hostProbe';
 import type { RunResult } from './ingest/meter';
 import { PATH_LABELS, type PathId } from './ingest/protocol';
 import type { IngestReport, StreamResult } from './ingest/runIngest';
@@ -285,6 +286,12 @@ function activationRows(a: ActivationReport): Row[] {
   ];
 }
 
+/** " (update 91, rows 3)": what the posts were, when there were any. */
+function kinds(p: PhaseReport): string {
+  const k = Object.entries(p.postKinds ?? {}).sort((a, b) => b[1] - a[1]);
+  return k.length === 0 ? '' : ` (${k.map(([kind, n]) => `${kind} ${fmt(n)}`).join(', ')})`;
+}
+
 function hostRows(h: HostReport): Row[] {
   const rows: Row[] = [];
   for (const p of h.phases) {
@@ -312,13 +319,13 @@ function hostRows(h: HostReport): Row[] {
     rows.push({
       area,
       measure: 'webview posts per second · bytes per post',
-      result: `${fmt(postsPerS, 1)}/s · ${p.posts > 0 ? fmt(p.postBytes / p.posts) : '–'} B${p.postAgeP50Ms >= 0 ? ` · newest row's age when posted p50 ${fmt(p.postAgeP50Ms)}, p99 ${fmt(p.postAgeP99Ms)} ms` : ''}`,
+      result: `${fmt(postsPerS, 1)}/s${kinds(p)} · ${p.posts > 0 ? fmt(p.postBytes / p.posts) : '–'} B${p.postAgeP50Ms >= 0 ? ` · newest row's age when posted p50 ${fmt(p.postAgeP50Ms)}, p99 ${fmt(p.postAgeP99Ms)} ms` : ''}`,
       target: p.events > 0 ? '≤ 10/s' : '',
       met: p.events > 0 ? yes(postsPerS <= 10) : '',
     });
     rows.push({
       area,
-      measure: 'memory at the end: RSS · arrayBuffers · heapUsed',
+      measure: `memory at the end${p.collected ? ' (after a full GC)' : ''}: RSS · arrayBuffers · heapUsed`,
       result: `${fmt(p.rssMiB, 1)} · ${fmt(p.arrayBuffersMiB, 1)} · ${fmt(p.heapUsedMiB, 1)} MiB (RSS max ${fmt(p.rssMaxMiB, 1)})`,
       target: '',
       met: '',

@@ -289,12 +289,15 @@ export class AriSession {
   private flush(): void {
     this.clearTimer('batchTimer');
     if (this.disposed) return;
-    if (this.batch.count > 0) this.eventsEmitter.fire(this.batch.take(this.seq));
+    // Late copies before the batch: a listener that redraws for either (the event panel) then
+    // draws once for both, not once per emitter (copies straddle batches all the time when a
+    // socket carries two apps).
     if (this.lateApps.length > 0) {
       const late = this.lateApps;
       this.lateApps = [];
       this.appsEmitter.fire(late);
     }
+    if (this.batch.count > 0) this.eventsEmitter.fire(this.batch.take(this.seq));
     if (this.model.hasChanges) this.modelEmitter.fire(this.model.takeChanges());
   }
 

@@ -171,7 +171,7 @@ class EventPanels implements vscode.Disposable, EventViewHost {
     const uri = (...p: string[]): string => webview.asWebviewUri(vscode.Uri.joinPath(root, ...p)).toString();
     const port: WebviewPort = {
       postMessage: (m) => {
-        hostProbe.notePost?.(m);
+        hostProbe.notePost?.(m, variant);
         return webview.postMessage(m);
       },
       onDidReceiveMessage: (l) => webview.onDidReceiveMessage(l),

@@ -93,6 +93,8 @@ interface Followed {
 export class LiveFeed implements Disposable {
   private readonly followed = new Map<EventSessionLike, Followed>();
   private readonly sourceSub: Disposable;
+  private appsPending = false;
+  private disposed = false;
 
   constructor(
     source: ActiveSessionSource | ServerListSource,
@@ -143,7 +145,7 @@ export class LiveFeed implements Disposable {
         const n = f.positions.positionOf(a.seq);
         if (n !== undefined && this.store.addApp(n, a.application)) changed = true;
       }
-      if (changed) this.onBatch();
+      if (changed) this.appsChanged();
     });
     if (appsSub) f.subs.push(appsSub);
     f.subs.push(
@@ -173,13 +175,32 @@ export class LiveFeed implements Disposable {
           }
           if (r.seq !== undefined) positions.note(r.seq, n);
         }
-        if (records.length > 0) this.onBatch();
+        if (records.length > 0) {
+          this.appsPending = false; // this batch's redraw shows them too
+          this.onBatch();
+        }
       }),
     );
     return f;
   }
 
+  /**
+   * Late apps for rows already in the store: redrawn at the end of this wake-up unless a
+   * session batch (which the session hands out right after them) redraws first, so that a
+   * flush with both posts one update, not two.
+   */
+  private appsChanged(): void {
+    if (this.appsPending) return;
+    this.appsPending = true;
+    queueMicrotask(() => {
+      if (!this.appsPending || this.disposed) return;
+      this.appsPending = false;
+      this.onBatch();
+    });
+  }
+
   dispose(): void {
+    this.disposed = true;
     for (const f of this.followed.values()) for (const d of f.subs) d.dispose();
     this.followed.clear();
     this.sourceSub.dispose();

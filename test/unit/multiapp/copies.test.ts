@@ -152,3 +152,54 @@ test('session + panel: the app filter shows all of an app’s events however lat
   session.dispose();
   sock.real.dispose();
 });
+
+test('session + panel: a flush with late copies and new events redraws the panel once; late copies alone redraw it too', async () => {
+  const sock = new IngestingSocket();
+  const rest = new FakeRest();
+  const session = new AriSession(
+    { connection: { url: 'http://127.0.0.1:1/ari', username: 'u', password: 'p' }, apps: ['observer', 'hello-world'], subscribeAll: true, batchMs: 5 },
+    { socket: sock.asSocket(), rest: rest.asRest() },
+  );
+  const store = new EventStore(1000);
+  const active = new Emitter<AriSession | undefined>();
+  let redraws = 0;
+  const feed = new LiveFeed({ active: session, onDidChangeActive: active.event }, store, () => redraws++);
+  const started = session.start();
+  sock.open();
+  await started;
+  /** Resolves after the session's next flush and whatever that wake-up queued. */
+  const nextFlush = (): Promise<void> =>
+    new Promise<void>((r) => {
+      const done = (): void => {
+        a.dispose();
+        e.dispose();
+        setImmediate(r);
+      };
+      const a = session.onEventApps(done);
+      const e = session.onEvents(done);
+    });
+  const hello = (): number => new EventView(store, { ...EMPTY_FILTER, app: 'hello-world' }).total;
+
+  let flushed = nextFlush();
+  for (let i = 0; i < 10; i++) sock.real.ingest(frame(i, 'observer'));
+  await flushed;
+  redraws = 0;
+  // hello-world's copies of those 10 (their records are out) and 10 new events, in one batch.
+  flushed = nextFlush();
+  for (let i = 0; i < 10; i++) sock.real.ingest(frame(i, 'hello-world'));
+  for (let i = 10; i < 20; i++) sock.real.ingest(frame(i, 'observer'));
+  await flushed;
+  assert.equal(redraws, 1, 'one redraw for the late copies and the new events together');
+  assert.equal(store.size, 20);
+  assert.equal(hello(), 10);
+
+  redraws = 0;
+  flushed = nextFlush();
+  for (let i = 10; i < 20; i++) sock.real.ingest(frame(i, 'hello-world'));
+  await flushed;
+  assert.equal(redraws, 1, 'late copies alone still redraw');
+  assert.equal(hello(), 20);
+  feed.dispose();
+  session.dispose();
+  sock.real.dispose();
+});

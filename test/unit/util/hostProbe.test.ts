@@ -7,10 +7,10 @@ import { join } from 'node:path';
 import * as probe from '../../../src/extension/util/hostProbe';
 
 /** What a panel does for each message it posts while the probe runs. */
-function post(m: unknown): void {
+function post(m: unknown, webview = 'panel'): void {
   const note = probe.notePost;
   assert.ok(note, 'the probe is on');
-  note(m);
+  note(m, webview);
 }
 
 test('host probe: a phase reports its events, posts, their bytes and the age of each update’s newest row when posted', async () => {
@@ -33,7 +33,7 @@ test('host probe: a phase reports its events, posts, their bytes and the age of 
     post({ kind: 'update', tail: { from: 0, rows: [{ time: now - 500 }, { time: now - 300 }] } });
     post({ kind: 'update', tail: { from: 2, rows: [{ time: now - 40 }] } });
     post({ kind: 'update', tail: { from: 3, rows: [{ time: now - 100 }] } });
-    post({ kind: 'state' });
+    post({ kind: 'state' }, 'view');
     const done = taken('done');
     writeFileSync(join(dir, 'phase'), 'done');
     await done;
@@ -41,6 +41,8 @@ test('host probe: a phase reports its events, posts, their bytes and the age of 
     assert.equal(r.phase, 'load200');
     assert.equal(r.events, 10);
     assert.equal(r.posts, 4);
+    assert.equal(r.collected, true, 'memory is read after a full collection');
+    assert.deepEqual(r.postKinds, { 'panel update': 3, 'view state': 1 });
     assert.ok(r.postBytes > 0);
     // Only updates count, by their newest row: 300, 40 and 100 ms old (plus the test's own time).
     assert.ok(r.postAgeP99Ms >= 300 && r.postAgeP99Ms < 5000, `p99 ${r.postAgeP99Ms}`);
