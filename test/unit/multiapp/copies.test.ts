@@ -102,20 +102,35 @@ class IngestingSocket extends FakeSocket {
   }
 }
 
-test('session + panel: the app filter shows all of an app’s events however late its copies come, counted once', async () => {
+/** A started session on an IngestingSocket, feeding a panel's store; `redraw` is the panel's redraw. */
+async function panelOnSession(batchMs: number, redraw: () => void) {
   const sock = new IngestingSocket();
   const rest = new FakeRest();
   const session = new AriSession(
-    { connection: { url: 'http://127.0.0.1:1/ari', username: 'u', password: 'p' }, apps: ['observer', 'hello-world'], subscribeAll: true, batchMs: 1 },
+    { connection: { url: 'http://127.0.0.1:1/ari', username: 'u', password: 'p' }, apps: ['observer', 'hello-world'], subscribeAll: true, batchMs },
     { socket: sock.asSocket(), rest: rest.asRest() },
   );
   const store = new EventStore(1000);
   const active = new Emitter<AriSession | undefined>();
-  let batches = 0;
-  const feed = new LiveFeed({ active: session, onDidChangeActive: active.event }, store, () => batches++);
+  const feed = new LiveFeed({ active: session, onDidChangeActive: active.event }, store, redraw);
   const started = session.start();
   sock.open();
   await started;
+  return {
+    sock,
+    session,
+    store,
+    dispose: () => {
+      feed.dispose();
+      session.dispose();
+      sock.real.dispose();
+    },
+  };
+}
+
+test('session + panel: the app filter shows all of an app’s events however late its copies come, counted once', async () => {
+  let batches = 0;
+  const { sock, session, store, dispose } = await panelOnSession(1, () => batches++);
   const frames = laggingCopies();
   // Half now, the rest after a flush: some copies reach records already handed out.
   const half = Math.floor(frames.length / 2);
@@ -148,25 +163,12 @@ test('session + panel: the app filter shows all of an app’s events however lat
   assert.equal(store.get(store.firstN)?.app, 'hello-world,observer');
   assert.ok(compileFilter({ ...EMPTY_FILTER, app: 'HELLO-WORLD' })(store, store.firstN));
   assert.ok(batches > 0);
-  feed.dispose();
-  session.dispose();
-  sock.real.dispose();
+  dispose();
 });
 
 test('session + panel: a flush with late copies and new events redraws the panel once; late copies alone redraw it too', async () => {
-  const sock = new IngestingSocket();
-  const rest = new FakeRest();
-  const session = new AriSession(
-    { connection: { url: 'http://127.0.0.1:1/ari', username: 'u', password: 'p' }, apps: ['observer', 'hello-world'], subscribeAll: true, batchMs: 5 },
-    { socket: sock.asSocket(), rest: rest.asRest() },
-  );
-  const store = new EventStore(1000);
-  const active = new Emitter<AriSession | undefined>();
   let redraws = 0;
-  const feed = new LiveFeed({ active: session, onDidChangeActive: active.event }, store, () => redraws++);
-  const started = session.start();
-  sock.open();
-  await started;
+  const { sock, session, store, dispose } = await panelOnSession(5, () => redraws++);
   /** Resolves after the session's next flush and whatever that wake-up queued. */
   const nextFlush = (): Promise<void> =>
     new Promise<void>((r) => {
@@ -199,7 +201,5 @@ test('session + panel: a flush with late copies and new events redraws the panel
   await flushed;
   assert.equal(redraws, 1, 'late copies alone still redraw');
   assert.equal(hello(), 20);
-  feed.dispose();
-  session.dispose();
-  sock.real.dispose();
+  dispose();
 });
