@@ -55,9 +55,9 @@ test('churn: calls made and hung up at a steady rate, hangups while new calls st
   const sim = await startSimulator({ port: 0, timeScale: 0.25 });
   try {
     const fire = await EventSocket.open(sim.url, 'churn-watch', '&subscribeAll=true');
-    // 100 pairs per simulated second for 2 s; each pair up 1.5 s, so the first ones go while
-    // the last are still being made.
-    const result = await sim.churn({ rate: 100 * EVENTS_PER_PAIR, seconds: 2 });
+    // 50 pairs per simulated second for 4 s (1 s of real time); each pair up 1.5 s, so the
+    // first ones go while the last are still being made.
+    const result = await sim.churn({ rate: 50 * EVENTS_PER_PAIR, seconds: 4 });
     assert.equal(result.pairs, 200);
     assert.ok(result.hungUpDuringChurn > 0 && result.hungUpDuringChurn < result.pairs, `hung up during the churn: ${result.hungUpDuringChurn}`);
     await fire.next(() => fire.count('ChannelDestroyed') >= 2 * result.pairs);
