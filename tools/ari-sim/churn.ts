@@ -7,8 +7,7 @@
 // resolves once the last pair is gone, a hold time after the last was made.
 import type { Channel } from './channel';
 import type { SimCore } from './core';
-import { InternalApp } from './internalApp';
-import type { JsonObject } from './json';
+import { hangUpLoadCall, originateLoadCall, ownLoadApps, scaled, until } from './loadCalls';
 
 /** Firehose events of one load pair from originate to both halves destroyed (load-50: 1,150 events / 50 pairs). */
 export const EVENTS_PER_PAIR = 23;
@@ -32,34 +31,8 @@ export interface ChurnResult {
   hungUpDuringChurn: number;
 }
 
+/** Whether either half of the pair whose ;1 half is `ch` is still up. */
 const pairUp = (ch: Channel): boolean => ch.alive || ch.peer?.alive === true;
-const scaled = (core: SimCore, ms: number): number => ms * core.timers.timeScale;
-const until = (at: number): Promise<void> => new Promise((r) => setTimeout(r, Math.max(0, at - Date.now())));
-
-/**
- * Stasis owners for the load's apps when nobody's socket holds them (a channel only enters an
- * app that has one); returns the undo.
- */
-export function ownLoadApps(
-  core: SimCore,
-  app: string,
-  onEvent: (app: string, ev: JsonObject) => void = () => undefined,
-): { internal: boolean; release(): void } {
-  const owner = new InternalApp(onEvent);
-  const existing = core.hub.app(app);
-  const internal = !existing || !existing.active;
-  if (internal) core.hub.register([app], owner);
-  const hello = core.hub.app('hello-world');
-  const helloOwner = new InternalApp(() => undefined);
-  if (!hello || !hello.active) core.hub.register(['hello-world'], helloOwner);
-  return {
-    internal,
-    release: () => {
-      if (internal) core.hub.unregister(owner);
-      core.hub.unregister(helloOwner);
-    },
-  };
-}
 
 export async function runChurn(core: SimCore, opts: ChurnOptions): Promise<ChurnResult> {
   const app = opts.app ?? 'load-app';
@@ -72,11 +45,6 @@ export async function runChurn(core: SimCore, opts: ChurnOptions): Promise<Churn
   // Every pair not yet gone, for the drain: pruned as the churn goes.
   let all: Channel[] = [];
   const result: ChurnResult = { pairs: 0, hungUpDuringChurn: 0 };
-  const hangUp = (ch: Channel): boolean => {
-    if (!ch.alive) return false;
-    core.engine.hangup(ch, 16, true);
-    return true;
-  };
   try {
     const t0 = Date.now();
     // Then, with no new pairs, the last ones still go when due: every pair lives its hold.
@@ -86,13 +54,13 @@ export async function runChurn(core: SimCore, opts: ChurnOptions): Promise<Churn
       const owed = Math.floor((total * Math.min(now - t0, duration)) / Math.max(1, duration));
       const making = result.pairs < total;
       while (result.pairs < owed) {
-        const ch = core.engine.originate({ endpoint: 'Local/1776@from-test', target: { kind: 'app', app, args: [] } });
+        const ch = originateLoadCall(core, app);
         up.push({ ch, due: now + hold });
         all.push(ch);
         result.pairs++;
       }
       let gone = 0;
-      while (gone < up.length && up[gone]!.due <= now) if (hangUp(up[gone++]!.ch) && making) result.hungUpDuringChurn++;
+      while (gone < up.length && up[gone]!.due <= now) if (hangUpLoadCall(core, up[gone++]!.ch) && making) result.hungUpDuringChurn++;
       up.splice(0, gone);
       if (k % 100 === 99) all = all.filter(pairUp);
       await until(t0 + scaled(core, (k + 1) * TICK_MS));

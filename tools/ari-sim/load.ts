@@ -2,7 +2,7 @@
 // pairs originated into an app, then all hung up, paced like the recordings; and a raw
 // burst of N realistic ~700-byte events straight to every socket.
 import type { SimCore } from './core';
-import { ownLoadApps } from './churn';
+import { hangUpLoadCall, originateLoadCall, ownLoadApps, scaled, until } from './loadCalls';
 import type { SimServer } from './server';
 import { astTimestamp } from './clock';
 
@@ -24,10 +24,6 @@ const SETTLED_TO_HANGUP_MS = 105;
 const SETTLE_LIMIT_MS = 5000;
 const POLL_MS = 2;
 
-const scaled = (core: SimCore, ms: number): number => ms * core.timers.timeScale;
-/** Sleeps until `at` (Date.now() ms): batches run on a fixed schedule, so timer lateness does not add up. */
-const until = (at: number): Promise<void> => new Promise((r) => setTimeout(r, Math.max(0, at - Date.now())));
-
 /**
  * Originates `pairs` Local/1776@from-test pairs with app=load-app, waits until each pair has
  * settled (the ;2 half, after Answer's media wait, inside Stasis(hello-world)), then hangs up
@@ -47,7 +43,7 @@ export async function runLoad(core: SimCore, pairs: number, app = 'load-app'): P
   for (let i = 0, k = 0; i < pairs; i += BATCH, k++) {
     await until(t0 + scaled(core, k * ORIGINATE_BATCH_MS));
     for (let j = i; j < Math.min(pairs, i + BATCH); j++) {
-      const ch = core.engine.originate({ endpoint: 'Local/1776@from-test', target: { kind: 'app', app, args: [] } });
+      const ch = originateLoadCall(core, app);
       ids.push(ch.id);
     }
   }
@@ -68,7 +64,7 @@ export async function runLoad(core: SimCore, pairs: number, app = 'load-app'): P
     await until(th + scaled(core, k * HANGUP_BATCH_MS));
     for (const id of ids.slice(i, i + BATCH)) {
       const ch = core.engine.get(id);
-      if (ch) core.engine.hangup(ch, 16, true);
+      if (ch) hangUpLoadCall(core, ch);
     }
   }
   const endBy = th + scaled(core, Math.max(hangupPhaseMs(pairs), SETTLE_LIMIT_MS));
