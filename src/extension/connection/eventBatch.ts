@@ -44,9 +44,10 @@ export interface EventRecord {
 }
 
 /**
- * How many of a batch's newest events keep their parsed object until the batch goes out: the
- * event panel's tail (TAIL_ROWS, 100) plus the row before it. Few enough that holding them
- * costs the collector nothing that matters, unlike holding a whole burst batch.
+ * How many of a batch's newest events keep their parsed object until the batch goes out, and
+ * how many the event store keeps of what it is given: the event panel's tail (TAIL_ROWS, 100)
+ * plus the row before it. Few enough that holding them costs the collector nothing that
+ * matters, unlike holding a whole burst batch.
  */
 export const RECENT_PARSED = 128;
 

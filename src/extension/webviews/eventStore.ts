@@ -11,8 +11,9 @@ import { withApp } from '../ari/appSet';
 import { eventBridgeId, eventChannelId } from '../ari/eventRefs';
 import { MAX_SERVER_LABEL, SERVER_FIELD, truncatedEventJson } from './eventLines';
 import { DestroyedChannels } from './destroyedChannels';
-import { describeEvent, type EventFacts } from './eventSummary';
-import { StoredEvent, describeText } from './storedEvent';
+import type { EventFacts } from './eventSummary';
+import { StoredEvent, describeStored } from './storedEvent';
+import { RECENT_PARSED } from '../connection/eventBatch';
 import { TypeDictionary } from './typeDictionary';
 
 function str(x: unknown): string {
@@ -31,13 +32,6 @@ export interface EventStoreLimits {
 }
 export const DEFAULT_STORE_BYTES = 32 * 1024 * 1024;
 export const DEFAULT_MAX_EVENT_BYTES = 1024 * 1024;
-/**
- * How many of the newest events keep the parsed object their pusher gave: the rows a
- * following panel is sent (its tail of 100, and the row before it) are described from it
- * instead of parsing their frames a second time.
- */
-const RECENT_PARSED = 128;
-
 export class EventStore {
   private cap: number;
   private head = 0; // slot of the oldest event
@@ -371,10 +365,9 @@ export class EventStore {
   bridgeIdAt(n: number): string {
     return this.bridgeIds[this.slotOf(n)];
   }
-  /** Every fact of the event, worked out from its text (not cached: for rows and slow paths). */
+  /** Every fact of the event, from its parsed object while the store keeps it, else from its text (not cached: for rows and slow paths). */
   factsAt(n: number): EventFacts {
-    const parsed = this.parsedOf(n);
-    return parsed !== undefined ? describeEvent(parsed as Record<string, unknown>) : describeText(this.textOf(this.slotOf(n)));
+    return describeStored(this.parsedOf(n), () => this.textOf(this.slotOf(n)));
   }
 
   typeCounts(): Record<string, number> {

@@ -24,7 +24,7 @@ export class StoredEvent {
   ) {}
 
   private get described(): EventFacts {
-    return (this.facts ??= this.parsed !== undefined ? describeEvent(this.parsed as Record<string, unknown>) : describeText(this.json));
+    return (this.facts ??= describeStored(this.parsed, () => this.json));
   }
   get object(): string {
     return this.described.object;
@@ -63,7 +63,15 @@ const UNPARSABLE: EventFacts = Object.freeze({
   bridgeNames: [],
 }) as EventFacts;
 
-/** The full facts of an event from its text (rows, details and the slow path of filters). */
+/**
+ * The full facts of an event (rows, details and the slow path of filters): from its parsed
+ * object when there is one, else from its text, which is only then read.
+ */
+export function describeStored(parsed: object | undefined, text: () => string): EventFacts {
+  return parsed !== undefined ? describeEvent(parsed as Record<string, unknown>) : describeText(text());
+}
+
+/** The full facts of an event from its text alone. */
 export function describeText(json: string): EventFacts {
   let value: unknown;
   try {
